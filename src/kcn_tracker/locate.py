@@ -1,0 +1,100 @@
+"""Map a key path such as ``("targets", 2, "unit")`` back to its line in a TOML file.
+
+``tomllib`` gives values without positions, and a message that says only
+``targets.2.unit`` makes a person count ``[[targets]]`` headers by hand. This
+scanner records where every table header and key starts; it needs to be
+right for the files people write (headers, dotted keys, inline tables,
+multi-line strings and arrays), not a full TOML parser.
+"""
+
+from __future__ import annotations
+
+import re
+
+Path = tuple[str | int, ...]
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r'^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\'))*)\s*=')
+
+
+def _split_key(dotted: str) -> tuple[str, ...]:
+    parts = re.findall(r'"([^"]*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)', dotted)
+    return tuple(a or b or c for a, b, c in parts)
+
+
+def _open_delimiters(text: str) -> int:
+    """Brackets and braces opened but not closed on a line, ignoring strings and comments."""
+    depth, quote, i = 0, "", 0
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == "\\" and quote == '"':
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            break
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+        i += 1
+    return depth
+
+
+class Locator:
+    """Line (1-based) and column (1-based) of every header and key of one file."""
+
+    def __init__(self, text: str) -> None:
+        self.positions: dict[Path, tuple[int, int]] = {}
+        self._lines = text.splitlines()
+        self._scan()
+
+    def _scan(self) -> None:
+        table: Path = ()
+        counters: dict[tuple, int] = {}
+        skip_until: str | None = None
+        depth = 0
+        for number, line in enumerate(self._lines, start=1):
+            if skip_until:
+                if line.count(skip_until) % 2 == 1:
+                    skip_until = None
+                continue
+            if depth > 0:
+                depth += _open_delimiters(line)
+                continue
+            if header := _HEADER.match(line):
+                names = _split_key(header[2])
+                if header[1] == "[[":
+                    index = counters.get(names, -1) + 1
+                    counters[names] = index
+                    table = (*names, index)
+                else:
+                    table = names
+                self.positions.setdefault(table, (number, line.index("[") + 1))
+                continue
+            if key := _KEY.match(line):
+                path = (*table, *_split_key(key[1]))
+                self.positions.setdefault(path, (number, len(line) - len(line.lstrip()) + 1))
+                rest = line[key.end():]
+                for fence in ('"""', "'''"):
+                    if rest.count(fence) % 2 == 1:
+                        skip_until = fence
+                depth = _open_delimiters(rest) if not skip_until else 0
+
+    def find(self, path: Path) -> tuple[int, int] | None:
+        """The position of ``path`` or of its nearest located ancestor."""
+        for end in range(len(path), 0, -1):
+            if (found := self.positions.get(tuple(path[:end]))) is None:
+                continue
+            line, col = found
+            inner = path[end:]
+            if inner and isinstance(inner[0], str):
+                # A key inside an inline table on that line: point at the key itself.
+                m = re.search(rf"[{{,]\s*({re.escape(inner[0])})\s*=", self._lines[line - 1])
+                if m:
+                    col = m.start(1) + 1
+            return line, col
+        return None

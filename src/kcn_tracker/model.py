@@ -1,0 +1,142 @@
+"""The plan-file model: what one province's TOML file may contain.
+
+The JSON Schema under ``schema/`` is generated from these classes, so the
+descriptions here are what a person sees in their editor while typing.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .periods import PERIOD_PATTERN
+from .vocabulary import INDICATORS, UNITS
+
+IndicatorKey = Enum("IndicatorKey", {k: k for k in INDICATORS}, type=str)
+UnitCode = Enum("UnitCode", {k: k for k in UNITS}, type=str)
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+PeriodText = Annotated[
+    str,
+    StringConstraints(pattern=PERIOD_PATTERN),
+    Field(
+        description='"2023", "2021-2025", "2024-03", "2024-01..2024-02", '
+        'or one day "2020-11-30" for a stock counted at a date'
+    ),
+]
+Scope = Annotated[
+    str,
+    Field(
+        description='"kcn" (all industrial zones of the province), "ccn" (all industrial '
+        'clusters), "province" (the whole province), or a key of [zones]'
+    ),
+]
+PartialDate = Annotated[
+    str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+    Field(description='"2024", "2024-01" or "2024-01-15"'),
+]
+
+
+class Comparator(str, Enum):
+    ABOUT = "about"  # khoảng
+    AT_LEAST = "at_least"  # ít nhất, tối thiểu
+    OVER = "over"  # trên, hơn
+    AT_MOST = "at_most"  # tối đa
+    EXACT = "exact"
+
+
+class Qualifier(str, Enum):
+    EXACT = "exact"
+    ABOUT = "about"  # khoảng
+    OVER = "over"  # hơn, trên: the figure is a lower bound
+    NEARLY = "nearly"  # gần: the figure is an upper bound
+    AT_LEAST = "at_least"  # ít nhất, trở lên
+
+
+class Origin(str, Enum):
+    STATED = "stated"
+    IMPLIED = "implied"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Source(_Strict):
+    document: str = Field(
+        pattern=r"^seeds/[^/\\].*$",
+        description="Path of the source document, relative to the project, inside seeds/",
+    )
+    quote: str = Field(min_length=1, description="A verbatim sentence or clause of it")
+
+
+class Province(_Strict):
+    id: Slug = Field(description="Lower-case ASCII id, as in the file name: bac-kan")
+    name: str = Field(min_length=1, description="Vietnamese name with diacritics: Bắc Kạn")
+
+
+class ReportedAttainment(_Strict):
+    value: Decimal = Field(
+        gt=0, description="The percentage of plan the document reports: 'vượt 40%' is 140"
+    )
+    qualifier: Qualifier = Qualifier.EXACT
+
+
+class Target(_Strict):
+    id: Slug
+    indicator: IndicatorKey
+    scope: Scope
+    period: PeriodText
+    unit: UnitCode
+    comparator: Comparator
+    origin: Origin = Origin.STATED
+    value: Decimal | None = Field(
+        default=None, description="The plan figure; left out when origin is 'implied'"
+    )
+    reported_attainment: ReportedAttainment | None = Field(
+        default=None,
+        description="For an implied target: the attainment the document reports, "
+        "from which the plan figure is derived",
+    )
+    note: str | None = None
+    source: Source
+
+
+class Actual(_Strict):
+    id: Slug
+    indicator: IndicatorKey
+    scope: Scope
+    period: PeriodText
+    value: Decimal
+    unit: UnitCode
+    qualifier: Qualifier = Qualifier.EXACT
+    estimated: bool = Field(default=False, description="ước đạt: an estimate, not final")
+    project: str | None = Field(
+        default=None,
+        description="Set when the figure is one project's, not the whole scope's; "
+        "such figures are listed but never matched to a target",
+    )
+    note: str | None = None
+    source: Source
+
+
+class Revocation(_Strict):
+    id: Slug
+    name: str = Field(min_length=1, description="The project whose revocation is tracked")
+    zone: str | None = Field(default=None, description="A key of [zones]")
+    status: Literal["pending", "recovered"]
+    reported: PartialDate = Field(description="When the document reported this status")
+    source: Source
+
+
+class Plan(_Strict):
+    province: Province
+    zones: dict[Slug, str] = Field(
+        default_factory=dict, description="Zone keys usable as a scope, with their names"
+    )
+    targets: list[Target] = Field(default_factory=list)
+    actuals: list[Actual] = Field(default_factory=list)
+    revocations: list[Revocation] = Field(default_factory=list)

@@ -1,0 +1,91 @@
+"""Periods as plan files write them, and the arithmetic the evaluation needs.
+
+A plan file writes a period as a short string a board member can read:
+
+- ``"2023"``: a calendar year;
+- ``"2021-2025"``: several whole years;
+- ``"2024-01..2024-02"``: whole months (``"2024-03"`` alone is one month);
+- ``"2020-11-30"``: one day, for a stock counted at a date ("lũy kế đến nay").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+PERIOD_PATTERN = (
+    r"^(\d{4}|\d{4}-\d{4}|\d{4}-\d{2}|\d{4}-\d{2}\.\.\d{4}-\d{2}|\d{4}-\d{2}-\d{2})$"
+)
+_YEAR = re.compile(r"^(\d{4})$")
+_YEARS = re.compile(r"^(\d{4})-(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTHS = re.compile(r"^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    start: date
+    end: date
+    text: str
+
+    @property
+    def is_instant(self) -> bool:
+        return self.start == self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps_year(self, year: int) -> bool:
+        return self.start.year <= year <= self.end.year
+
+    def elapsed_share(self, as_of: date) -> float:
+        """The share of the period that has passed by the end of ``as_of``."""
+        if as_of < self.start:
+            return 0.0
+        if as_of >= self.end:
+            return 1.0
+        return ((as_of - self.start).days + 1) / self.days
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_period(text: str) -> Period:
+    """Parse a period string; raise ValueError with a message a person can act on."""
+    try:
+        if m := _YEAR.match(text):
+            y = int(m[1])
+            return Period(date(y, 1, 1), date(y, 12, 31), text)
+        if m := _YEARS.match(text):
+            a, b = int(m[1]), int(m[2])
+            period = Period(date(a, 1, 1), date(b, 12, 31), text)
+        elif m := _MONTH.match(text):
+            y, mo = int(m[1]), int(m[2])
+            return Period(date(y, mo, 1), _month_end(y, mo), text)
+        elif m := _MONTHS.match(text):
+            period = Period(
+                date(int(m[1]), int(m[2]), 1), _month_end(int(m[3]), int(m[4])), text
+            )
+        elif m := _DAY.match(text):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return Period(d, d, text)
+        else:
+            raise ValueError(
+                f"period {text!r} is not one of the forms \"2023\", \"2021-2025\", "
+                "\"2024-03\", \"2024-01..2024-02\" or \"2020-11-30\""
+            )
+    except ValueError as exc:
+        if "period" in str(exc):
+            raise
+        raise ValueError(f"period {text!r} names a date that does not exist ({exc})") from None
+    if period.end < period.start:
+        raise ValueError(f"period {text!r} ends before it starts")
+    return period

@@ -1,0 +1,42 @@
+"""The report as CSV, one row per target, for spreadsheets.
+
+Figures are plain decimals with a dot (225.8) whatever the language, so a
+spreadsheet reads them as numbers; labels follow ``--lang``.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from rich.console import Console
+
+from ..evaluate import Report
+from ..present import indicator_label, scope_text, status_text
+
+COLUMNS = ("province_id", "province", "target_id", "indicator", "label", "scope",
+           "period_start", "period_end", "target_value", "unit", "comparator", "origin",
+           "actual_value", "actual_qualifier", "attainment_pct", "overshoot_pct", "status",
+           "status_label", "target_document", "actual_documents")
+
+
+def _plain(value) -> str:
+    return "" if value is None else format(value.normalize(), "f")
+
+
+def render(report: Report, lang: str, console: Console) -> None:
+    writer = csv.writer(console.file, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for province in report.provinces:
+        for r in province.targets:
+            t, observed = r.target, r.observed
+            writer.writerow([
+                province.id, province.name, t.id, t.indicator.value,
+                indicator_label(t.indicator.value, lang), scope_text(province.plan, t.scope, lang),
+                r.period.start.isoformat(), r.period.end.isoformat(), _plain(r.value),
+                t.unit.value, t.comparator.value, t.origin.value,
+                _plain(observed.value) if observed else "",
+                observed.qualifier.value if observed else "",
+                _plain(r.attainment_pct), _plain(r.overshoot_pct), r.status.value,
+                status_text(r.status.value, lang), t.source.document,
+                " ".join(a.source.document for a in observed.entries) if observed else "",
+            ])

@@ -1,0 +1,103 @@
+"""The JSON report: a contract for other tools (docs/report-json.md).
+
+Figures are JSON numbers. Whole figures are written as integers; the others
+carry at most a few significant digits, which a float's shortest repr keeps
+exactly (225.8 prints as 225.8).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from rich.console import Console
+
+from ..evaluate import ProvinceResult, Report, TargetResult
+from ..model import Actual, Plan, Revocation, Source
+from ..periods import Period, parse_period
+from ..present import indicator_label, scope_text
+
+
+def number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _period(period: Period) -> dict:
+    return {"start": period.start.isoformat(), "end": period.end.isoformat(),
+            "text": period.text}
+
+
+def _source(source: Source) -> dict:
+    return {"document": source.document, "quote": source.quote}
+
+
+def actual_dict(actual: Actual, plan: Plan, lang: str) -> dict:
+    return {
+        "id": actual.id,
+        "indicator": actual.indicator.value,
+        "label": indicator_label(actual.indicator.value, lang),
+        "scope": actual.scope,
+        "scope_label": scope_text(plan, actual.scope, lang),
+        "period": _period(parse_period(actual.period)),
+        "value": number(actual.value),
+        "unit": actual.unit.value,
+        "qualifier": actual.qualifier.value,
+        "estimated": actual.estimated,
+        "project": actual.project,
+        "source": _source(actual.source),
+    }
+
+
+def _target(result: TargetResult, plan: Plan, lang: str) -> dict:
+    t, observed = result.target, result.observed
+    target = {"value": number(result.value), "unit": t.unit.value,
+              "comparator": t.comparator.value, "origin": t.origin.value,
+              "source": _source(t.source)}
+    if t.reported_attainment is not None:
+        target["reported_attainment_pct"] = number(t.reported_attainment.value)
+        target["reported_attainment_qualifier"] = t.reported_attainment.qualifier.value
+    actual = None
+    if observed is not None:
+        sources = [_source(a.source) for a in observed.entries]
+        actual = {"value": number(observed.value), "unit": observed.unit,
+                  "qualifier": observed.qualifier.value, "estimated": observed.estimated,
+                  "observed_until": observed.observed_until.isoformat(),
+                  "complete": result.complete, "source": sources[0], "sources": sources}
+    return {
+        "id": t.id,
+        "indicator": t.indicator.value,
+        "label": indicator_label(t.indicator.value, lang),
+        "scope": t.scope,
+        "scope_label": scope_text(plan, t.scope, lang),
+        "period": _period(result.period),
+        "target": target,
+        "actual": actual,
+        "attainment_pct": number(result.attainment_pct),
+        "overshoot_pct": number(result.overshoot_pct),
+        "status": result.status.value,
+    }
+
+
+def revocation_dict(revocation: Revocation, plan: Plan) -> dict:
+    return {"id": revocation.id, "name": revocation.name,
+            "zone": plan.zones.get(revocation.zone) if revocation.zone else None,
+            "reported": revocation.reported, "source": _source(revocation.source)}
+
+
+def province_dict(result: ProvinceResult, lang: str) -> dict:
+    plan = result.plan
+    return {
+        "id": result.id,
+        "name": result.name,
+        "targets": [_target(r, plan, lang) for r in result.targets],
+        "actuals": [actual_dict(a, plan, lang) for a in result.actuals],
+        "unrecovered": [revocation_dict(r, plan) for r in result.unrecovered],
+    }
+
+
+def render(report: Report, lang: str, console: Console) -> None:
+    document = {"as_of": report.as_of.isoformat(), "lang": lang,
+                "provinces": [province_dict(p, lang) for p in report.provinces]}
+    console.file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

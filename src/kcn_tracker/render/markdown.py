@@ -1,0 +1,51 @@
+"""The report as Markdown tables, for minutes and wiki pages."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from ..evaluate import ProvinceResult, Report
+from ..present import actual_cells, day, revocation_cells, target_cells, word
+
+TARGET_COLUMNS = ("indicator", "scope", "period", "target", "actual", "attainment",
+                  "overshoot", "status", "source")
+ACTUAL_COLUMNS = ("indicator", "scope", "period", "actual", "target", "source")
+REVOCATION_COLUMNS = ("project", "zone", "reported", "source")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def table(columns: tuple[str, ...], rows: list[dict[str, str]], lang: str) -> list[str]:
+    numeric = {"attainment", "overshoot"}
+    lines = ["| " + " | ".join(word(lang, c) for c in columns) + " |",
+             "|" + "|".join("---:" if c in numeric else "---" for c in columns) + "|"]
+    lines += ["| " + " | ".join(_cell(row[c]) for c in columns) + " |" for row in rows]
+    return lines
+
+
+def province_lines(province: ProvinceResult, report: Report, lang: str) -> list[str]:
+    plan = province.plan
+    lines = [f"## {word(lang, 'title', name=province.name, as_of=day(report.as_of, lang))}", ""]
+    if province.targets:
+        lines += table(TARGET_COLUMNS, [target_cells(r, plan, lang) for r in province.targets],
+                       lang)
+    else:
+        lines.append(word(lang, "targets_none"))
+    if province.untargeted:
+        lines += ["", f"### {word(lang, 'other_actuals', name=province.name)}", ""]
+        lines += table(ACTUAL_COLUMNS,
+                       [actual_cells(a, plan, lang) for a in province.untargeted], lang)
+    if province.unrecovered:
+        lines += ["", f"### {word(lang, 'unrecovered_title', name=province.name)}", ""]
+        lines += table(REVOCATION_COLUMNS,
+                       [revocation_cells(r, plan, lang) for r in province.unrecovered], lang)
+    return lines + [""]
+
+
+def render(report: Report, lang: str, console: Console) -> None:
+    lines: list[str] = []
+    for province in report.provinces:
+        lines += province_lines(province, report, lang)
+    console.file.write("\n".join(lines))

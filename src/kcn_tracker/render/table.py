@@ -1,0 +1,126 @@
+"""The Rich terminal report, the one a board puts on the projector."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from ..evaluate import ProvinceResult, Report, TargetResult
+from ..present import actual_cells, day, revocation_cells, target_cells, word
+
+STATUS_STYLES = {
+    "exceeded": "bold green",
+    "met": "green",
+    "on_track": "cyan",
+    "behind": "yellow",
+    "missed": "bold red",
+    "no_data": "dim",
+}
+BAR_WIDTH = 10
+# Below this width the progress bar column would squeeze the figures; the
+# percentage column says the same thing.
+BAR_MIN_CONSOLE_WIDTH = 100
+
+
+def bar(attainment: Decimal | None) -> Text:
+    if attainment is None:
+        return Text("")
+    filled = int(min(max(attainment, Decimal(0)), Decimal(100)) * BAR_WIDTH / 100)
+    style = "green" if attainment >= 100 else "yellow"
+    return Text("█" * filled, style=style) + Text("░" * (BAR_WIDTH - filled), style="dim")
+
+
+def _indicator(cells: dict[str, str]) -> Text:
+    return Text(cells["indicator"]) + Text("\n" + cells["scope"], style="dim")
+
+
+def targets_table(province: ProvinceResult, report: Report, lang: str, with_bar: bool) -> Table:
+    table = Table(title=word(lang, "title", name=province.name,
+                             as_of=day(report.as_of, lang)),
+                  title_style="bold", title_justify="left", box=box.SIMPLE_HEAD,
+                  expand=False, pad_edge=False)
+    table.add_column(word(lang, "indicator"), ratio=3, min_width=16)
+    table.add_column(word(lang, "period"), no_wrap=True)
+    table.add_column(word(lang, "target"), ratio=2, min_width=10)
+    table.add_column(word(lang, "actual"), ratio=2, min_width=10)
+    if with_bar:
+        table.add_column(word(lang, "progress"), no_wrap=True, width=BAR_WIDTH)
+    table.add_column(word(lang, "attainment"), justify="right", no_wrap=True)
+    table.add_column(word(lang, "overshoot"), justify="right", no_wrap=True)
+    table.add_column(word(lang, "status"), no_wrap=True)
+    table.add_column(word(lang, "source"), style="dim", no_wrap=True)
+    for result in province.targets:
+        table.add_row(*_target_row(result, province, lang, with_bar))
+    return table
+
+
+def _target_row(result: TargetResult, province: ProvinceResult, lang: str,
+                with_bar: bool) -> list:
+    cells = target_cells(result, province.plan, lang)
+    style = STATUS_STYLES[result.status.value]
+    row = [_indicator(cells), cells["period"], cells["target"],
+           Text(cells["actual"], style="dim" if result.observed is None else "")]
+    if with_bar:
+        row.append(bar(result.attainment_pct))
+    row += [cells["attainment"], Text(cells["overshoot"], style=style),
+            Text(cells["status"], style=style), cells["source"]]
+    return row
+
+
+def other_actuals_table(province: ProvinceResult, lang: str) -> Table:
+    table = Table(title=word(lang, "other_actuals", name=province.name), title_style="bold",
+                  title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(word(lang, "indicator"), ratio=3, min_width=16)
+    table.add_column(word(lang, "period"), no_wrap=True)
+    table.add_column(word(lang, "actual"), ratio=2, min_width=12)
+    table.add_column(word(lang, "source"), style="dim", no_wrap=True)
+    for actual in province.untargeted:
+        cells = actual_cells(actual, province.plan, lang)
+        table.add_row(_indicator(cells), cells["period"], cells["actual"], cells["source"])
+    return table
+
+
+def unrecovered_table(rows: list[tuple[ProvinceResult, object]], title: str, lang: str,
+                      with_province: bool) -> Table:
+    table = Table(title=title, title_style="bold", title_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False)
+    if with_province:
+        table.add_column(word(lang, "province"), no_wrap=True)
+    table.add_column(word(lang, "project"), ratio=3, style="bold red")
+    table.add_column(word(lang, "zone"), ratio=2)
+    table.add_column(word(lang, "reported"), no_wrap=True)
+    table.add_column(word(lang, "source"), ratio=2, style="dim", overflow="fold")
+    for province, revocation in rows:
+        cells = revocation_cells(revocation, province.plan, lang)
+        head = [province.name] if with_province else []
+        table.add_row(*head, cells["project"], cells["zone"], cells["reported"], cells["source"])
+    return table
+
+
+def province_group(province: ProvinceResult, report: Report, lang: str,
+                   with_bar: bool) -> Group:
+    parts: list = []
+    if province.targets:
+        parts.append(targets_table(province, report, lang, with_bar))
+    else:
+        parts.append(Text(word(lang, "title", name=province.name,
+                               as_of=day(report.as_of, lang)), style="bold"))
+        parts.append(Text(word(lang, "targets_none"), style="dim"))
+    if province.untargeted:
+        parts.append(other_actuals_table(province, lang))
+    if province.unrecovered:
+        parts.append(unrecovered_table(
+            [(province, r) for r in province.unrecovered],
+            word(lang, "unrecovered_title", name=province.name), lang, with_province=False))
+    return Group(*parts)
+
+
+def render(report: Report, lang: str, console: Console) -> None:
+    with_bar = console.width >= BAR_MIN_CONSOLE_WIDTH
+    for province in report.provinces:
+        console.print(province_group(province, report, lang, with_bar))
+        console.print()
