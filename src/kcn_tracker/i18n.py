@@ -40,7 +40,7 @@ WORDS: dict[str, dict[str, str]] = {
         "actual": "Actual",
         "progress": "Progress",
         "attainment": "% of plan",
-        "overshoot": "Over/under",
+        "overshoot": "± plan",
         "status": "Status",
         "source": "Source",
         "scope": "Scope",

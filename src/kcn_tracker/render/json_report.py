@@ -46,6 +46,7 @@ def actual_dict(actual: Actual, plan: Plan, lang: str) -> dict:
         "qualifier": actual.qualifier.value,
         "estimated": actual.estimated,
         "project": actual.project,
+        "note": actual.note,
         "source": _source(actual.source),
     }
 
@@ -54,7 +55,7 @@ def _target(result: TargetResult, plan: Plan, lang: str) -> dict:
     t, observed = result.target, result.observed
     target = {"value": number(result.value), "unit": t.unit.value,
               "comparator": t.comparator.value, "origin": t.origin.value,
-              "source": _source(t.source)}
+              "note": t.note, "source": _source(t.source)}
     if t.reported_attainment is not None:
         target["reported_attainment_pct"] = number(t.reported_attainment.value)
         target["reported_attainment_qualifier"] = t.reported_attainment.qualifier.value

@@ -21,9 +21,12 @@ STATUS_STYLES = {
     "no_data": "dim",
 }
 BAR_WIDTH = 10
-# Below this width the progress bar column would squeeze the figures; the
-# percentage column says the same thing.
-BAR_MIN_CONSOLE_WIDTH = 100
+# Below this width (a laptop terminal, a projector at large type) the period and
+# the source move under the indicator and the progress bar goes, so that no
+# figure is cut; the percentage column still says how far a target is.
+WIDE_CONSOLE = 100
+NARROW_WIDTHS = {"indicator": 16, "target": 13, "actual": 13, "attainment": 6,
+                 "overshoot": 8, "status": 9}
 
 
 def bar(attainment: Decimal | None) -> Text:
@@ -34,60 +37,72 @@ def bar(attainment: Decimal | None) -> Text:
     return Text("█" * filled, style=style) + Text("░" * (BAR_WIDTH - filled), style="dim")
 
 
-def _indicator(cells: dict[str, str]) -> Text:
-    return Text(cells["indicator"]) + Text("\n" + cells["scope"], style="dim")
+def _indicator(cells: dict[str, str], wide: bool) -> Text:
+    under = cells["scope"] if wide else " · ".join(
+        (cells["scope"], cells["period"], f"[{cells['source']}]"))
+    return Text(cells["indicator"]) + Text("\n" + under, style="dim")
 
 
-def targets_table(province: ProvinceResult, report: Report, lang: str, with_bar: bool) -> Table:
-    table = Table(title=word(lang, "title", name=province.name,
-                             as_of=day(report.as_of, lang)),
-                  title_style="bold", title_justify="left", box=box.SIMPLE_HEAD,
-                  expand=False, pad_edge=False)
-    table.add_column(word(lang, "indicator"), ratio=3, min_width=16)
-    table.add_column(word(lang, "period"), no_wrap=True)
-    table.add_column(word(lang, "target"), ratio=2, min_width=10)
-    table.add_column(word(lang, "actual"), ratio=2, min_width=10)
-    if with_bar:
+def _table(title: str) -> Table:
+    return Table(title=title, title_style="bold", title_justify="left", box=box.SIMPLE_HEAD,
+                 pad_edge=False)
+
+
+def targets_table(province: ProvinceResult, report: Report, lang: str, wide: bool) -> Table:
+    table = _table(word(lang, "title", name=province.name, as_of=day(report.as_of, lang)))
+    # Narrow screens get fixed widths that add up to 77 columns with the gaps: Rich would
+    # otherwise cut the last column. Figures fold rather than end in "…": a
+    # cut-off number is a wrong number.
+    narrow = {} if wide else NARROW_WIDTHS
+    table.add_column(word(lang, "indicator"), min_width=16, width=narrow.get("indicator"))
+    if wide:
+        table.add_column(word(lang, "period"), no_wrap=True)
+    table.add_column(word(lang, "target"), overflow="fold", width=narrow.get("target"))
+    table.add_column(word(lang, "actual"), overflow="fold", width=narrow.get("actual"))
+    if wide:
         table.add_column(word(lang, "progress"), no_wrap=True, width=BAR_WIDTH)
-    table.add_column(word(lang, "attainment"), justify="right", no_wrap=True)
-    table.add_column(word(lang, "overshoot"), justify="right", no_wrap=True)
-    table.add_column(word(lang, "status"), no_wrap=True)
-    table.add_column(word(lang, "source"), style="dim", no_wrap=True)
+    table.add_column(word(lang, "attainment"), justify="right", no_wrap=wide,
+                     width=narrow.get("attainment"))
+    table.add_column(word(lang, "overshoot"), justify="right", no_wrap=wide,
+                     width=narrow.get("overshoot"))
+    table.add_column(word(lang, "status"), width=narrow.get("status"))
+    if wide:
+        table.add_column(word(lang, "source"), style="dim", no_wrap=True)
     for result in province.targets:
-        table.add_row(*_target_row(result, province, lang, with_bar))
+        table.add_row(*_target_row(result, province, lang, wide))
     return table
 
 
-def _target_row(result: TargetResult, province: ProvinceResult, lang: str,
-                with_bar: bool) -> list:
+def _target_row(result: TargetResult, province: ProvinceResult, lang: str, wide: bool) -> list:
     cells = target_cells(result, province.plan, lang)
     style = STATUS_STYLES[result.status.value]
-    row = [_indicator(cells), cells["period"], cells["target"],
-           Text(cells["actual"], style="dim" if result.observed is None else "")]
-    if with_bar:
+    row = [_indicator(cells, wide)]
+    if wide:
+        row.append(cells["period"])
+    row += [cells["target"], Text(cells["actual"], style="dim" if result.observed is None else "")]
+    if wide:
         row.append(bar(result.attainment_pct))
     row += [cells["attainment"], Text(cells["overshoot"], style=style),
-            Text(cells["status"], style=style), cells["source"]]
-    return row
+            Text(cells["status"], style=style)]
+    return row + [cells["source"]] if wide else row
 
 
 def other_actuals_table(province: ProvinceResult, lang: str) -> Table:
-    table = Table(title=word(lang, "other_actuals", name=province.name), title_style="bold",
-                  title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table = _table(word(lang, "other_actuals", name=province.name))
     table.add_column(word(lang, "indicator"), ratio=3, min_width=16)
     table.add_column(word(lang, "period"), no_wrap=True)
-    table.add_column(word(lang, "actual"), ratio=2, min_width=12)
+    table.add_column(word(lang, "actual"), ratio=2, min_width=12, overflow="fold")
     table.add_column(word(lang, "source"), style="dim", no_wrap=True)
     for actual in province.untargeted:
         cells = actual_cells(actual, province.plan, lang)
-        table.add_row(_indicator(cells), cells["period"], cells["actual"], cells["source"])
+        table.add_row(_indicator(cells, wide=True), cells["period"], cells["actual"],
+                      cells["source"])
     return table
 
 
 def unrecovered_table(rows: list[tuple[ProvinceResult, object]], title: str, lang: str,
                       with_province: bool) -> Table:
-    table = Table(title=title, title_style="bold", title_justify="left",
-                  box=box.SIMPLE_HEAD, pad_edge=False)
+    table = _table(title)
     if with_province:
         table.add_column(word(lang, "province"), no_wrap=True)
     table.add_column(word(lang, "project"), ratio=3, style="bold red")
@@ -101,11 +116,10 @@ def unrecovered_table(rows: list[tuple[ProvinceResult, object]], title: str, lan
     return table
 
 
-def province_group(province: ProvinceResult, report: Report, lang: str,
-                   with_bar: bool) -> Group:
+def province_group(province: ProvinceResult, report: Report, lang: str, wide: bool) -> Group:
     parts: list = []
     if province.targets:
-        parts.append(targets_table(province, report, lang, with_bar))
+        parts.append(targets_table(province, report, lang, wide))
     else:
         parts.append(Text(word(lang, "title", name=province.name,
                                as_of=day(report.as_of, lang)), style="bold"))
@@ -120,7 +134,7 @@ def province_group(province: ProvinceResult, report: Report, lang: str,
 
 
 def render(report: Report, lang: str, console: Console) -> None:
-    with_bar = console.width >= BAR_MIN_CONSOLE_WIDTH
+    wide = console.width >= WIDE_CONSOLE
     for province in report.provinces:
-        console.print(province_group(province, report, lang, with_bar))
+        console.print(province_group(province, report, lang, wide))
         console.print()

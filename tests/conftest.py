@@ -1,0 +1,51 @@
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kcn_tracker.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = "2026-11-22"
+
+
+@pytest.fixture
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture
+def run(monkeypatch):
+    """Run the CLI from the project root, as a board member would."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("KCN_TRACKER_LANG", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict | None = None):
+        return runner.invoke(app, list(args), env=env)
+
+    return invoke
+
+
+@pytest.fixture
+def report_json(run):
+    def get(*args: str) -> dict:
+        result = run("report", "--as-of", AS_OF, "--format", "json", *args)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    return get
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A scratch copy of the project's plans and seeds to break on purpose."""
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return tmp_path
+
+
+def by_id(items: list[dict], id_: str) -> dict:
+    return next(item for item in items if item["id"] == id_)
