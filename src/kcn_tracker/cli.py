@@ -64,14 +64,14 @@ def _root(
 
 
 PlansArg = Annotated[Optional[list[Path]], typer.Argument(
-    help="Plan files, or directories of them (default: plans/).", show_default=False)]
+    metavar="PLANS", help="Plan files, or directories of them (default: plans/).", show_default=False)]
 ProvinceOpt = Annotated[Optional[list[str]], typer.Option(
-    "--province", "-p", help="Only this province: id or name, diacritics optional "
+    "--province", "-p", metavar="PROVINCE", help="Only this province: id or name, diacritics optional "
     "(thai-nguyen, 'Thái Nguyên', 'thai nguyen'). Repeatable.")]
 AsOfOpt = Annotated[Optional[str], typer.Option(
     "--as-of", metavar="YYYY-MM-DD", help="Judge progress at this date (default: today).")]
 LangOpt = Annotated[Lang, typer.Option(
-    "--lang", envvar="KCN_TRACKER_LANG", help="Language of labels and numbers.")]
+    "--lang", envvar="KCN_TRACKER_LANG", metavar="vi|en", help="Language of labels and numbers.")]
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -119,7 +119,7 @@ def report(
     plans: PlansArg = None,
     province: ProvinceOpt = None,
     year: Annotated[Optional[int], typer.Option(
-        "--year", min=1900, max=2200,
+        "--year", min=1900, max=2200, metavar="YEAR",
         help="Only targets and figures whose period includes this year.")] = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,

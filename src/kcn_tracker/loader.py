@@ -183,8 +183,8 @@ def _entry_errors(entry, here: tuple, scopes: set[str]) -> list[tuple[tuple, str
     except ValueError as exc:
         errors.append(((*here, "period"), f"{_dotted(here)}.period: {exc}"))
     indicator, unit = INDICATORS[entry.indicator.value], UNITS[entry.unit.value]
-    if unit.kind not in indicator.unit_kinds:
-        allowed = ", ".join(u.code for u in UNITS.values() if u.kind in indicator.unit_kinds)
+    if unit.code not in indicator.units:
+        allowed = ", ".join(indicator.units)
         errors.append(((*here, "unit"), f"{_dotted(here)}.unit: '{unit.code}' does not measure "
                        f"'{indicator.key}'; use one of: {allowed}"))
     value = getattr(entry, "value", None)

@@ -54,7 +54,8 @@ class Aggregation(str, Enum):
     RATE = "rate"  # neither sums nor carries over: a growth rate, a share
 
 
-MONEY = (UnitKind.MONEY_VND, UnitKind.MONEY_USD)
+# The natural display units of money: tỷ đồng and triệu USD, never added together.
+MONEY = ("vnd_billion", "usd_million")
 
 
 @dataclass(frozen=True)
@@ -62,71 +63,71 @@ class Indicator:
     key: str
     vi: str
     en: str
-    unit_kinds: tuple[UnitKind, ...]
+    units: tuple[str, ...]
     aggregation: Aggregation
     higher_is_better: bool = True
 
 
-def _ind(key, vi, en, kinds, agg, higher=True) -> Indicator:
-    kinds = kinds if isinstance(kinds, tuple) else (kinds,)
-    return Indicator(key, vi, en, kinds, agg, higher)
+def _ind(key, vi, en, units, agg, higher=True) -> Indicator:
+    units = units if isinstance(units, tuple) else (units,)
+    return Indicator(key, vi, en, units, agg, higher)
 
 
-_C, _P, _A = UnitKind.COUNT, UnitKind.PERCENT, UnitKind.AREA
+_P, _A, _Z = "percent", "ha", "zone"
 _FLOW, _STOCK, _RATE = Aggregation.FLOW, Aggregation.STOCK, Aggregation.RATE
 
 INDICATORS: dict[str, Indicator] = {
     i.key: i
     for i in (
-        _ind("new_projects", "Dự án cấp mới", "New projects", _C, _FLOW),
-        _ind("new_projects_fdi", "Dự án FDI cấp mới", "New FDI projects", _C, _FLOW),
-        _ind("new_projects_ddi", "Dự án DDI cấp mới", "New DDI projects", _C, _FLOW),
+        _ind("new_projects", "Dự án cấp mới", "New projects", "project", _FLOW),
+        _ind("new_projects_fdi", "Dự án FDI cấp mới", "New FDI projects", "project", _FLOW),
+        _ind("new_projects_ddi", "Dự án DDI cấp mới", "New DDI projects", "project", _FLOW),
         _ind("new_projects_infrastructure", "Dự án hạ tầng KCN cấp mới",
-             "New zone-infrastructure projects", _C, _FLOW),
+             "New zone-infrastructure projects", "project", _FLOW),
         _ind("new_capital", "Vốn đăng ký mới", "New registered capital", MONEY, _FLOW),
         _ind("new_capital_fdi", "Vốn đăng ký mới của dự án FDI",
              "New registered capital, FDI", MONEY, _FLOW),
         _ind("new_capital_infrastructure", "Vốn đăng ký mới của dự án hạ tầng KCN",
              "New registered capital, zone infrastructure", MONEY, _FLOW),
         _ind("adjusted_projects", "Dự án điều chỉnh GCNĐKĐT",
-             "Projects with an amended certificate", _C, _FLOW),
-        _ind("capital_increases", "Lượt điều chỉnh tăng vốn", "Capital increases", _C, _FLOW),
+             "Projects with an amended certificate", "project", _FLOW),
+        _ind("capital_increases", "Lượt điều chỉnh tăng vốn", "Capital increases", "adjustment", _FLOW),
         _ind("added_capital", "Vốn điều chỉnh tăng thêm", "Added capital", MONEY, _FLOW),
         _ind("total_capital_attracted", "Tổng vốn đăng ký thu hút (mới và tăng thêm)",
              "Total capital attracted (new and added)", MONEY, _FLOW),
-        _ind("valid_projects", "Dự án còn hiệu lực", "Valid projects", _C, _STOCK),
-        _ind("valid_projects_fdi", "Dự án FDI còn hiệu lực", "Valid FDI projects", _C, _STOCK),
-        _ind("valid_projects_ddi", "Dự án DDI còn hiệu lực", "Valid DDI projects", _C, _STOCK),
+        _ind("valid_projects", "Dự án còn hiệu lực", "Valid projects", "project", _STOCK),
+        _ind("valid_projects_fdi", "Dự án FDI còn hiệu lực", "Valid FDI projects", "project", _STOCK),
+        _ind("valid_projects_ddi", "Dự án DDI còn hiệu lực", "Valid DDI projects", "project", _STOCK),
         _ind("projects", "Tổng số dự án đầu tư (lũy kế)", "Investment projects, cumulative",
-             _C, _STOCK),
-        _ind("projects_fdi", "Dự án FDI (lũy kế)", "FDI projects, cumulative", _C, _STOCK),
-        _ind("projects_ddi", "Dự án DDI (lũy kế)", "DDI projects, cumulative", _C, _STOCK),
-        _ind("operating_projects", "Dự án đang hoạt động", "Projects in operation", _C, _STOCK),
+             "project", _STOCK),
+        _ind("projects_fdi", "Dự án FDI (lũy kế)", "FDI projects, cumulative", "project", _STOCK),
+        _ind("projects_ddi", "Dự án DDI (lũy kế)", "DDI projects, cumulative", "project", _STOCK),
+        _ind("operating_projects", "Dự án đang hoạt động", "Projects in operation", "project", _STOCK),
         _ind("operating_enterprises", "Doanh nghiệp đang sản xuất, kinh doanh",
-             "Enterprises in operation", _C, _STOCK),
+             "Enterprises in operation", "enterprise", _STOCK),
         _ind("registered_capital_cumulative", "Vốn đăng ký lũy kế",
              "Registered capital, cumulative", MONEY, _STOCK),
         _ind("implemented_capital_cumulative", "Vốn thực hiện lũy kế",
              "Implemented capital, cumulative", MONEY, _STOCK),
         # The scope says whether these count industrial zones (kcn) or clusters (ccn).
         _ind("zones_planned", "Số khu, cụm theo quy hoạch", "Zones or clusters planned",
-             _C, _STOCK),
+             _Z, _STOCK),
         _ind("zones_approved", "Số khu được phê duyệt chủ trương đầu tư",
-             "Zones with investment approval", _C, _STOCK),
+             "Zones with investment approval", _Z, _STOCK),
         _ind("zones_with_detailed_plan", "Số khu có quy hoạch chi tiết",
-             "Zones with a detailed plan", _C, _STOCK),
+             "Zones with a detailed plan", _Z, _STOCK),
         _ind("zones_operating", "Số khu, cụm đi vào hoạt động", "Zones or clusters in operation",
-             _C, _STOCK),
+             _Z, _STOCK),
         _ind("zone_area", "Diện tích", "Area", _A, _STOCK),
         _ind("operating_zone_area", "Diện tích các khu đang hoạt động",
              "Area of the zones in operation", _A, _STOCK),
         _ind("fill_rate", "Tỷ lệ lấp đầy", "Fill rate", _P, _STOCK),
         _ind("green_space_share", "Tỷ lệ cây xanh", "Green-space share", _P, _STOCK),
-        _ind("workers", "Lao động", "Workers", _C, _STOCK),
+        _ind("workers", "Lao động", "Workers", "person", _STOCK),
         _ind("local_worker_share", "Tỷ lệ lao động địa phương", "Share of local workers",
              _P, _RATE),
         _ind("average_monthly_income", "Thu nhập bình quân/người/tháng",
-             "Average monthly income per worker", UnitKind.MONEY_VND, _RATE),
+             "Average monthly income per worker", "vnd_million", _RATE),
         _ind("revenue", "Doanh thu của doanh nghiệp", "Enterprise revenue", MONEY, _FLOW),
         _ind("industrial_output", "Giá trị sản xuất công nghiệp", "Industrial production value",
              MONEY, _FLOW),

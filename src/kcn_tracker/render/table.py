@@ -10,7 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..evaluate import ProvinceResult, Report, TargetResult
-from ..present import actual_cells, day, revocation_cells, target_cells, word
+from ..present import (actual_cells, day, document_label, revocation_cells, target_cells,
+                       word)
 
 STATUS_STYLES = {
     "exceeded": "bold green",
@@ -24,9 +25,24 @@ BAR_WIDTH = 10
 # Below this width (a laptop terminal, a projector at large type) the period and
 # the source move under the indicator and the progress bar goes, so that no
 # figure is cut; the percentage column still says how far a target is.
-WIDE_CONSOLE = 100
-NARROW_WIDTHS = {"indicator": 16, "target": 13, "actual": 13, "attainment": 6,
-                 "overshoot": 8, "status": 9}
+WIDE_CONSOLE = 140
+WIDE_FIGURE = 20  # "trên 2.150 tỷ đồng" on one line
+# Compact column widths at 80 columns: 65 plus 3 between each pair of columns.
+COMPACT_WIDTHS = {"indicator": 16, "target": 13, "actual": 13, "attainment": 6,
+                  "overshoot": 8, "status": 9}
+
+
+def compact_widths(console_width: int) -> dict[str, int]:
+    """Fixed widths that fill the console: Rich would otherwise cut the last column."""
+    widths = dict(COMPACT_WIDTHS)
+    extra = max(0, console_width - 80)
+    status = min(extra, 6)  # room for "Chưa có số liệu" on two lines at most
+    widths["status"] += status
+    extra -= status
+    widths["target"] += extra // 4
+    widths["actual"] += extra // 4
+    widths["indicator"] += extra - 2 * (extra // 4)
+    return widths
 
 
 def bar(attainment: Decimal | None) -> Text:
@@ -45,27 +61,28 @@ def _indicator(cells: dict[str, str], wide: bool) -> Text:
 
 def _table(title: str) -> Table:
     return Table(title=title, title_style="bold", title_justify="left", box=box.SIMPLE_HEAD,
-                 pad_edge=False)
+                 show_edge=False, pad_edge=False)
 
 
-def targets_table(province: ProvinceResult, report: Report, lang: str, wide: bool) -> Table:
+def targets_table(province: ProvinceResult, report: Report, lang: str, width: int) -> Table:
+    wide = width >= WIDE_CONSOLE
     table = _table(word(lang, "title", name=province.name, as_of=day(report.as_of, lang)))
-    # Narrow screens get fixed widths that add up to 77 columns with the gaps: Rich would
-    # otherwise cut the last column. Figures fold rather than end in "…": a
-    # cut-off number is a wrong number.
-    narrow = {} if wide else NARROW_WIDTHS
+    # Figures fold rather than end in "…": a cut-off number is a wrong number.
+    narrow = {} if wide else compact_widths(width)
     table.add_column(word(lang, "indicator"), min_width=16, width=narrow.get("indicator"))
     if wide:
         table.add_column(word(lang, "period"), no_wrap=True)
-    table.add_column(word(lang, "target"), overflow="fold", width=narrow.get("target"))
-    table.add_column(word(lang, "actual"), overflow="fold", width=narrow.get("actual"))
+    table.add_column(word(lang, "target"), overflow="fold", width=narrow.get("target"),
+                     min_width=WIDE_FIGURE if wide else None)
+    table.add_column(word(lang, "actual"), overflow="fold", width=narrow.get("actual"),
+                     min_width=WIDE_FIGURE if wide else None)
     if wide:
         table.add_column(word(lang, "progress"), no_wrap=True, width=BAR_WIDTH)
     table.add_column(word(lang, "attainment"), justify="right", no_wrap=wide,
                      width=narrow.get("attainment"))
     table.add_column(word(lang, "overshoot"), justify="right", no_wrap=wide,
                      width=narrow.get("overshoot"))
-    table.add_column(word(lang, "status"), width=narrow.get("status"))
+    table.add_column(word(lang, "status"), width=narrow.get("status"), no_wrap=wide)
     if wide:
         table.add_column(word(lang, "source"), style="dim", no_wrap=True)
     for result in province.targets:
@@ -105,28 +122,46 @@ def unrecovered_table(rows: list[tuple[ProvinceResult, object]], title: str, lan
     table = _table(title)
     if with_province:
         table.add_column(word(lang, "province"), no_wrap=True)
-    table.add_column(word(lang, "project"), ratio=3, style="bold red")
-    table.add_column(word(lang, "zone"), ratio=2)
+    table.add_column(word(lang, "project"), style="bold red")
+    table.add_column(word(lang, "zone"))
     table.add_column(word(lang, "reported"), no_wrap=True)
-    table.add_column(word(lang, "source"), ratio=2, style="dim", overflow="fold")
+    table.add_column(word(lang, "source"), style="dim", no_wrap=True)
     for province, revocation in rows:
         cells = revocation_cells(revocation, province.plan, lang)
         head = [province.name] if with_province else []
-        table.add_row(*head, cells["project"], cells["zone"], cells["reported"], cells["source"])
+        table.add_row(*head, cells["project"], cells["zone"], cells["reported"],
+                      document_label(cells["source"]))
     return table
 
 
-def province_group(province: ProvinceResult, report: Report, lang: str, wide: bool) -> Group:
+def sources_legend(documents: list[str], lang: str) -> Text:
+    """What the short source labels stand for, so every figure can be traced."""
+    legend = Text(word(lang, "documents") + ":", style="dim")
+    for document in sorted(set(documents)):
+        legend.append(f"\n  {document_label(document)}  {document}", style="dim")
+    return legend
+
+
+def cited_documents(province: ProvinceResult) -> list[str]:
+    documents = [r.target.source.document for r in province.targets]
+    documents += [a.source.document for r in province.targets if r.observed
+                  for a in r.observed.entries]
+    documents += [a.source.document for a in province.untargeted]
+    return documents + [r.source.document for r in province.unrecovered]
+
+
+def province_group(province: ProvinceResult, report: Report, lang: str, width: int) -> Group:
     parts: list = []
     if province.targets:
-        parts.append(targets_table(province, report, lang, wide))
+        parts.append(targets_table(province, report, lang, width))
     else:
         parts.append(Text(word(lang, "title", name=province.name,
                                as_of=day(report.as_of, lang)), style="bold"))
         parts.append(Text(word(lang, "targets_none"), style="dim"))
     if province.untargeted:
-        parts.append(other_actuals_table(province, lang))
+        parts += [Text(""), other_actuals_table(province, lang)]
     if province.unrecovered:
+        parts.append(Text(""))
         parts.append(unrecovered_table(
             [(province, r) for r in province.unrecovered],
             word(lang, "unrecovered_title", name=province.name), lang, with_province=False))
@@ -134,7 +169,9 @@ def province_group(province: ProvinceResult, report: Report, lang: str, wide: bo
 
 
 def render(report: Report, lang: str, console: Console) -> None:
-    wide = console.width >= WIDE_CONSOLE
     for province in report.provinces:
-        console.print(province_group(province, report, lang, wide))
+        console.print(province_group(province, report, lang, console.width))
         console.print()
+    documents = [d for province in report.provinces for d in cited_documents(province)]
+    if documents:
+        console.print(sources_legend(documents, lang))

@@ -9,7 +9,7 @@ from rich.console import Console
 from ..evaluate import Report
 from ..present import day, word
 from .json_report import revocation_dict
-from .table import unrecovered_table
+from .table import sources_legend, unrecovered_table
 
 
 def render(report: Report, lang: str, output_format: str, console: Console) -> None:
@@ -26,3 +26,4 @@ def render(report: Report, lang: str, output_format: str, console: Console) -> N
     console.print(unrecovered_table(rows, word(lang, "unrecovered_all",
                                                as_of=day(report.as_of, lang)),
                                     lang, with_province=True))
+    console.print(sources_legend([r.source.document for _, r in rows], lang))

@@ -15,7 +15,7 @@ def render(lang: str, output_format: str, console: Console) -> None:
     if output_format == "json":
         document = {
             "indicators": [{"key": i.key, "vi": i.vi, "en": i.en,
-                            "units": [u.code for u in UNITS.values() if u.kind in i.unit_kinds],
+                            "units": list(i.units),
                             "aggregation": i.aggregation.value,
                             "higher_is_better": i.higher_is_better}
                            for i in INDICATORS.values()],
@@ -28,6 +28,6 @@ def render(lang: str, output_format: str, console: Console) -> None:
     for column in ("key", "label", "units", "aggregation"):
         table.add_column(column, overflow="fold")
     for i in INDICATORS.values():
-        units = ", ".join(u.code for u in UNITS.values() if u.kind in i.unit_kinds)
+        units = ", ".join(i.units)
         table.add_row(i.key, getattr(i, lang), units, i.aggregation.value)
     console.print(table)
