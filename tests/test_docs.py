@@ -1,0 +1,45 @@
+"""The documentation says what the tool does: examples load, lists are complete."""
+
+import json
+import re
+
+from conftest import AS_OF, ROOT
+from kcn_tracker.vocabulary import INDICATORS, UNITS
+
+PLAN_FORMAT = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
+REPORT_JSON = (ROOT / "docs" / "report-json.md").read_text(encoding="utf-8")
+
+
+def test_vocabulary_tables_match_the_code():
+    for i in INDICATORS.values():
+        units = ", ".join(f"`{u}`" for u in i.units)
+        row = (f"| `{i.key}` | {i.vi} | {i.en} | {units} | {i.aggregation.value} | "
+               f"{'yes' if i.higher_is_better else 'no'} |")
+        assert row in PLAN_FORMAT, f"docs/plan-format.md lacks or misstates {i.key}"
+    for u in UNITS.values():
+        assert f"| `{u.code}` | {u.kind.value} | {u.vi} | {u.en} |" in PLAN_FORMAT
+    documented = re.findall(r"^\| `([a-z_]+)` \| [^|]+ \| [^|]+ \| `", PLAN_FORMAT, re.M)
+    assert set(documented) <= set(INDICATORS) | set(UNITS)
+
+
+def test_the_complete_example_loads_and_reports(run, tmp_path):
+    example = re.search(r"## A complete example\n\n```toml\n(.*?)```", PLAN_FORMAT, re.S)[1]
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "bac-kan.toml").write_text(example, encoding="utf-8")
+    result = run("report", str(plans), "--as-of", AS_OF, "--format", "json")
+    assert result.exit_code == 0, result.output
+    targets = json.loads(result.stdout)["provinces"][0]["targets"]
+    assert [t["status"] for t in targets] == ["no_data", "exceeded"]
+
+
+def test_every_key_of_the_json_report_is_documented(report_json):
+    report = report_json()
+    province = next(p for p in report["provinces"] if p["id"] == "thai-nguyen")
+    target = next(t for t in province["targets"] if t["target"]["origin"] == "implied")
+    keys = set(report) | set(province) | set(target) | set(target["period"])
+    keys |= {f"target.{k}" for k in target["target"]}
+    keys |= {f"actual.{k}" for k in target["actual"]}
+    keys |= set(province["actuals"][0]) | set(province["unrecovered"][0])
+    undocumented = [k for k in keys if f"`{k}`" not in REPORT_JSON]
+    assert undocumented == []
