@@ -85,12 +85,19 @@ class ReportedAttainment(_Strict):
     qualifier: Qualifier = Qualifier.EXACT
 
 
-class Target(_Strict):
+class _Figure(_Strict):
+    """What targets and actuals share: what is measured, where, when, and the evidence."""
+
     id: Slug
     indicator: IndicatorKey
     scope: Scope
     period: PeriodText
     unit: UnitCode
+    note: str | None = Field(default=None, description="Why the figure is read this way")
+    source: Source
+
+
+class Target(_Figure):
     comparator: Comparator
     origin: Origin = Origin.STATED
     value: Decimal | None = Field(
@@ -101,17 +108,10 @@ class Target(_Strict):
         description="For an implied target: the attainment the document reports, "
         "from which the plan figure is derived",
     )
-    note: str | None = None
-    source: Source
 
 
-class Actual(_Strict):
-    id: Slug
-    indicator: IndicatorKey
-    scope: Scope
-    period: PeriodText
+class Actual(_Figure):
     value: Decimal
-    unit: UnitCode
     qualifier: Qualifier = Qualifier.EXACT
     estimated: bool = Field(default=False, description="ước đạt: an estimate, not final")
     project: str | None = Field(
@@ -119,8 +119,6 @@ class Actual(_Strict):
         description="Set when the figure is one project's, not the whole scope's; "
         "such figures are listed but never matched to a target",
     )
-    note: str | None = None
-    source: Source
 
 
 class Revocation(_Strict):
