@@ -57,6 +57,9 @@ def test_a_good_plan_reports(run, tmp_path):
     ('unit = "project"', 'unit = "usd_million"', ":11:1:", "'usd_million' does not measure 'new_projects'"),
     ('comparator = "at_least"\n', '', ":5:1:", "required key 'comparator' is missing"),
     ('quote = "ít nhất 3 dự án"', 'quote = ""', ":13:38:", "targets[0].source.quote"),
+    ('value = 3', 'value = nan', ":10:1:", "finite number"),
+    ('value = 3', 'value = 1e400', ":10:1:", "less than 1000000000000000"),
+    ('value = 3', 'value = true', ":10:1:", "targets[0].value"),
 ])
 def test_structure_errors_name_file_line_and_fix(run, tmp_path, old, new, where, words):
     plans = write(tmp_path, GOOD.replace(old, new, 1))
@@ -99,6 +102,12 @@ def test_not_utf8_is_refused_with_its_line(run, tmp_path):
     (plans / "test.toml").write_bytes(GOOD.encode() + b'\n# \xff\n')
     err = check_error(run, plans, "not UTF-8 text")
     assert "test.toml:15:" in err
+
+
+def test_empty_plans_directory_cannot_run(run, tmp_path):
+    result = run("report", str(tmp_path))
+    assert result.exit_code == 2
+    assert "no plan files (*.toml) in this directory" in result.stderr
 
 
 def test_missing_plans_directory_cannot_run(run, tmp_path):

@@ -42,7 +42,10 @@ def plan_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(path.glob("*.toml")))
+            found = sorted(path.glob("*.toml"))
+            if not found:
+                raise InputError(f"{path}: no plan files (*.toml) in this directory")
+            files.extend(found)
         elif path.is_file():
             files.append(path)
         else:

@@ -34,6 +34,13 @@ Scope = Annotated[
         'clusters), "province" (the whole province), or a key of [zones]'
     ),
 ]
+# Real figures are far below 10^15 in their unit (1,03 triệu tỷ đồng is 1.03 × 10^6
+# tỷ đồng); the bound keeps arithmetic exact and a typo from passing as a figure.
+Amount = Annotated[
+    Decimal,
+    Field(allow_inf_nan=False, gt=-10**15, lt=10**15, decimal_places=6,
+          description="An exact decimal in the entry's unit"),
+]
 PartialDate = Annotated[
     str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
     Field(description='"2024", "2024-01" or "2024-01-15"'),
@@ -79,7 +86,7 @@ class Province(_Strict):
 
 
 class ReportedAttainment(_Strict):
-    value: Decimal = Field(
+    value: Amount = Field(
         gt=0, description="The percentage of plan the document reports: 'vượt 40%' is 140"
     )
     qualifier: Qualifier = Qualifier.EXACT
@@ -100,7 +107,7 @@ class _Figure(_Strict):
 class Target(_Figure):
     comparator: Comparator
     origin: Origin = Origin.STATED
-    value: Decimal | None = Field(
+    value: Amount | None = Field(
         default=None, description="The plan figure; left out when origin is 'implied'"
     )
     reported_attainment: ReportedAttainment | None = Field(
@@ -111,7 +118,7 @@ class Target(_Figure):
 
 
 class Actual(_Figure):
-    value: Decimal
+    value: Amount
     qualifier: Qualifier = Qualifier.EXACT
     estimated: bool = Field(default=False, description="ước đạt: an estimate, not final")
     project: str | None = Field(
