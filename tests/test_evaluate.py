@@ -75,15 +75,25 @@ def test_flows_add_up_over_the_years_of_a_period():
     assert r.status is Status.MET
 
 
-def test_a_missing_year_stops_the_sum():
-    p = plan([target(period="2021-2025", comparator="about", value=20)],
-             [actual("a", "2021", 3), actual("c", "2023", 30)])
+def test_a_missing_year_makes_the_sum_a_lower_bound_never_a_verdict():
+    p = plan([target(period="2021-2025", comparator="at_least", value=40)],
+             [actual("a", "2021", 3), actual("c", "2023", 12)])
     r = one(p)
-    assert r.observed.value == 3
-    assert r.observed.observed_until == date(2021, 12, 31)
+    assert r.observed.value == 15
+    assert r.observed.qualifier is Qualifier.AT_LEAST  # 2022 is unknown, not zero
+    assert r.observed.covered_share == pytest.approx(0.4, abs=0.001)
     assert not r.complete
-    # 3 of "about 20" after one year of five is 15 %; on track needs 95 % of 20 %.
+    # 15 of 40 is 37.5 %, below the 40 % of the period the figures cover.
     assert r.status is Status.BEHIND
+
+
+def test_a_missing_first_year_still_counts_the_later_ones():
+    p = plan([target(period="2021-2025", comparator="about", value=20)],
+             [actual("b", "2022", 9)])
+    result = evaluate_plan(p, date(2026, 1, 1))
+    r = result.targets[0]
+    assert r.observed.value == 9 and r.status is Status.ON_TRACK  # 45 % for 20 % covered
+    assert result.untargeted == []  # measured against the target, not "no target set"
 
 
 def test_open_period_is_judged_pro_rata():
@@ -118,7 +128,8 @@ def test_stocks_take_the_latest_value_never_the_sum():
     r = evaluate_plan(p, date(2026, 1, 1)).targets[0]
     assert r.observed.value == 496
     assert r.observed.observed_until == date(2024, 4, 16)
-    assert r.status is Status.ON_TRACK  # 99.2 % against 66 % of the period elapsed
+    # A level is not scaled by elapsed time: 496 is below 500, so behind.
+    assert r.status is Status.BEHIND
 
 
 def test_units_must_agree_vnd_is_never_added_to_usd():
@@ -164,8 +175,64 @@ def test_a_revocation_reported_recovered_later_is_no_longer_pending():
         {"id": "r2", "name": "Dự án KCN Điềm Thuỵ", "status": "recovered", "reported": "2025-03"},
     ]
     p = plan(revocations=revocations)
-    assert [r.id for r in evaluate_plan(p, date(2024, 12, 31)).unrecovered] == ["r1"]
+    assert [r.entry.id for r in evaluate_plan(p, date(2024, 12, 31)).unrecovered] == ["r1"]
     assert evaluate_plan(p, date(2025, 6, 1)).unrecovered == []
+
+
+def test_pending_since_is_the_first_report_of_the_run():
+    revocations = [
+        {"id": "r1", "name": "Dự án A", "status": "pending", "reported": "2023-06"},
+        {"id": "r2", "name": "Dự án A", "status": "pending", "reported": "2024"},
+        {"id": "r3", "name": "Dự án B", "status": "pending", "reported": "2022"},
+        {"id": "r4", "name": "Dự án B", "status": "recovered", "reported": "2023"},
+        {"id": "r5", "name": "Dự án B", "status": "pending", "reported": "2025-02-01"},
+    ]
+    pending = evaluate_plan(plan(revocations=revocations), date(2026, 1, 1)).unrecovered
+    assert [(r.entry.id, r.since) for r in pending] == [("r2", "2023-06"), ("r5", "2025-02-01")]
+
+
+@pytest.mark.parametrize("comparator,values,status", [
+    ("at_most", [1], Status.ON_TRACK),      # "tối đa 3" not yet breached
+    ("at_most", [2, 2], Status.MISSED),     # a flow past "tối đa 3" cannot come back
+    ("about", [2, 2], Status.ON_TRACK),     # 4 of about 10 after two years of five
+    ("exact", [5, 6], Status.EXCEEDED),     # a flow past its figure stays past
+    ("at_least", [6, 6], Status.EXCEEDED),
+    ("at_least", [1, 0], Status.BEHIND),
+])
+def test_verdicts_wait_for_the_end_of_the_period(comparator, values, status):
+    value = 3 if comparator == "at_most" else 10
+    p = plan([target(period="2021-2025", comparator=comparator, value=value)],
+             [actual(f"a{i}", str(2021 + i), v) for i, v in enumerate(values)])
+    assert one(p, as_of=date(2023, 6, 30)).status is status
+
+
+def test_a_stock_at_its_target_before_the_end_is_on_track_not_met():
+    p = Plan.model_validate({
+        "province": {"id": "test", "name": "T"},
+        "targets": [{"id": "t", "indicator": "fill_rate", "scope": "kcn", "period": "2021-2025",
+                     "unit": "percent", "comparator": "at_least", "value": 80, "source": SRC}],
+        "actuals": [{"id": "a", "indicator": "fill_rate", "scope": "kcn", "period": "2023",
+                     "unit": "percent", "value": 82, "source": SRC}],
+    })
+    assert evaluate_plan(p, date(2024, 1, 1)).targets[0].status is Status.ON_TRACK
+    assert evaluate_plan(p, date(2026, 1, 1)).targets[0].status is Status.ON_TRACK
+
+
+def test_an_implied_plan_is_unknown_before_its_actual_is():
+    p = plan([{"id": "t", "period": "2024", "comparator": "exact", "origin": "implied",
+               "reported_attainment": {"value": 140}}], [actual("a", "2024", 21)])
+    early = one(p, as_of=date(2024, 6, 30))
+    assert early.value is None and early.status is Status.NO_DATA
+
+
+def test_an_implied_plan_carries_the_bounds_of_its_inputs():
+    p = plan([{"id": "t", "period": "2023", "comparator": "exact", "origin": "implied",
+               "reported_attainment": {"value": 140, "qualifier": "nearly"}}],
+             [actual("a", "2023", 417, qualifier="over")])
+    r = one(p)
+    # "hơn 417" at "gần 140 %": the plan was more than 417 / 1.40.
+    assert r.value == 298 and r.value_qualifier is Qualifier.OVER
+    assert r.attainment_qualifier is Qualifier.NEARLY
 
 
 def test_year_filter_keeps_periods_that_touch_the_year():

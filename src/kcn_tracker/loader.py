@@ -20,8 +20,8 @@ from .errors import InputError, PlanError, Problem
 from .evaluate import matches
 from .locate import Locator
 from .model import Origin, Plan
-from .periods import parse_period
-from .vocabulary import INDICATORS, UNITS, UnitKind
+from .periods import FORMS, parse_period
+from .vocabulary import INDICATORS, UNITS, Aggregation, UnitKind
 
 BUILTIN_SCOPES = ("kcn", "ccn", "province")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -140,8 +140,11 @@ def _describe(err: dict) -> str:
         return (f"{where}: unknown {field} '{value}'.{hint} "
                 f"`kcn-tracker indicators` lists the indicators and units")
     if kind == "string_pattern_mismatch" and field == "period":
-        return (f"{where}: period {value!r} is not one of the forms "
-                '"2023", "2021-2025", "2024-03", "2024-01..2024-02", "2020-11-30"')
+        return f"{where}: period {value!r} is not one of the forms {FORMS}"
+    if kind == "string_pattern_mismatch" and field == "reported":
+        return f'{where}: {value!r} is not a date of the form "2024", "2024-01" or "2024-01-15"'
+    if kind == "value_error":
+        return f"{where}: {err['ctx']['error']}"
     return f"{where}: {err['msg']}"
 
 
@@ -165,6 +168,11 @@ def consistency_errors(plan: Plan) -> list[tuple[tuple, str]]:
             if section == "revocations":
                 if entry.zone is not None and entry.zone not in plan.zones:
                     errors.append(((*here, "zone"), _unknown_zone("zone", entry.zone, here)))
+                try:
+                    parse_period(entry.reported)
+                except ValueError:
+                    errors.append(((*here, "reported"), f"{_dotted(here)}.reported: "
+                                   f"{entry.reported!r} is not a date that exists"))
                 continue
             errors.extend(_entry_errors(entry, here, scopes))
     for index, target in enumerate(plan.targets):
@@ -181,11 +189,14 @@ def _entry_errors(entry, here: tuple, scopes: set[str]) -> list[tuple[tuple, str
     errors = []
     if entry.scope not in scopes:
         errors.append(((*here, "scope"), _unknown_zone("scope", entry.scope, here)))
+    indicator, unit = INDICATORS[entry.indicator.value], UNITS[entry.unit.value]
     try:
-        parse_period(entry.period)
+        if parse_period(entry.period).is_instant and indicator.aggregation is Aggregation.FLOW:
+            errors.append(((*here, "period"), f"{_dotted(here)}.period: '{indicator.key}' "
+                           "adds up over time, so it needs a period, not one day; write "
+                           "e.g. \"2024-01-01..2024-04-15\" for 'từ đầu năm đến 15/4'"))
     except ValueError as exc:
         errors.append(((*here, "period"), f"{_dotted(here)}.period: {exc}"))
-    indicator, unit = INDICATORS[entry.indicator.value], UNITS[entry.unit.value]
     if unit.code not in indicator.units:
         allowed = ", ".join(indicator.units)
         errors.append(((*here, "unit"), f"{_dotted(here)}.unit: '{unit.code}' does not measure "
@@ -194,6 +205,9 @@ def _entry_errors(entry, here: tuple, scopes: set[str]) -> list[tuple[tuple, str
     if value is not None and value < 0 and unit.kind is not UnitKind.PERCENT:
         errors.append(((*here, "value"), f"{_dotted(here)}.value: {value} is negative; "
                        f"a figure in {unit.code} cannot be"))
+    if value is not None and unit.decimals == 0 and value != value.to_integral_value():
+        errors.append(((*here, "value"), f"{_dotted(here)}.value: {value} {unit.code} is not "
+                       "a whole number; counts are whole"))
     return errors
 
 

@@ -10,7 +10,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints,
+                      WithJsonSchema)
 
 from .periods import PERIOD_PATTERN
 from .vocabulary import INDICATORS, UNITS
@@ -24,7 +25,7 @@ PeriodText = Annotated[
     StringConstraints(pattern=PERIOD_PATTERN),
     Field(
         description='"2023", "2021-2025", "2024-03", "2024-01..2024-02", '
-        'or one day "2020-11-30" for a stock counted at a date'
+        '"2024-01-01..2024-04-15", or one day "2020-11-30" for a stock counted at a date'
     ),
 ]
 Scope = Annotated[
@@ -35,15 +36,34 @@ Scope = Annotated[
     ),
 ]
 # Real figures are far below 10^15 in their unit (1,03 triệu tỷ đồng is 1.03 × 10^6
-# tỷ đồng); the bound keeps arithmetic exact and a typo from passing as a figure.
-Amount = Annotated[
-    Decimal,
-    Field(allow_inf_nan=False, gt=-10**15, lt=10**15, decimal_places=6,
-          description="An exact decimal in the entry's unit"),
-]
+# tỷ đồng). Fifteen significant digits keep every figure exact through a JSON
+# number (an IEEE double) and stop a typo from passing as a figure.
+LIMIT = 10**15
+
+
+def _number_only(value: object) -> object:
+    """Refuse strings: "2.150" means 2150 to a Vietnamese reader and 2.15 to Decimal."""
+    if isinstance(value, (str, bool)):
+        raise ValueError("write the figure as a TOML number without quotes, "
+                         "with a dot as the decimal mark: 2150 or 225.8")
+    return value
+
+
+def _amount(minimum: int, description: str):
+    return Annotated[
+        Decimal,
+        BeforeValidator(_number_only),
+        Field(allow_inf_nan=False, gt=minimum, lt=LIMIT, max_digits=15, decimal_places=6),
+        WithJsonSchema({"type": "number", "exclusiveMinimum": minimum,
+                        "exclusiveMaximum": LIMIT, "description": description}),
+    ]
+
+
+Amount = _amount(-LIMIT, "An exact decimal in the entry's unit, at most 15 digits")
+Percentage = _amount(0, "The percentage of plan the document reports: 'vượt 40%' is 140")
 PartialDate = Annotated[
     str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
-    Field(description='"2024", "2024-01" or "2024-01-15"'),
+    Field(description='"2024", "2024-01" or "2024-01-15", as precise as the document'),
 ]
 
 
@@ -86,9 +106,7 @@ class Province(_Strict):
 
 
 class ReportedAttainment(_Strict):
-    value: Amount = Field(
-        gt=0, description="The percentage of plan the document reports: 'vượt 40%' is 140"
-    )
+    value: Percentage
     qualifier: Qualifier = Qualifier.EXACT
 
 

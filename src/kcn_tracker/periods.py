@@ -5,6 +5,7 @@ A plan file writes a period as a short string a board member can read:
 - ``"2023"``: a calendar year;
 - ``"2021-2025"``: several whole years;
 - ``"2024-01..2024-02"``: whole months (``"2024-03"`` alone is one month);
+- ``"2024-01-01..2024-04-15"``: days, for "từ đầu năm đến 15/4";
 - ``"2020-11-30"``: one day, for a stock counted at a date ("lũy kế đến nay").
 """
 
@@ -16,13 +17,17 @@ from dataclasses import dataclass
 from datetime import date
 
 PERIOD_PATTERN = (
-    r"^(\d{4}|\d{4}-\d{4}|\d{4}-\d{2}|\d{4}-\d{2}\.\.\d{4}-\d{2}|\d{4}-\d{2}-\d{2})$"
+    r"^(\d{4}|\d{4}-\d{4}|\d{4}-\d{2}|\d{4}-\d{2}\.\.\d{4}-\d{2}|\d{4}-\d{2}-\d{2}"
+    r"|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$"
 )
+FORMS = ('"2023", "2021-2025", "2024-03", "2024-01..2024-02", "2024-01-01..2024-04-15" '
+         'or "2020-11-30"')
 _YEAR = re.compile(r"^(\d{4})$")
 _YEARS = re.compile(r"^(\d{4})-(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _MONTHS = re.compile(r"^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DAYS = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.\.(\d{4})-(\d{2})-(\d{2})$")
 
 
 @dataclass(frozen=True, order=True)
@@ -77,11 +82,11 @@ def parse_period(text: str) -> Period:
         elif m := _DAY.match(text):
             d = date(int(m[1]), int(m[2]), int(m[3]))
             return Period(d, d, text)
+        elif m := _DAYS.match(text):
+            period = Period(date(int(m[1]), int(m[2]), int(m[3])),
+                            date(int(m[4]), int(m[5]), int(m[6])), text)
         else:
-            raise ValueError(
-                f"period {text!r} is not one of the forms \"2023\", \"2021-2025\", "
-                "\"2024-03\", \"2024-01..2024-02\" or \"2020-11-30\""
-            )
+            raise ValueError(f"period {text!r} is not one of the forms {FORMS}")
     except ValueError as exc:
         if "period" in str(exc):
             raise

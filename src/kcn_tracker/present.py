@@ -8,10 +8,10 @@ CSV never disagree.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PurePosixPath
 
-from .evaluate import TargetResult
+from .evaluate import PendingRevocation, TargetResult
 from .i18n import COMPARATORS, QUALIFIERS, SCOPES, STATUSES, WORDS
 from .model import Actual, Origin, Plan
 from .numbers import format_number
@@ -25,7 +25,9 @@ def word(lang: str, key: str, **values: str) -> str:
 
 def quantity(value: Decimal, unit: str, lang: str, prefix: str = "") -> str:
     u = UNITS[unit]
-    number = format_number(value, lang, u.decimals)
+    # A figure keeps the decimals it was written with: 89,53 triệu USD, 73,5 ha.
+    own = max(0, -value.normalize().as_tuple().exponent)
+    number = format_number(value, lang, max(u.decimals, own))
     label = getattr(u, lang)
     text = f"{number}{label}" if label == "%" else f"{number} {label}"
     return f"{prefix} {text}" if prefix else text
@@ -35,19 +37,30 @@ def day(d: date, lang: str) -> str:
     return d.strftime("%d/%m/%Y") if lang == "vi" else d.isoformat()
 
 
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+             "Dec")
+
+
+def _month(d: date, lang: str, with_year: bool = True) -> str:
+    if lang == "vi":
+        return f"{d.month:02d}/{d.year}" if with_year else f"{d.month:02d}"
+    return f"{MONTHS_EN[d.month - 1]} {d.year}" if with_year else MONTHS_EN[d.month - 1]
+
+
 def period_text(period: Period, lang: str) -> str:
+    """2023, 2021–2025, 01–02/2024 (Jan–Feb 2024), 30/11/2020 (2020-11-30)."""
     s, e = period.start, period.end
     if period.is_instant:
         return day(s, lang)
-    if s.month == 1 and s.day == 1 and e.month == 12 and e.day == 31:
+    if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
         return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
-    month = (lambda d: f"{d.month:02d}/{d.year}") if lang == "vi" else (
-        lambda d: f"{d.year}-{d.month:02d}")
+    if s.day != 1 or parse_period(f"{e.year}-{e.month:02d}").end != e:
+        return f"{day(s, lang)}–{day(e, lang)}"
     if (s.year, s.month) == (e.year, e.month):
-        return month(s)
-    if lang == "vi" and s.year == e.year:
-        return f"{s.month:02d}–{e.month:02d}/{s.year}"
-    return f"{month(s)}–{month(e)}"
+        return _month(s, lang)
+    if s.year == e.year:
+        return f"{_month(s, lang, False)}–{_month(e, lang)}"
+    return f"{_month(s, lang)}–{_month(e, lang)}"
 
 
 def partial_date(text: str, lang: str) -> str:
@@ -66,7 +79,10 @@ def scope_text(plan: Plan, scope: str, lang: str) -> str:
 
 def target_text(result: TargetResult, lang: str) -> str:
     t = result.target
-    text = quantity(result.value, t.unit.value, lang, COMPARATORS[lang][t.comparator.value])
+    if result.value is None:
+        return f"{word(lang, 'not_known')} ({word(lang, 'implied')})"
+    words = [COMPARATORS[lang][t.comparator.value], QUALIFIERS[lang][result.value_qualifier.value]]
+    text = quantity(result.value, t.unit.value, lang, " ".join(w for w in words if w))
     if t.origin is Origin.IMPLIED:
         text += f" ({word(lang, 'implied')})"
     return text
@@ -91,10 +107,17 @@ def actual_entry_text(actual: Actual, lang: str) -> str:
     return f"{word(lang, 'estimated')} {text}" if actual.estimated else text
 
 
-def percent(value: Decimal | None, lang: str, sign: bool = False) -> str:
+def percent(value: Decimal | None, lang: str, sign: bool = False,
+            boundary: Decimal = Decimal(0), qualifier: str = "") -> str:
+    """A percentage to 0.1, or to 0.01 where 0.1 would land on ``boundary`` and
+    so read as a target met that is not (99,96 % is not 100 %)."""
     if value is None:
         return "—"
-    return format_number(value, lang, 1, sign=sign) + "%"
+    places = 1
+    if value != boundary and value.quantize(Decimal("0.1"), ROUND_HALF_UP) == boundary:
+        places = 2
+    text = format_number(value, lang, places, sign=sign) + "%"
+    return f"{qualifier} {text}" if qualifier else text
 
 
 def status_text(status: str, lang: str) -> str:
@@ -116,14 +139,16 @@ def sources_of(result: TargetResult) -> str:
 
 def target_cells(result: TargetResult, plan: Plan, lang: str) -> dict[str, str]:
     t = result.target
+    bound = QUALIFIERS[lang][result.attainment_qualifier.value]
     return {
         "indicator": indicator_label(t.indicator.value, lang),
         "scope": scope_text(plan, t.scope, lang),
         "period": period_text(result.period, lang),
         "target": target_text(result, lang),
         "actual": actual_text(result, lang),
-        "attainment": percent(result.attainment_pct, lang),
-        "overshoot": percent(result.overshoot_pct, lang, sign=True),
+        "attainment": percent(result.attainment_pct, lang, boundary=Decimal(100),
+                              qualifier=bound),
+        "overshoot": percent(result.overshoot_pct, lang, sign=True, qualifier=bound),
         "status": status_text(result.status.value, lang),
         "source": sources_of(result),
     }
@@ -141,10 +166,15 @@ def actual_cells(actual: Actual, plan: Plan, lang: str) -> dict[str, str]:
     }
 
 
-def revocation_cells(revocation, plan: Plan, lang: str) -> dict[str, str]:
+def revocation_cells(pending: PendingRevocation, plan: Plan, lang: str) -> dict[str, str]:
+    entry = pending.entry
     return {
-        "project": revocation.name,
-        "zone": plan.zones.get(revocation.zone, "") if revocation.zone else "",
-        "reported": partial_date(revocation.reported, lang),
-        "source": revocation.source.document,
+        "project": entry.name,
+        "zone": plan.zones.get(entry.zone, "") if entry.zone else "",
+        "since": partial_date(pending.since, lang),
+        "source": entry.source.document,
     }
+
+
+def no_targets_text(year: int | None, lang: str) -> str:
+    return word(lang, "targets_none_year", year=str(year)) if year else word(lang, "targets_none")

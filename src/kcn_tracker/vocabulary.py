@@ -34,9 +34,10 @@ UNITS: dict[str, Unit] = {
     for u in (
         Unit("project", UnitKind.COUNT, "dự án", "projects", 0),
         Unit("zone", UnitKind.COUNT, "khu", "zones", 0),
+        Unit("cluster", UnitKind.COUNT, "cụm", "clusters", 0),
         Unit("enterprise", UnitKind.COUNT, "doanh nghiệp", "enterprises", 0),
         Unit("adjustment", UnitKind.COUNT, "lượt", "adjustments", 0),
-        Unit("person", UnitKind.COUNT, "người", "persons", 0),
+        Unit("person", UnitKind.COUNT, "người", "people", 0),
         Unit("vnd_billion", UnitKind.MONEY_VND, "tỷ đồng", "billion VND", 2),
         Unit("vnd_million", UnitKind.MONEY_VND, "triệu đồng", "million VND", 2),
         Unit("usd_million", UnitKind.MONEY_USD, "triệu USD", "million USD", 2),
@@ -73,7 +74,7 @@ def _ind(key, vi, en, units, agg, higher=True) -> Indicator:
     return Indicator(key, vi, en, units, agg, higher)
 
 
-_P, _A, _Z = "percent", "ha", "zone"
+_P, _A, _Z = "percent", "ha", ("zone", "cluster")
 _FLOW, _STOCK, _RATE = Aggregation.FLOW, Aggregation.STOCK, Aggregation.RATE
 
 INDICATORS: dict[str, Indicator] = {

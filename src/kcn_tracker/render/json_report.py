@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from rich.console import Console
 
-from ..evaluate import ProvinceResult, Report, TargetResult
-from ..model import Actual, Plan, Revocation, Source
+from ..evaluate import PendingRevocation, ProvinceResult, Report, TargetResult
+from ..model import Actual, Plan, Source
 from ..periods import Period, parse_period
 from ..present import indicator_label, scope_text
 
@@ -53,7 +53,8 @@ def actual_dict(actual: Actual, plan: Plan, lang: str) -> dict:
 
 def _target(result: TargetResult, plan: Plan, lang: str) -> dict:
     t, observed = result.target, result.observed
-    target = {"value": number(result.value), "unit": t.unit.value,
+    target = {"value": number(result.value), "qualifier": result.value_qualifier.value,
+              "unit": t.unit.value,
               "comparator": t.comparator.value, "origin": t.origin.value,
               "note": t.note, "source": _source(t.source)}
     if t.reported_attainment is not None:
@@ -65,6 +66,7 @@ def _target(result: TargetResult, plan: Plan, lang: str) -> dict:
         actual = {"value": number(observed.value), "unit": observed.unit,
                   "qualifier": observed.qualifier.value, "estimated": observed.estimated,
                   "observed_until": observed.observed_until.isoformat(),
+                  "covered_share": round(observed.covered_share, 4),
                   "complete": result.complete, "source": sources[0], "sources": sources}
     return {
         "id": t.id,
@@ -76,15 +78,17 @@ def _target(result: TargetResult, plan: Plan, lang: str) -> dict:
         "target": target,
         "actual": actual,
         "attainment_pct": number(result.attainment_pct),
+        "attainment_qualifier": result.attainment_qualifier.value,
         "overshoot_pct": number(result.overshoot_pct),
         "status": result.status.value,
     }
 
 
-def revocation_dict(revocation: Revocation, plan: Plan) -> dict:
-    return {"id": revocation.id, "name": revocation.name,
-            "zone": plan.zones.get(revocation.zone) if revocation.zone else None,
-            "reported": revocation.reported, "source": _source(revocation.source)}
+def revocation_dict(pending: PendingRevocation, plan: Plan) -> dict:
+    entry = pending.entry
+    return {"id": entry.id, "name": entry.name,
+            "zone": plan.zones.get(entry.zone) if entry.zone else None,
+            "reported": entry.reported, "since": pending.since, "source": _source(entry.source)}
 
 
 def province_dict(result: ProvinceResult, lang: str) -> dict:
@@ -99,6 +103,6 @@ def province_dict(result: ProvinceResult, lang: str) -> dict:
 
 
 def render(report: Report, lang: str, console: Console) -> None:
-    document = {"as_of": report.as_of.isoformat(), "lang": lang,
+    document = {"as_of": report.as_of.isoformat(), "year": report.year, "lang": lang,
                 "provinces": [province_dict(p, lang) for p in report.provinces]}
     console.file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

@@ -5,12 +5,14 @@ from __future__ import annotations
 from rich.console import Console
 
 from ..evaluate import ProvinceResult, Report
-from ..present import actual_cells, day, revocation_cells, target_cells, word
+from ..present import (actual_cells, day, document_label, no_targets_text, revocation_cells,
+                       target_cells, word)
+from .table import cited_documents
 
 TARGET_COLUMNS = ("indicator", "scope", "period", "target", "actual", "attainment",
                   "overshoot", "status", "source")
 ACTUAL_COLUMNS = ("indicator", "scope", "period", "actual", "target", "source")
-REVOCATION_COLUMNS = ("project", "zone", "reported", "source")
+REVOCATION_COLUMNS = ("project", "zone", "since", "source")
 
 
 def _cell(text: str) -> str:
@@ -32,7 +34,7 @@ def province_lines(province: ProvinceResult, report: Report, lang: str) -> list[
         lines += table(TARGET_COLUMNS, [target_cells(r, plan, lang) for r in province.targets],
                        lang)
     else:
-        lines.append(word(lang, "targets_none"))
+        lines.append(no_targets_text(report.year, lang))
     if province.untargeted:
         lines += ["", f"### {word(lang, 'other_actuals', name=province.name)}", ""]
         lines += table(ACTUAL_COLUMNS,
@@ -48,4 +50,8 @@ def render(report: Report, lang: str, console: Console) -> None:
     lines: list[str] = []
     for province in report.provinces:
         lines += province_lines(province, report, lang)
-    console.file.write("\n".join(lines))
+    documents = sorted({d for p in report.provinces for d in cited_documents(p)})
+    if documents:
+        lines += [f"{word(lang, 'documents')}:", ""]
+        lines += [f"- {document_label(d)}: `{d}`" for d in documents]
+    console.file.write("\n".join(lines) + "\n")

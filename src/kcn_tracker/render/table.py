@@ -9,9 +9,10 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from ..evaluate import ProvinceResult, Report, TargetResult
-from ..present import (actual_cells, day, document_label, revocation_cells, target_cells,
-                       word)
+from ..evaluate import PendingRevocation, ProvinceResult, Report, TargetResult
+from ..present import (actual_cells, day, document_label, no_targets_text, revocation_cells,
+                       target_cells, word)
+from ..vocabulary import INDICATORS
 
 STATUS_STYLES = {
     "exceeded": "bold green",
@@ -33,9 +34,15 @@ COMPACT_WIDTHS = {"indicator": 16, "target": 13, "actual": 13, "attainment": 6,
 
 
 def compact_widths(console_width: int) -> dict[str, int]:
-    """Fixed widths that fill the console: Rich would otherwise cut the last column."""
+    """Fixed widths that fill the console: Rich would otherwise cut the last column.
+
+    Below 80 columns Rich shares out the width itself; every figure column
+    folds, so a number wraps but is never cut.
+    """
+    if console_width < 80:
+        return {}
     widths = dict(COMPACT_WIDTHS)
-    extra = max(0, console_width - 80)
+    extra = console_width - 80
     status = min(extra, 6)  # room for "Chưa có số liệu" on two lines at most
     widths["status"] += status
     extra -= status
@@ -79,9 +86,9 @@ def targets_table(province: ProvinceResult, report: Report, lang: str, width: in
     if wide:
         table.add_column(word(lang, "progress"), no_wrap=True, width=BAR_WIDTH)
     table.add_column(word(lang, "attainment"), justify="right", no_wrap=wide,
-                     width=narrow.get("attainment"))
+                     width=narrow.get("attainment"), overflow="fold")
     table.add_column(word(lang, "overshoot"), justify="right", no_wrap=wide,
-                     width=narrow.get("overshoot"))
+                     width=narrow.get("overshoot"), overflow="fold")
     table.add_column(word(lang, "status"), width=narrow.get("status"), no_wrap=wide)
     if wide:
         table.add_column(word(lang, "source"), style="dim", no_wrap=True)
@@ -93,13 +100,18 @@ def targets_table(province: ProvinceResult, report: Report, lang: str, width: in
 def _target_row(result: TargetResult, province: ProvinceResult, lang: str, wide: bool) -> list:
     cells = target_cells(result, province.plan, lang)
     style = STATUS_STYLES[result.status.value]
+    overshoot = result.overshoot_pct
+    # Above plan is good news only where more is better.
+    good = overshoot is not None and (overshoot >= 0) == INDICATORS[
+        result.target.indicator.value].higher_is_better
+    overshoot_style = "" if overshoot is None else ("green" if good else "red")
     row = [_indicator(cells, wide)]
     if wide:
         row.append(cells["period"])
     row += [cells["target"], Text(cells["actual"], style="dim" if result.observed is None else "")]
     if wide:
         row.append(bar(result.attainment_pct))
-    row += [cells["attainment"], Text(cells["overshoot"], style=style),
+    row += [cells["attainment"], Text(cells["overshoot"], style=overshoot_style),
             Text(cells["status"], style=style)]
     return row + [cells["source"]] if wide else row
 
@@ -117,19 +129,19 @@ def other_actuals_table(province: ProvinceResult, lang: str) -> Table:
     return table
 
 
-def unrecovered_table(rows: list[tuple[ProvinceResult, object]], title: str, lang: str,
-                      with_province: bool) -> Table:
+def unrecovered_table(rows: list[tuple[ProvinceResult, PendingRevocation]], title: str,
+                      lang: str, with_province: bool) -> Table:
     table = _table(title)
     if with_province:
         table.add_column(word(lang, "province"), no_wrap=True)
     table.add_column(word(lang, "project"), style="bold red")
     table.add_column(word(lang, "zone"))
-    table.add_column(word(lang, "reported"), no_wrap=True)
+    table.add_column(word(lang, "since"), no_wrap=True)
     table.add_column(word(lang, "source"), style="dim", no_wrap=True)
     for province, revocation in rows:
         cells = revocation_cells(revocation, province.plan, lang)
         head = [province.name] if with_province else []
-        table.add_row(*head, cells["project"], cells["zone"], cells["reported"],
+        table.add_row(*head, cells["project"], cells["zone"], cells["since"],
                       document_label(cells["source"]))
     return table
 
@@ -147,7 +159,7 @@ def cited_documents(province: ProvinceResult) -> list[str]:
     documents += [a.source.document for r in province.targets if r.observed
                   for a in r.observed.entries]
     documents += [a.source.document for a in province.untargeted]
-    return documents + [r.source.document for r in province.unrecovered]
+    return documents + [r.entry.source.document for r in province.unrecovered]
 
 
 def province_group(province: ProvinceResult, report: Report, lang: str, width: int) -> Group:
@@ -157,7 +169,7 @@ def province_group(province: ProvinceResult, report: Report, lang: str, width: i
     else:
         parts.append(Text(word(lang, "title", name=province.name,
                                as_of=day(report.as_of, lang)), style="bold"))
-        parts.append(Text(word(lang, "targets_none"), style="dim"))
+        parts.append(Text(no_targets_text(report.year, lang), style="dim"))
     if province.untargeted:
         parts += [Text(""), other_actuals_table(province, lang)]
     if province.unrecovered:

@@ -26,4 +26,4 @@ def render(report: Report, lang: str, output_format: str, console: Console) -> N
     console.print(unrecovered_table(rows, word(lang, "unrecovered_all",
                                                as_of=day(report.as_of, lang)),
                                     lang, with_province=True))
-    console.print(sources_legend([r.source.document for _, r in rows], lang))
+    console.print(sources_legend([r.entry.source.document for _, r in rows], lang))
