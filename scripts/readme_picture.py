@@ -27,7 +27,7 @@ COMMAND = "kcn-tracker report --province bac-kan --province thai-nguyen --year 2
 def main() -> None:
     plans = [item.plan for item in load_plans([ROOT / "plans"])]
     chosen = select_provinces(plans, ["bac-kan", "thai-nguyen"])
-    console = Console(record=True, width=120, force_terminal=True, file=io.StringIO())
+    console = Console(record=True, width=150, force_terminal=True, file=io.StringIO())
     renderer("table")(evaluate_plans(chosen, AS_OF, year=2024), "vi", console)
     console.save_svg(str(ROOT / "docs" / "report.svg"), title=COMMAND)
 

@@ -60,11 +60,38 @@ def test_a_good_plan_reports(run, tmp_path):
     ('value = 3', 'value = nan', ":10:1:", "finite number"),
     ('value = 3', 'value = 1e400', ":10:1:", "less than 1000000000000000"),
     ('value = 3', 'value = true', ":10:1:", "targets[0].value"),
+    ('value = 3', 'value = "2.150"', ":10:1:", "write the figure as a TOML number without quotes"),
+    ('value = 3', 'value = 2.5', ":10:1:", "2.5 project is not a whole number"),
+    ('value = 3', 'value = 0.1234567', ":10:1:", "no more than 6 decimal places"),
+    ('period = "2022"', 'period = "2022-04-16"', ":9:1:", "needs a period, not one day"),
+    ('value = 3\n', 'origin = "implied"\nreported_attainment = { value = 0 }\n', ":11:25:",
+     "greater than 0"),
 ])
 def test_structure_errors_name_file_line_and_fix(run, tmp_path, old, new, where, words):
     plans = write(tmp_path, GOOD.replace(old, new, 1))
     err = check_error(run, plans, words)
     assert f"test.toml{where}" in err
+
+
+REVOCATION = '''
+[[revocations]]
+id = "r1"
+name = "Dự án KCN Vinaxuki"
+status = "pending"
+reported = "{reported}"
+source = {{ document = "seeds/x.txt", quote = "chưa hoàn thành việc thu hồi" }}
+'''
+
+
+@pytest.mark.parametrize("reported,words", [
+    ("2024-13", "'2024-13' is not a date that exists"),
+    ("2024-02-30", "'2024-02-30' is not a date that exists"),
+    ("early 2024", 'is not a date of the form "2024", "2024-01" or "2024-01-15"'),
+])
+def test_a_revocation_date_that_does_not_exist(run, tmp_path, reported, words):
+    plans = write(tmp_path, GOOD + REVOCATION.format(reported=reported))
+    err = check_error(run, plans, words)
+    assert "test.toml:19:1:" in err
 
 
 def test_toml_syntax_error_gives_the_parser_line(run, tmp_path):

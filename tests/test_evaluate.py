@@ -132,6 +132,26 @@ def test_stocks_take_the_latest_value_never_the_sum():
     assert r.status is Status.BEHIND
 
 
+def test_a_usd_year_and_a_vnd_year_are_never_summed():
+    def capital(id_, period, value, unit):
+        return {"id": id_, "indicator": "new_capital", "scope": "kcn", "period": period,
+                "unit": unit, "value": value, "source": SRC}
+
+    p = Plan.model_validate({
+        "province": {"id": "test", "name": "T"},
+        "targets": [{"id": "t", "indicator": "new_capital", "scope": "kcn",
+                     "period": "2021-2025", "unit": "usd_million", "comparator": "over",
+                     "value": 500, "source": SRC}],
+        "actuals": [capital("usd", "2021", 100, "usd_million"),
+                    capital("vnd", "2022", 2000, "vnd_billion")],
+    })
+    result = evaluate_plan(p, date(2026, 1, 1))
+    r = result.targets[0]
+    assert r.observed.value == 100 and r.observed.unit == "usd_million"
+    assert r.observed.observed_until == date(2021, 12, 31) and not r.complete
+    assert [a.id for a in result.untargeted] == ["vnd"]
+
+
 def test_units_must_agree_vnd_is_never_added_to_usd():
     p = Plan.model_validate({
         "province": {"id": "test", "name": "T"},

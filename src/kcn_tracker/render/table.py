@@ -27,6 +27,7 @@ BAR_WIDTH = 10
 # the source move under the indicator and the progress bar goes, so that no
 # figure is cut; the percentage column still says how far a target is.
 WIDE_CONSOLE = 140
+COMPACT_CONSOLE = 80
 WIDE_FIGURE = 20  # "trên 2.150 tỷ đồng" on one line
 # Compact column widths at 80 columns: 65 plus 3 between each pair of columns.
 COMPACT_WIDTHS = {"indicator": 16, "target": 13, "actual": 13, "attainment": 6,
@@ -34,13 +35,7 @@ COMPACT_WIDTHS = {"indicator": 16, "target": 13, "actual": 13, "attainment": 6,
 
 
 def compact_widths(console_width: int) -> dict[str, int]:
-    """Fixed widths that fill the console: Rich would otherwise cut the last column.
-
-    Below 80 columns Rich shares out the width itself; every figure column
-    folds, so a number wraps but is never cut.
-    """
-    if console_width < 80:
-        return {}
+    """Fixed widths that fill the console: Rich would otherwise cut the last column."""
     widths = dict(COMPACT_WIDTHS)
     extra = console_width - 80
     status = min(extra, 6)  # room for "Chưa có số liệu" on two lines at most
@@ -69,6 +64,24 @@ def _indicator(cells: dict[str, str], wide: bool) -> Text:
 def _table(title: str) -> Table:
     return Table(title=title, title_style="bold", title_justify="left", box=box.SIMPLE_HEAD,
                  show_edge=False, pad_edge=False)
+
+
+def targets_list(province: ProvinceResult, report: Report, lang: str) -> Group:
+    """Narrower than 80 columns (a phone, a split screen) no table fits: one block a target."""
+    parts: list = [Text(word(lang, "title", name=province.name, as_of=day(report.as_of, lang)),
+                        style="bold")]
+    for result in province.targets:
+        cells = target_cells(result, province.plan, lang)
+        style = STATUS_STYLES[result.status.value]
+        parts += [
+            Text(cells["indicator"], style="bold")
+            + Text(f" · {cells['scope']} · {cells['period']} [{cells['source']}]", style="dim"),
+            Text(f"  {word(lang, 'target')}: {cells['target']}"),
+            Text(f"  {word(lang, 'actual')}: {cells['actual']}"),
+            Text(f"  {cells['attainment']} · {cells['overshoot']} · ")
+            + Text(cells["status"], style=style),
+        ]
+    return Group(*parts)
 
 
 def targets_table(province: ProvinceResult, report: Report, lang: str, width: int) -> Table:
@@ -164,7 +177,9 @@ def cited_documents(province: ProvinceResult) -> list[str]:
 
 def province_group(province: ProvinceResult, report: Report, lang: str, width: int) -> Group:
     parts: list = []
-    if province.targets:
+    if province.targets and width < COMPACT_CONSOLE:
+        parts.append(targets_list(province, report, lang))
+    elif province.targets:
         parts.append(targets_table(province, report, lang, width))
     else:
         parts.append(Text(word(lang, "title", name=province.name,

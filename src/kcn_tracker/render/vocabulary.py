@@ -10,6 +10,9 @@ from rich.table import Table
 
 from ..vocabulary import INDICATORS, UNITS
 
+HEADERS = {"vi": ("Mã", "Chỉ tiêu", "Đơn vị", "Cộng dồn"),
+           "en": ("Key", "Indicator", "Units", "Aggregation")}
+
 
 def render(lang: str, output_format: str, console: Console) -> None:
     if output_format == "json":
@@ -24,9 +27,12 @@ def render(lang: str, output_format: str, console: Console) -> None:
         }
         console.file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for column in ("key", "label", "units", "aggregation"):
-        table.add_column(column, overflow="fold")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    headers = HEADERS[lang]
+    # The key is what a person copies into a plan file: it never wraps.
+    table.add_column(headers[0], no_wrap=True)
+    for header in headers[1:]:
+        table.add_column(header)
     for i in INDICATORS.values():
         units = ", ".join(i.units)
         table.add_row(i.key, getattr(i, lang), units, i.aggregation.value)
