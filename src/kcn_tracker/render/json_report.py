@@ -1,8 +1,8 @@
 """The JSON report: a contract for other tools (docs/report-json.md).
 
 Figures are JSON numbers. Whole figures are written as integers; the others
-carry at most a few significant digits, which a float's shortest repr keeps
-exactly (225.8 prints as 225.8).
+have at most 15 significant digits (the plan model's limit), which a float's
+shortest repr keeps exactly: 225.8 prints as 225.8.
 """
 
 from __future__ import annotations
