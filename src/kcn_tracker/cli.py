@@ -154,6 +154,41 @@ def unrecovered(
     render(evaluate_plans(selected, when), lang.value, output_format.value, _console())
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+    sarif = "sarif"
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        metavar="PATHS", help="Plan files, or directories of them (default: plans/).",
+        show_default=False)] = None,
+    output_format: Annotated[CheckFormat, typer.Option(
+        "--format", "-f", help="text for people; json for tools; github for workflow "
+        "annotations on a pull request; junit and sarif for CI dashboards.")
+    ] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Fail on warnings too (unless acknowledged).")] = False,
+) -> None:
+    """Check plan files: structure, every quote in its document, every figure in its quote,
+    and the documents' own consistency. Exit 0 clean, 1 findings, 2 cannot run."""
+    from .check import check_paths
+    from .check_formats import renderer
+    from .errors import InputError
+
+    try:
+        result = check_paths(paths or [DEFAULT_PLANS])
+    except InputError as exc:
+        raise _fail(str(exc), EXIT_CANNOT_RUN) from None
+    sys.stdout.write(renderer(output_format.value)(result, strict))
+    if result.failed(strict):
+        raise typer.Exit(EXIT_PLAN_PROBLEMS)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of plan files (the committed copy is schema/plan.schema.json)."""

@@ -1,4 +1,4 @@
-"""Problems in the input, carried to the CLI with their file, line and column."""
+"""Problems in the input, carried to the CLI with their rule code, file, line and column."""
 
 from __future__ import annotations
 
@@ -8,18 +8,26 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Problem:
+    code: str  # a key of rules.RULES
     file: Path
     line: int | None
     column: int | None
     message: str
+    # The entry the problem concerns, ("targets", 2), so that the plan file can
+    # acknowledge it there; empty for problems of the file as a whole.
+    entry: tuple[str, int] | tuple[()] = ()
 
-    def __str__(self) -> str:
+    @property
+    def where(self) -> str:
         where = str(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return where
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.code} {self.message}"
 
 
 class PlanError(Exception):

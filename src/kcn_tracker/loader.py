@@ -2,6 +2,12 @@
 
 Reading uses the standard library's ``tomllib`` (nothing is written back here);
 floats are parsed straight into ``Decimal`` so 225.8 stays 225.8.
+
+Loading runs in two stages that ``kcn-tracker check`` also uses one by one:
+:func:`parse` (bytes -> TOML data, problems KCN001-002) and :func:`validate`
+(data -> model, problems KCN101-115). Validation reports every problem of a
+file at once: entries that are valid on their own still go through the rules
+that span entries when another entry is broken.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,12 +25,31 @@ from pydantic import ValidationError
 from .errors import InputError, PlanError, Problem
 from .evaluate import matches
 from .locate import Locator
-from .model import Origin, Plan
+from .model import Actual, Origin, Plan, Revocation, Target
 from .periods import FORMS, parse_period
 from .vocabulary import INDICATORS, UNITS, Aggregation, UnitKind
 
 BUILTIN_SCOPES = ("kcn", "ccn", "province")
+SECTIONS = {"targets": Target, "actuals": Actual, "revocations": Revocation}
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+Entries = dict[str, list[tuple[int, object]]]
+
+
+@dataclass
+class Parsed:
+    """One plan file read and parsed as TOML; ``data`` is None when it is not TOML."""
+
+    path: Path
+    text: str | None
+    data: dict | None
+    locator: Locator
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, code: str, loc: tuple, message: str) -> Problem:
+        line, col = self.locator.find(loc) or (None, None)
+        entry = loc[:2] if len(loc) >= 2 and loc[0] in SECTIONS else ()
+        return Problem(code, self.path, line, col, message, entry)
 
 
 @dataclass(frozen=True)
@@ -62,58 +87,93 @@ def load_plans(paths: Iterable[Path]) -> list[LoadedPlan]:
             loaded.append(load_plan(file))
         except PlanError as exc:
             problems.extend(exc.problems)
-    seen: dict[str, Path] = {}
-    for item in loaded:
-        pid = item.plan.province.id
-        if pid in seen:
-            line, col = item.position("province", "id") or (None, None)
-            problems.append(Problem(item.path, line, col,
-                                    f"province id '{pid}' is also used by {seen[pid]}; "
-                                    "give each province one plan file"))
-        seen.setdefault(pid, item.path)
+    problems += duplicate_provinces([(item.path, item.plan, item.locator) for item in loaded])
     if problems:
         raise PlanError(problems)
     return loaded
 
 
+def duplicate_provinces(plans: list[tuple[Path, Plan, Locator]]) -> list[Problem]:
+    seen: dict[str, Path] = {}
+    problems = []
+    for path, plan, locator in plans:
+        pid = plan.province.id
+        if pid in seen:
+            line, col = locator.find(("province", "id")) or (None, None)
+            problems.append(Problem("KCN114", path, line, col,
+                                    f"province id '{pid}' is also used by {seen[pid]}; "
+                                    "give each province one plan file"))
+        seen.setdefault(pid, path)
+    return problems
+
+
 def load_plan(path: Path) -> LoadedPlan:
-    text = _read_text(path)
+    parsed = parse(path)
+    plan = validate(parsed)
+    if parsed.problems:
+        raise PlanError(parsed.problems)
+    return LoadedPlan(path, plan, parsed.locator)
+
+
+def parse(path: Path) -> Parsed:
+    """Read ``path`` as UTF-8 TOML; problems are collected on the result."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problem = Problem("KCN002", path, line, None, "not UTF-8 text; save the file as UTF-8")
+        return Parsed(path, None, None, Locator(""), [problem])
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         m = _TOML_POSITION.search(str(exc))
         message = _TOML_POSITION.sub("", str(exc)).strip()
-        raise PlanError([Problem(
-            path, int(m[1]) if m else None, int(m[2]) if m else None,
-            f"not valid TOML: {message}",
-        )]) from None
-    locator = Locator(text)
+        problem = Problem("KCN001", path, int(m[1]) if m else None, int(m[2]) if m else None,
+                          f"not valid TOML: {message}")
+        return Parsed(path, text, None, Locator(text), [problem])
+    return Parsed(path, text, data, Locator(text))
+
+
+def validate(parsed: Parsed) -> Plan | None:
+    """The plan of a parsed file, or None; its problems are added to ``parsed``."""
+    if parsed.data is None:
+        return None
     try:
-        plan = Plan.model_validate(data)
+        plan = Plan.model_validate(parsed.data)
     except ValidationError as exc:
-        raise PlanError([
-            _problem(path, locator, tuple(err["loc"]), _describe(err))
-            for err in exc.errors(include_url=False)
-        ]) from None
-    problems = [_problem(path, locator, loc, msg) for loc, msg in consistency_errors(plan)]
-    if problems:
-        raise PlanError(problems)
-    return LoadedPlan(path, plan, locator)
+        for err in exc.errors(include_url=False):
+            code, message = _describe(err)
+            parsed.problems.append(parsed.problem(code, _loc(err), message))
+        entries, zones = _valid_parts(parsed.data)
+        for code, loc, message in entry_errors(entries, zones, complete=False):
+            parsed.problems.append(parsed.problem(code, loc, message))
+        return None
+    entries = {s: list(enumerate(getattr(plan, s))) for s in SECTIONS}
+    for code, loc, message in entry_errors(entries, plan.zones, complete=True):
+        parsed.problems.append(parsed.problem(code, loc, message))
+    return None if parsed.problems else plan
 
 
-def _read_text(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise PlanError([Problem(path, line, None,
-                                 "not UTF-8 text; save the file as UTF-8")]) from None
+def _valid_parts(data: dict) -> tuple[Entries, dict]:
+    """The entries of a broken file that are valid on their own."""
+    entries: Entries = {}
+    for section, model in SECTIONS.items():
+        entries[section] = []
+        raw = data.get(section)
+        for index, item in enumerate(raw if isinstance(raw, list) else []):
+            try:
+                entries[section].append((index, model.model_validate(item)))
+            except ValidationError:
+                continue
+    zones = data.get("zones")
+    zones = {k: v for k, v in zones.items() if isinstance(v, str)} if isinstance(
+        zones, dict) else {}
+    return entries, zones
 
 
-def _problem(path: Path, locator: Locator, loc: tuple, message: str) -> Problem:
-    line, col = locator.find(loc) or (None, None)
-    return Problem(path, line, col, message)
+def _loc(err: dict) -> tuple:
+    return tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
 
 
 def _dotted(loc: tuple) -> str:
@@ -123,60 +183,62 @@ def _dotted(loc: tuple) -> str:
     return out
 
 
-def _describe(err: dict) -> str:
-    """Turn one pydantic error into a sentence that says what to write instead."""
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+def _describe(err: dict) -> tuple[str, str]:
+    """Turn one pydantic error into a rule code and a sentence that says what to write."""
+    loc = _loc(err)
     where = _dotted(loc)
     kind, value = err["type"], err.get("input")
     field = loc[-1] if loc else ""
     if kind == "extra_forbidden":
-        return f"{where}: unknown key '{field}'; remove it or check its spelling"
+        return "KCN101", f"{where}: unknown key '{field}'; remove it or check its spelling"
     if kind == "missing":
-        return f"{where}: required key '{field}' is missing"
+        return "KCN102", f"{where}: required key '{field}' is missing"
     if kind == "enum" and field in ("indicator", "unit"):
         vocabulary = INDICATORS if field == "indicator" else UNITS
         close = difflib.get_close_matches(str(value), list(vocabulary), n=1)
         hint = f" Did you mean '{close[0]}'?" if close else ""
-        return (f"{where}: unknown {field} '{value}'.{hint} "
-                f"`kcn-tracker indicators` lists the indicators and units")
-    if kind == "string_pattern_mismatch" and field == "period":
-        return f"{where}: period {value!r} is not one of the forms {FORMS}"
-    if kind == "string_pattern_mismatch" and field == "reported":
-        return f'{where}: {value!r} is not a date of the form "2024", "2024-01" or "2024-01-15"'
+        code = "KCN104" if field == "indicator" else "KCN105"
+        return code, (f"{where}: unknown {field} '{value}'.{hint} "
+                      "`kcn-tracker indicators` lists the indicators and units")
+    if field == "period" and kind in ("string_pattern_mismatch", "string_type"):
+        return "KCN109", f"{where}: period {value!r} is not one of the forms {FORMS}"
+    if field == "reported" and kind in ("string_pattern_mismatch", "string_type"):
+        return "KCN115", (f'{where}: {value!r} is not a date of the form "2024", "2024-01" '
+                          'or "2024-01-15"')
     if kind == "value_error":
-        return f"{where}: {err['ctx']['error']}"
-    return f"{where}: {err['msg']}"
+        return "KCN103", f"{where}: {err['ctx']['error']}"
+    return "KCN103", f"{where}: {err['msg']}"
 
 
-def consistency_errors(plan: Plan) -> list[tuple[tuple, str]]:
-    """Rules that span fields or entries, each with the key path it concerns."""
-    errors: list[tuple[tuple, str]] = []
-    scopes = set(BUILTIN_SCOPES) | set(plan.zones)
+def entry_errors(entries: Entries, zones: dict, complete: bool) -> list[tuple[str, tuple, str]]:
+    """Rules that span fields or entries: (code, key path, message) for each problem.
+
+    ``complete`` is False when some entries are broken: the rules that need all
+    of them (an implied target's actual) are then left for the next run.
+    """
+    errors: list[tuple[str, tuple, str]] = []
+    scopes = set(BUILTIN_SCOPES) | set(zones)
     for reserved in BUILTIN_SCOPES:
-        if reserved in plan.zones:
-            errors.append((("zones", reserved),
+        if reserved in zones:
+            errors.append(("KCN111", ("zones", reserved),
                            f"zones.{reserved}: '{reserved}' is a built-in scope; "
                            "choose another key for this zone"))
     seen_ids: dict[str, str] = {}
-    for section in ("targets", "actuals", "revocations"):
-        for index, entry in enumerate(getattr(plan, section)):
+    for section in SECTIONS:
+        for index, entry in entries[section]:
             here = (section, index)
             if entry.id in seen_ids:
-                errors.append(((*here, "id"), f"{section}[{index}].id: id '{entry.id}' is "
-                               f"already used by {seen_ids[entry.id]}; ids must be unique"))
+                errors.append(("KCN110", (*here, "id"), f"{section}[{index}].id: id "
+                               f"'{entry.id}' is already used by {seen_ids[entry.id]}; "
+                               "ids must be unique"))
             seen_ids.setdefault(entry.id, f"{section}[{index}]")
             if section == "revocations":
-                if entry.zone is not None and entry.zone not in plan.zones:
-                    errors.append(((*here, "zone"), _unknown_zone("zone", entry.zone, here)))
-                try:
-                    parse_period(entry.reported)
-                except ValueError:
-                    errors.append(((*here, "reported"), f"{_dotted(here)}.reported: "
-                                   f"{entry.reported!r} is not a date that exists"))
-                continue
-            errors.extend(_entry_errors(entry, here, scopes))
-    for index, target in enumerate(plan.targets):
-        errors.extend(_target_errors(plan, target, ("targets", index)))
+                errors.extend(_revocation_errors(entry, here, zones))
+            else:
+                errors.extend(_figure_errors(entry, here, scopes))
+    actuals = [a for _, a in entries["actuals"]]
+    for index, target in entries["targets"]:
+        errors.extend(_target_errors(target, ("targets", index), actuals, complete))
     return errors
 
 
@@ -185,53 +247,60 @@ def _unknown_zone(key: str, value: str, here: tuple) -> str:
             "add it under [zones] or use \"kcn\", \"ccn\" or \"province\"")
 
 
-def _entry_errors(entry, here: tuple, scopes: set[str]) -> list[tuple[tuple, str]]:
+def _revocation_errors(entry: Revocation, here: tuple, zones: dict) -> list:
+    errors = []
+    if entry.zone is not None and entry.zone not in zones:
+        errors.append(("KCN111", (*here, "zone"), _unknown_zone("zone", entry.zone, here)))
+    try:
+        parse_period(entry.reported)
+    except ValueError:
+        errors.append(("KCN115", (*here, "reported"), f"{_dotted(here)}.reported: "
+                       f"{entry.reported!r} is not a date that exists"))
+    return errors
+
+
+def _figure_errors(entry, here: tuple, scopes: set[str]) -> list:
     errors = []
     if entry.scope not in scopes:
-        errors.append(((*here, "scope"), _unknown_zone("scope", entry.scope, here)))
+        errors.append(("KCN111", (*here, "scope"), _unknown_zone("scope", entry.scope, here)))
     indicator, unit = INDICATORS[entry.indicator.value], UNITS[entry.unit.value]
     try:
         if parse_period(entry.period).is_instant and indicator.aggregation is Aggregation.FLOW:
-            errors.append(((*here, "period"), f"{_dotted(here)}.period: '{indicator.key}' "
-                           "adds up over time, so it needs a period, not one day; write "
-                           "e.g. \"2024-01-01..2024-04-15\" for 'từ đầu năm đến 15/4'"))
+            errors.append(("KCN109", (*here, "period"), f"{_dotted(here)}.period: "
+                           f"'{indicator.key}' adds up over time, so it needs a period, not one "
+                           "day; write e.g. \"2024-01-01..2024-04-15\" for 'từ đầu năm đến 15/4'"))
     except ValueError as exc:
-        errors.append(((*here, "period"), f"{_dotted(here)}.period: {exc}"))
+        errors.append(("KCN109", (*here, "period"), f"{_dotted(here)}.period: {exc}"))
     if unit.code not in indicator.units:
-        allowed = ", ".join(indicator.units)
-        errors.append(((*here, "unit"), f"{_dotted(here)}.unit: '{unit.code}' does not measure "
-                       f"'{indicator.key}'; use one of: {allowed}"))
-    value = getattr(entry, "value", None)
+        errors.append(("KCN106", (*here, "unit"), f"{_dotted(here)}.unit: '{unit.code}' does "
+                       f"not measure '{indicator.key}'; use one of: {', '.join(indicator.units)}"))
+    value = entry.value
     if value is not None and value < 0 and unit.kind is not UnitKind.PERCENT:
-        errors.append(((*here, "value"), f"{_dotted(here)}.value: {value} is negative; "
-                       f"a figure in {unit.code} cannot be"))
+        errors.append(("KCN107", (*here, "value"), f"{_dotted(here)}.value: {value} is "
+                       f"negative; a figure in {unit.code} cannot be"))
     if value is not None and unit.decimals == 0 and value != value.to_integral_value():
-        errors.append(((*here, "value"), f"{_dotted(here)}.value: {value} {unit.code} is not "
-                       "a whole number; counts are whole"))
+        errors.append(("KCN108", (*here, "value"), f"{_dotted(here)}.value: {value} "
+                       f"{unit.code} is not a whole number; counts are whole"))
     return errors
 
 
-def _target_errors(plan: Plan, target, here: tuple) -> list[tuple[tuple, str]]:
+def _target_errors(target: Target, here: tuple, actuals: list[Actual], complete: bool) -> list:
     where = _dotted(here)
     if target.origin is Origin.STATED:
-        errors = []
         if target.value is None:
-            errors.append((here, f"{where}: a stated target needs a 'value'"))
-        if target.reported_attainment is not None:
-            errors.append(((*here, "reported_attainment"),
-                           f"{where}.reported_attainment: only an implied target has one; "
-                           "set origin = \"implied\" and remove 'value', or remove this key"))
-        return errors
+            return [("KCN112", here, f"{where}: a stated target needs a 'value'; or set "
+                     "origin = \"implied\" with a reported_attainment")]
+        return []
     errors = []
     if target.value is not None:
-        errors.append(((*here, "value"), f"{where}.value: an implied target's figure is "
-                       "derived from its actual and reported attainment; remove 'value'"))
+        errors.append(("KCN112", (*here, "value"), f"{where}.value: an implied target's figure "
+                       "is derived from its actual and reported attainment; remove 'value'"))
     if target.reported_attainment is None:
-        errors.append((here, f"{where}: an implied target needs 'reported_attainment', "
-                       "the percentage of plan the document reports"))
-    if not any(matches(target, a) and a.period == target.period for a in plan.actuals):
-        errors.append((here, f"{where}: no actual with indicator '{target.indicator.value}', "
-                       f"scope '{target.scope}', period '{target.period}' and unit "
-                       f"'{target.unit.value}' to derive this implied target from; add it"))
+        errors.append(("KCN112", here, f"{where}: an implied target needs "
+                       "'reported_attainment', the percentage of plan the document reports"))
+    if complete and not any(matches(target, a) and a.period == target.period for a in actuals):
+        errors.append(("KCN113", here, f"{where}: no actual with indicator "
+                       f"'{target.indicator.value}', scope '{target.scope}', period "
+                       f"'{target.period}' and unit '{target.unit.value}' to derive this "
+                       "implied target from; add it"))
     return errors
-

@@ -14,10 +14,12 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConst
                       WithJsonSchema)
 
 from .periods import PERIOD_PATTERN
+from .rules import RULES
 from .vocabulary import INDICATORS, UNITS
 
 IndicatorKey = Enum("IndicatorKey", {k: k for k in INDICATORS}, type=str)
 UnitCode = Enum("UnitCode", {k: k for k in UNITS}, type=str)
+RuleCode = Enum("RuleCode", {k: k for k in RULES}, type=str)
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 PeriodText = Annotated[
@@ -110,6 +112,18 @@ class ReportedAttainment(_Strict):
     qualifier: Qualifier = Qualifier.EXACT
 
 
+class Acknowledgement(_Strict):
+    rule: RuleCode = Field(description="The code of the finding, e.g. KCN303")
+    reason: str = Field(min_length=1, description="Why the finding stands: what the "
+                        "document says and why the plan file keeps it")
+
+
+Acknowledgements = Annotated[list[Acknowledgement], Field(
+    default_factory=list,
+    description="Known findings on this entry that `kcn-tracker check` lists but does not "
+    "fail on")]
+
+
 class _Figure(_Strict):
     """What targets and actuals share: what is measured, where, when, and the evidence."""
 
@@ -120,6 +134,7 @@ class _Figure(_Strict):
     unit: UnitCode
     note: str | None = Field(default=None, description="Why the figure is read this way")
     source: Source
+    acknowledge: Acknowledgements
 
 
 class Target(_Figure):
@@ -130,8 +145,8 @@ class Target(_Figure):
     )
     reported_attainment: ReportedAttainment | None = Field(
         default=None,
-        description="For an implied target: the attainment the document reports, "
-        "from which the plan figure is derived",
+        description="The attainment the document reports: for an implied target the "
+        "figure is derived from it; for a stated one `check` compares it with actual / target",
     )
 
 
@@ -153,6 +168,7 @@ class Revocation(_Strict):
     status: Literal["pending", "recovered"]
     reported: PartialDate = Field(description="When the document reported this status")
     source: Source
+    acknowledge: Acknowledgements
 
 
 class Plan(_Strict):

@@ -1,0 +1,127 @@
+"""`kcn-tracker check`: every problem of every plan file, in one run.
+
+The families run in order on each file: syntax, structure, provenance (on the
+TOML data, so a structural mistake does not hide a wrong quote), consistency
+(on the validated plan), then acknowledgements: a finding that the entry it
+concerns acknowledges, with a reason, is listed but does not fail the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .consistency import check_consistency
+from .documents import Documents
+from .errors import Problem
+from .loader import SECTIONS, Parsed, duplicate_provinces, parse, plan_files, validate
+from .provenance import check_provenance
+from .rules import RULES, Rule, Severity
+
+
+@dataclass(frozen=True)
+class Finding:
+    problem: Problem
+    acknowledged: str | None = None  # the plan file's reason, when it acknowledges it
+
+    @property
+    def rule(self) -> Rule:
+        return RULES[self.problem.code]
+
+    @property
+    def severity(self) -> Severity:
+        return self.rule.severity
+
+    def fails(self, strict: bool) -> bool:
+        if self.acknowledged is not None:
+            return False
+        return self.severity is Severity.ERROR or (strict and self.severity is Severity.WARNING)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    files: list[Path]
+    findings: list[Finding]
+    lines: dict[Path, list[str]]  # each file's text, to show the offending line
+
+    def failed(self, strict: bool) -> bool:
+        return any(f.fails(strict) for f in self.findings)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings
+                   if f.severity is severity and f.acknowledged is None)
+
+    @property
+    def acknowledged(self) -> int:
+        return sum(1 for f in self.findings if f.acknowledged is not None)
+
+
+def project_root(plan_file: Path) -> Path:
+    """Documents are named relative to the project: the folder above plans/."""
+    return plan_file.resolve().parent.parent
+
+
+def check_paths(paths: Iterable[Path]) -> CheckResult:
+    files = plan_files(paths)
+    findings: list[Finding] = []
+    lines: dict[Path, list[str]] = {}
+    documents: dict[Path, Documents] = {}
+    valid = []
+    for file in files:
+        parsed = parse(file)
+        lines[file] = parsed.text.splitlines() if parsed.text is not None else []
+        root = project_root(file)
+        docs = documents.setdefault(root, Documents(root))
+        plan, problems = check_file(parsed, docs)
+        findings += acknowledge(parsed, problems)
+        if plan is not None:
+            valid.append((file, plan, parsed.locator))
+    findings += [Finding(p) for p in duplicate_provinces(valid)]
+    return CheckResult(files, findings, lines)
+
+
+def check_file(parsed: Parsed, documents: Documents):
+    """The plan (None if it is not valid) and every problem of one parsed file."""
+    plan = validate(parsed)
+    problems = list(parsed.problems)
+    if parsed.data is not None:
+        problems += check_provenance(parsed, documents)
+    if plan is not None:
+        problems += [parsed.problem(code, loc, message)
+                     for code, loc, message in check_consistency(plan)]
+    return plan, problems
+
+
+def acknowledge(parsed: Parsed, problems: list[Problem]) -> list[Finding]:
+    """Match findings with the acknowledgements of their entries; report unused ones."""
+    acks = _acknowledgements(parsed.data or {})
+    used: set[tuple] = set()
+    findings = []
+    for problem in problems:
+        reason = acks.get((*problem.entry, problem.code))
+        if reason is not None:
+            used.add((*problem.entry, problem.code))
+        findings.append(Finding(problem, reason))
+    for (section, index, code), _ in acks.items():
+        if (section, index, code) not in used:
+            findings.append(Finding(parsed.problem(
+                "KCN901", (section, index, "acknowledge"),
+                f"{section}[{index}] acknowledges {code}, but there is no such finding on "
+                "this entry; remove the acknowledgement")))
+    order = {code: i for i, code in enumerate(RULES)}
+    return sorted(findings, key=lambda f: (f.problem.line or 0, f.problem.column or 0,
+                                           order[f.problem.code]))
+
+
+def _acknowledgements(data: dict) -> dict[tuple, str]:
+    found = {}
+    for section in SECTIONS:
+        entries = data.get(section)
+        for index, raw in enumerate(entries if isinstance(entries, list) else []):
+            acks = raw.get("acknowledge") if isinstance(raw, dict) else None
+            for ack in acks if isinstance(acks, list) else []:
+                if (isinstance(ack, dict) and isinstance(ack.get("rule"), str)
+                        and isinstance(ack.get("reason"), str) and ack["reason"]):
+                    found[(section, index, ack["rule"])] = ack["reason"]
+    return found

@@ -1,0 +1,38 @@
+"""JUnit XML: one test case per plan file and rule, for CI dashboards."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from ..check import CheckResult
+from ..rules import RULES
+from . import display_path
+
+
+def render(result: CheckResult, strict: bool) -> str:
+    suites = ET.Element("testsuites", name="kcn-tracker check")
+    suite = ET.SubElement(suites, "testsuite", name="kcn-tracker check")
+    tests = failures = 0
+    for file in result.files:
+        name = display_path(file)
+        for code, rule in RULES.items():
+            found = [f for f in result.findings
+                     if f.problem.file == file and f.problem.code == code]
+            case = ET.SubElement(suite, "testcase", classname=name, name=f"{code} {rule.name}")
+            tests += 1
+            failing = [f for f in found if f.fails(strict)]
+            if failing:
+                failures += 1
+                failure = ET.SubElement(case, "failure", type=code,
+                                        message=failing[0].problem.message)
+                failure.text = "\n".join(str(f.problem) for f in failing)
+            others = [f for f in found if not f.fails(strict)]
+            if others:
+                ET.SubElement(case, "system-out").text = "\n".join(
+                    str(f.problem) + (f" (acknowledged: {f.acknowledged})"
+                                      if f.acknowledged else "") for f in others)
+    for element in (suites, suite):
+        element.set("tests", str(tests))
+        element.set("failures", str(failures))
+    ET.indent(suites)
+    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

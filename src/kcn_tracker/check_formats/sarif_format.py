@@ -1,0 +1,43 @@
+"""SARIF 2.1.0, for code-scanning dashboards; rule ids are the stable KCN codes."""
+
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from ..check import CheckResult, Finding
+from ..rules import RULES, Severity
+from . import display_path
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+RULE_INDEX = {code: i for i, code in enumerate(RULES)}
+
+
+def _result(finding: Finding) -> dict:
+    p = finding.problem
+    location: dict = {"artifactLocation": {"uri": display_path(p.file)}}
+    if p.line is not None:
+        location["region"] = {"startLine": p.line, **({"startColumn": p.column}
+                                                      if p.column is not None else {})}
+    result = {"ruleId": p.code, "ruleIndex": RULE_INDEX[p.code],
+              "level": LEVELS[finding.severity], "message": {"text": p.message},
+              "locations": [{"physicalLocation": location}]}
+    if finding.acknowledged is not None:
+        result["suppressions"] = [{"kind": "inSource", "justification": finding.acknowledged}]
+    return result
+
+
+def render(result: CheckResult, strict: bool) -> str:
+    rules = [{"id": r.code, "name": r.name, "shortDescription": {"text": r.summary},
+              "defaultConfiguration": {"level": LEVELS[r.severity]},
+              "help": {"text": f"docs/checks.md, section {r.code}"}} for r in RULES.values()]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "kcn-tracker", "version": __version__,
+                                "rules": rules}},
+            "results": [_result(f) for f in result.findings],
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,77 @@
+"""Every finding the tool can report about a plan file, by stable code.
+
+The codes are a contract: CI annotations, SARIF rule ids and the
+acknowledgements in plan files refer to them, so a code is never reused for
+another meaning. docs/checks.md documents each with a failing and a passing
+example.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"  # the plan file is wrong: the check fails
+    WARNING = "warning"  # the documents disagree with themselves: fails only with --strict
+    INFO = "info"  # worth knowing, never a failure
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+RULES: dict[str, Rule] = {
+    r.code: r
+    for r in (
+        # Syntax
+        Rule("KCN001", "toml-syntax", _E, "The file is not valid TOML."),
+        Rule("KCN002", "not-utf8", _E, "The file is not UTF-8 text."),
+        # Structure
+        Rule("KCN101", "unknown-key", _E, "A key the plan format does not have."),
+        Rule("KCN102", "missing-key", _E, "A required key is missing."),
+        Rule("KCN103", "invalid-value", _E, "A value of the wrong type or out of range."),
+        Rule("KCN104", "unknown-indicator", _E, "An indicator not in the vocabulary."),
+        Rule("KCN105", "unknown-unit", _E, "A unit code not in the vocabulary."),
+        Rule("KCN106", "unit-mismatch", _E, "A unit that does not measure the indicator."),
+        Rule("KCN107", "negative-value", _E, "A negative count, area or amount of money."),
+        Rule("KCN108", "fractional-count", _E, "A count that is not a whole number."),
+        Rule("KCN109", "invalid-period", _E,
+             "A period that is malformed, names a date that does not exist, ends before it "
+             "starts, or is one day for a flow."),
+        Rule("KCN110", "duplicate-id", _E, "An id used by two entries of one file."),
+        Rule("KCN111", "unknown-scope", _E, "A scope or zone that is not declared."),
+        Rule("KCN112", "target-shape", _E,
+             "A stated target without a value, or an implied one with a value or without "
+             "a reported attainment."),
+        Rule("KCN113", "implied-without-actual", _E,
+             "An implied target with no actual to derive its figure from."),
+        Rule("KCN114", "duplicate-province", _E, "Two plan files for one province."),
+        Rule("KCN115", "invalid-date", _E, "A revocation date that is malformed or does not exist."),
+        # Provenance
+        Rule("KCN201", "document-outside-seeds", _E,
+             "A source document outside seeds/: an absolute path, '..', or a link out."),
+        Rule("KCN202", "document-missing", _E, "A source document that does not exist."),
+        Rule("KCN203", "quote-not-found", _E, "A quote that is not in its document."),
+        Rule("KCN204", "figure-not-in-quote", _E, "A figure that its quote does not state."),
+        # Consistency
+        Rule("KCN301", "attainment-mismatch", _W,
+             "A reported attainment that disagrees with actual / target."),
+        Rule("KCN302", "parts-mismatch", _W, "Parts that do not add up to their stated total."),
+        Rule("KCN303", "growth-mismatch", _W,
+             "A stated growth rate that disagrees with the two values it links."),
+        Rule("KCN304", "implied-figure", _I,
+             "The plan figure an implied target works out to, when it is not a round one."),
+        # Acknowledgements
+        Rule("KCN901", "unused-acknowledgement", _W,
+             "An acknowledgement that matches no finding: the finding is gone or the code "
+             "is wrong."),
+    )
+}

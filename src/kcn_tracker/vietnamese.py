@@ -1,0 +1,91 @@
+"""Reading Vietnamese text: comparing quotes, and the figures a sentence states.
+
+Quotes are compared ignoring only what does not change the words: the Unicode
+normal form (NFC / NFD), where a tone mark sits (Thụy / Thuỵ: "old" and "new"
+placement), and runs of white space (the seeds use non-breaking spaces).
+
+Figures are read the Vietnamese way: "." groups thousands and "," is the
+decimal mark (2.150 = 2150, 225,8 = 225.8), scale words multiply and combine
+(1,03 triệu tỷ đồng = 1.03 × 10^15 đồng), and the currency decides whether an
+amount is in đồng or USD.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+# Combining marks that carry the tone; the others (circumflex, breve, horn)
+# change the vowel and stay where they are.
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[\w\u0300-\u036f]+")  # NFD letters with their marks
+
+
+def _tone_last(match: re.Match) -> str:
+    word = match.group(0)
+    tones = "".join(ch for ch in word if ch in TONE_MARKS)
+    return "".join(ch for ch in word if ch not in TONE_MARKS) + tones
+
+
+def canonical(text: str) -> str:
+    """A form of ``text`` equal for every spelling a quote may legitimately differ in."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return _SPACE.sub(" ", _WORD.sub(_tone_last, decomposed)).strip()
+
+
+SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+
+# A number as Vietnamese text writes it: 2.150 / 3.072,7 / 225,8 / 09 / 1.066.541.
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_FIGURE = re.compile(
+    rf"(?<![\d.,])(?P<number>{_NUMBER})(?![\d])"
+    r"(?P<scales>(?:\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))*)"
+    r"\s*(?P<unit>%|ha(?!\w)|USD(?!\w)|VND(?!\w)|đồng(?!\w)|đ(?!\w))?",
+)
+
+
+@dataclass(frozen=True)
+class Stated:
+    """One figure a text states, in its own terms."""
+
+    value: Decimal  # the number times its scale words: "1,03 triệu tỷ" -> 1.03e15
+    kind: str  # "percent", "ha", "vnd", "usd", "money" (a scale word, no currency), "count"
+    text: str
+    start: int
+
+
+def parse_number(text: str) -> Decimal:
+    """"3.072,7" -> Decimal("3072.7")."""
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+def figures_in(text: str) -> list[Stated]:
+    """Every figure ``text`` states, as written: numbers with their scale and unit.
+
+    Both numbers of a pair such as "5/11 KCN" are figures.
+    """
+    text = unicodedata.normalize("NFC", text)
+    found = []
+    for m in _FIGURE.finditer(text):
+        value = parse_number(m["number"])
+        scale_words = m["scales"].split()
+        for word in scale_words:
+            value *= SCALES[word]
+        unit = m["unit"]
+        if unit == "%":
+            kind = "percent"
+        elif unit == "ha":
+            kind = "ha"
+        elif unit == "USD":
+            kind = "usd"
+        elif unit in ("VND", "đồng", "đ"):
+            kind = "vnd"
+        elif scale_words and scale_words[-1] != "nghìn" and scale_words[-1] != "ngàn":
+            kind = "money"  # "8.438 triệu": an amount whose currency is left out
+        else:
+            kind = "count"
+        found.append(Stated(value, kind, m.group(0).strip(), m.start()))
+    return found
