@@ -43,3 +43,17 @@ def test_every_key_of_the_json_report_is_documented(report_json):
     keys |= set(province["actuals"][0]) | set(province["unrecovered"][0])
     undocumented = [k for k in keys if f"`{k}`" not in REPORT_JSON]
     assert undocumented == []
+
+
+def test_every_check_rule_is_documented_with_a_failing_and_a_passing_example():
+    from kcn_tracker.rules import RULES
+
+    checks = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    sections = re.split(r"^#### ", checks, flags=re.M)[1:]
+    documented = {s.split()[0]: s for s in sections}
+    assert list(documented) == list(RULES)
+    for code, section in documented.items():
+        rule = RULES[code]
+        assert section.startswith(f"{code} {rule.name} ({rule.severity.value})")
+        assert re.search(r"Fails:\n\n```toml\n.+?```\n\nPasses:\n\n```toml\n.+?```", section,
+                         re.S), code
