@@ -24,7 +24,12 @@ def run(monkeypatch):
     runner = CliRunner()
 
     def invoke(*args: str, env: dict | None = None):
-        return runner.invoke(app, list(args), env=env)
+        result = runner.invoke(app, list(args), env=env)
+        # CliRunner keeps an exception instead of printing a traceback; a crash
+        # must never pass for a run that found problems.
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result
 
     return invoke
 

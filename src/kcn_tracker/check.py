@@ -44,6 +44,9 @@ class CheckResult:
     files: list[Path]
     findings: list[Finding]
     lines: dict[Path, list[str]]  # each file's text, to show the offending line
+    # The rule families (first digit of the code number) that ran on each file:
+    # a file that is not TOML was never checked for provenance.
+    families: dict[Path, set[str]]
 
     def failed(self, strict: bool) -> bool:
         return any(f.fails(strict) for f in self.findings)
@@ -58,7 +61,11 @@ class CheckResult:
 
 
 def project_root(plan_file: Path) -> Path:
-    """Documents are named relative to the project: the folder above plans/."""
+    """Documents are named relative to the project: the nearest folder above the plan
+    file that holds seeds/ (plans/x.toml -> the folder above plans/)."""
+    for folder in plan_file.resolve().parents:
+        if (folder / "seeds").is_dir():
+            return folder
     return plan_file.resolve().parent.parent
 
 
@@ -66,19 +73,23 @@ def check_paths(paths: Iterable[Path]) -> CheckResult:
     files = plan_files(paths)
     findings: list[Finding] = []
     lines: dict[Path, list[str]] = {}
+    families: dict[Path, set[str]] = {}
     documents: dict[Path, Documents] = {}
     valid = []
     for file in files:
         parsed = parse(file)
-        lines[file] = parsed.text.splitlines() if parsed.text is not None else []
+        text = parsed.text if parsed.text is not None else ""
+        lines[file] = [line.removesuffix("\r") for line in text.split("\n")]
         root = project_root(file)
         docs = documents.setdefault(root, Documents(root))
         plan, problems = check_file(parsed, docs)
-        findings += acknowledge(parsed, problems)
+        findings += acknowledge(parsed, problems, consistency_ran=plan is not None)
+        families[file] = {"0"} | ({"1", "2", "9"} if parsed.data is not None else set()) | (
+            {"3"} if plan is not None else set())
         if plan is not None:
             valid.append((file, plan, parsed.locator))
     findings += [Finding(p) for p in duplicate_provinces(valid)]
-    return CheckResult(files, findings, lines)
+    return CheckResult(files, findings, lines, families)
 
 
 def check_file(parsed: Parsed, documents: Documents):
@@ -93,8 +104,12 @@ def check_file(parsed: Parsed, documents: Documents):
     return plan, problems
 
 
-def acknowledge(parsed: Parsed, problems: list[Problem]) -> list[Finding]:
-    """Match findings with the acknowledgements of their entries; report unused ones."""
+def acknowledge(parsed: Parsed, problems: list[Problem], consistency_ran: bool) -> list[Finding]:
+    """Match findings with the acknowledgements of their entries; report unused ones.
+
+    An acknowledgement of a consistency finding is not "unused" in a file whose
+    structure is broken: consistency did not run, so it could not find it.
+    """
     acks = _acknowledgements(parsed.data or {})
     used: set[tuple] = set()
     findings = []
@@ -104,7 +119,7 @@ def acknowledge(parsed: Parsed, problems: list[Problem]) -> list[Finding]:
             used.add((*problem.entry, problem.code))
         findings.append(Finding(problem, reason))
     for (section, index, code), _ in acks.items():
-        if (section, index, code) not in used:
+        if (section, index, code) not in used and (consistency_ran or code[3] != "3"):
             findings.append(Finding(parsed.problem(
                 "KCN901", (section, index, "acknowledge"),
                 f"{section}[{index}] acknowledges {code}, but there is no such finding on "

@@ -10,9 +10,10 @@ real contradictions are reported, never rounding.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
-from .evaluate import HUNDRED, implied_value, matches
+from .evaluate import HUNDRED, implied_value, matches, preferred
 from .model import Actual, Origin, Plan, Qualifier
 from .numbers import format_number
 from .periods import Period, parse_period
@@ -43,10 +44,14 @@ class Range:
 
 
 def value_range(value: Decimal, qualifier: Qualifier, unit: str) -> Range:
-    """The values a written figure stands for, its last digit's rounding included."""
+    """The values a written figure stands for, its last written digit's rounding included.
+
+    Trailing zeros are not read as rounding: a reported 100 % is 99,5-100,5 %,
+    not anything from 50 to 150. A count is exact.
+    """
     half = Decimal(0)
     if UNITS[unit].decimals or value != value.to_integral_value():
-        half = Decimal(5).scaleb(value.normalize().as_tuple().exponent - 1)
+        half = Decimal(5).scaleb(min(value.as_tuple().exponent, 0) - 1)
     if qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
         return Range(value - half, INFINITY)
     if qualifier is Qualifier.NEARLY:
@@ -99,34 +104,42 @@ def _parts(plan: Plan) -> list:
     return problems
 
 
-def _previous(period: Period) -> str | None:
-    """The same period a year earlier, for a growth rate "so với cùng kỳ"."""
-    s, e = period.start, period.end
-    if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31) and s.year == e.year:
-        return str(s.year - 1)
-    return None
+def _year_earlier(d: date) -> date:
+    return d.replace(year=d.year - 1) if (d.month, d.day) != (2, 29) else d.replace(
+        year=d.year - 1, day=28)
+
+
+def _base_value(plan: Plan, indicator: str, scope: str, period: Period,
+                unit: str) -> Actual | None:
+    same = [a for a in plan.actuals
+            if a.project is None and a.indicator.value == indicator and a.scope == scope
+            and a.unit.value == unit and parse_period(a.period) == period]
+    return preferred(same) if same else None
 
 
 def _growth(plan: Plan) -> list:
-    found = _scope_actuals(plan)
+    """A growth rate "so với cùng kỳ" against its period and the same period a year before."""
     problems = []
     for index, growth in enumerate(plan.actuals):
         base = GROWTH.get(growth.indicator.value)
-        before = _previous(parse_period(growth.period)) if base else None
-        if before is None or growth.project is not None:
+        if base is None or growth.project is not None:
             continue
+        period = parse_period(growth.period)
+        earlier = Period(_year_earlier(period.start), _year_earlier(period.end), "")
         for unit in ("vnd_billion", "usd_million"):
-            now = found.get((base, growth.scope, growth.period, unit))
-            then = found.get((base, growth.scope, before, unit))
-            if not (now and then):
+            now = _base_value(plan, base, growth.scope, period, unit)
+            then = _base_value(plan, base, growth.scope, earlier, unit)
+            if now is None or then is None:
                 continue
-            a, b = _range(now[0][1]), _range(then[0][1])
+            a, b = _range(now), _range(then)
+            if b.low <= 0 or then.value <= 0:
+                continue  # no rate of change from nothing
             computed = Range((a.low / b.high - 1) * HUNDRED, (a.high / b.low - 1) * HUNDRED)
             if not computed.overlaps(_range(growth)):
-                mid = (now[0][1].value / then[0][1].value - 1) * HUNDRED
+                mid = (now.value / then.value - 1) * HUNDRED
                 problems.append(("KCN303", ("actuals", index, "value"),
-                                 f"{format_number(then[0][1].value, 'vi', 6)} ({before}) to "
-                                 f"{format_number(now[0][1].value, 'vi', 6)} ({growth.period}) "
+                                 f"{format_number(then.value, 'vi', 6)} ({then.period}) to "
+                                 f"{format_number(now.value, 'vi', 6)} ({now.period}) "
                                  f"is {_pct(mid)}, the text says {_pct(growth.value)}; "
                                  "acknowledge it here if the document really says so"))
     return problems
@@ -140,15 +153,16 @@ def _attainment(plan: Plan) -> list:
         if target.origin is Origin.IMPLIED or reported is None:
             continue
         same = [a for a in plan.actuals if matches(target, a) and a.period == target.period]
-        if not same:
+        if not same or target.value <= 0:
             continue
-        actual = _range(same[-1])
+        chosen = preferred(same)
+        actual = _range(chosen)
         computed = Range(actual.low * HUNDRED / target.value,
                          actual.high * HUNDRED / target.value)
         if not computed.overlaps(value_range(reported.value, reported.qualifier, "percent")):
-            mid = same[-1].value * HUNDRED / target.value
+            mid = chosen.value * HUNDRED / target.value
             problems.append(("KCN301", ("targets", index, "reported_attainment"),
-                             f"{format_number(same[-1].value, 'vi', 6)} of "
+                             f"{format_number(chosen.value, 'vi', 6)} of "
                              f"{format_number(target.value, 'vi', 6)} is {_pct(mid)}, the "
                              f"document says {_pct(reported.value)}; check the figures"))
     return problems

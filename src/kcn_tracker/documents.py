@@ -23,6 +23,9 @@ class Documents:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.seeds = (root / SEEDS).resolve()
+        # A seeds/ that is itself a link would let documents be read from anywhere.
+        self.seeds_refused = (root / SEEDS).is_symlink() or not self.seeds.is_relative_to(
+            root.resolve())
         self._texts: dict[Path, str] = {}
 
     def resolve(self, document: str) -> Path:
@@ -33,17 +36,23 @@ class Documents:
         """
         posix = PurePosixPath(document)
         if (posix.is_absolute() or PureWindowsPath(document).is_absolute()
-                or ".." in posix.parts or "\\" in document or not posix.parts
-                or posix.parts[0] != SEEDS):
+                or ".." in posix.parts or "\\" in document or "\0" in document
+                or not posix.parts or posix.parts[0] != SEEDS):
             raise DocumentError("KCN201", f"'{document}' is not a path inside seeds/; write it "
                                 "relative to the project, as seeds/<file>.txt")
-        path = (self.root / posix).resolve()
+        if self.seeds_refused:
+            raise DocumentError("KCN201", f"{self.root / SEEDS} is a link or leads outside the "
+                                "project; make seeds/ a real folder holding the documents")
+        try:
+            path = (self.root / posix).resolve(strict=True)
+        except FileNotFoundError:
+            raise DocumentError("KCN202", f"'{document}' does not exist in {self.root / SEEDS}; "
+                                "add the document or correct the path") from None
+        except (OSError, RuntimeError) as exc:  # a loop of links, a name too long
+            raise DocumentError("KCN202", f"'{document}' cannot be opened: {exc}") from None
         if not path.is_relative_to(self.seeds):
-            raise DocumentError("KCN201", f"'{document}' leads outside seeds/ (to {path}); "
+            raise DocumentError("KCN201", f"'{document}' is a link that leads outside seeds/; "
                                 "copy the document into seeds/ instead of linking it")
-        if not path.exists():
-            raise DocumentError("KCN202", f"'{document}' does not exist; add the document "
-                                "to seeds/ or correct the path")
         if not path.is_file():
             raise DocumentError("KCN202", f"'{document}' is not a regular file")
         return path
@@ -54,5 +63,8 @@ class Documents:
                 text = path.read_text(encoding="utf-8")
             except UnicodeDecodeError:
                 raise DocumentError("KCN202", f"'{path.name}' is not UTF-8 text") from None
+            except OSError as exc:
+                raise DocumentError("KCN202", f"'{path.name}' cannot be read: "
+                                    f"{exc.strerror}") from None
             self._texts[path] = canonical(text)
         return self._texts[path]

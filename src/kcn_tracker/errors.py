@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# Control characters from a plan file would break a one-line message, an XML
+# report, or a terminal (an escape sequence); they are shown as escapes.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 @dataclass(frozen=True)
@@ -16,6 +25,9 @@ class Problem:
     # The entry the problem concerns, ("targets", 2), so that the plan file can
     # acknowledge it there; empty for problems of the file as a whole.
     entry: tuple[str, int] | tuple[()] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", printable(self.message))
 
     @property
     def where(self) -> str:

@@ -121,7 +121,7 @@ def matches(target: Target, actual: Actual) -> bool:
             and actual.scope == target.scope and actual.unit == target.unit)
 
 
-def _preferred(entries: list[Actual]) -> Actual:
+def preferred(entries: list[Actual]) -> Actual:
     # A final figure beats an estimate; among equals the later entry in the file wins.
     return max(enumerate(entries), key=lambda p: (not p[1].estimated, p[0]))[1]
 
@@ -152,7 +152,7 @@ def implied_value(target: Target, actuals: list[Actual],
     inputs': "hơn 417" at "gần 140 %" means a plan of more than 417 / 1.40.
     """
     same = [a for a in actuals if matches(target, a) and a.period == target.period]
-    actual = _preferred(same)
+    actual = preferred(same)
     if parse_period(actual.period).end > as_of:
         return None, Qualifier.EXACT
     attainment = target.reported_attainment
@@ -204,11 +204,11 @@ def observe(target: Target, period: Period, actuals: list[Actual], as_of: date) 
     found = candidates(target, period, actuals, as_of)
     exact = [a for p, a in found if p == period]
     if exact:
-        return _observed([_preferred(exact)], period.end, 1.0, True)
+        return _observed([preferred(exact)], period.end, 1.0, True)
     aggregation = INDICATORS[target.indicator.value].aggregation
     if aggregation is Aggregation.STOCK and found:
         latest = max(p.end for p, _ in found)
-        chosen = _preferred([a for p, a in found if p.end == latest])
+        chosen = preferred([a for p, a in found if p.end == latest])
         return _observed([chosen], latest, period.elapsed_share(latest), latest >= period.end)
     if aggregation is Aggregation.FLOW and found:
         return _flow_sum(found, period)
@@ -226,7 +226,7 @@ def _flow_sum(found: list[tuple[Period, Actual]], period: Period) -> Observed:
         if p.start < cursor:
             continue
         same = [a for q, a in found if q == p]
-        chosen.append(_preferred(same))
+        chosen.append(preferred(same))
         covered += p.days
         cursor = date.fromordinal(p.end.toordinal() + 1)
     last = cursor.toordinal() - 1

@@ -27,6 +27,7 @@ from .evaluate import matches
 from .locate import Locator
 from .model import Actual, Origin, Plan, Revocation, Target
 from .periods import FORMS, parse_period
+from .rules import ACKNOWLEDGEABLE
 from .vocabulary import INDICATORS, UNITS, Aggregation, UnitKind
 
 BUILTIN_SCOPES = ("kcn", "ccn", "province")
@@ -64,18 +65,22 @@ class LoadedPlan:
 
 def plan_files(paths: Iterable[Path]) -> list[Path]:
     """The plan files named by ``paths``: files as given, directories' ``*.toml`` sorted."""
-    files: list[Path] = []
+    files: dict[Path, Path] = {}  # by resolved path: a file named twice is read once
     for path in paths:
         if path.is_dir():
-            found = sorted(path.glob("*.toml"))
+            # Only regular files: a folder, a dangling link or a pipe named *.toml is no plan.
+            found = sorted(p for p in path.glob("*.toml") if p.is_file())
             if not found:
                 raise InputError(f"{path}: no plan files (*.toml) in this directory")
-            files.extend(found)
         elif path.is_file():
-            files.append(path)
+            found = [path]
+        elif path.exists():
+            raise InputError(f"{path}: not a regular file")
         else:
             raise InputError(f"{path}: no such file or directory")
-    return files
+        for file in found:
+            files.setdefault(file.resolve(), file)
+    return list(files.values())
 
 
 def load_plans(paths: Iterable[Path]) -> list[LoadedPlan]:
@@ -117,7 +122,10 @@ def load_plan(path: Path) -> LoadedPlan:
 
 def parse(path: Path) -> Parsed:
     """Read ``path`` as UTF-8 TOML; problems are collected on the result."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -131,6 +139,10 @@ def parse(path: Path) -> Parsed:
         message = _TOML_POSITION.sub("", str(exc)).strip()
         problem = Problem("KCN001", path, int(m[1]) if m else None, int(m[2]) if m else None,
                           f"not valid TOML: {message}")
+        return Parsed(path, text, None, Locator(text), [problem])
+    except RecursionError:
+        problem = Problem("KCN001", path, None, None, "not valid TOML for this tool: arrays or "
+                          "tables nested too deeply; a plan file needs three levels at most")
         return Parsed(path, text, None, Locator(text), [problem])
     return Parsed(path, text, data, Locator(text))
 
@@ -200,11 +212,17 @@ def _describe(err: dict) -> tuple[str, str]:
         code = "KCN104" if field == "indicator" else "KCN105"
         return code, (f"{where}: unknown {field} '{value}'.{hint} "
                       "`kcn-tracker indicators` lists the indicators and units")
-    if field == "period" and kind in ("string_pattern_mismatch", "string_type"):
+    if field == "period" and kind == "string_type":
+        return "KCN109", f'{where}: write the period as a string, e.g. period = "2024"'
+    if field == "period" and kind == "string_pattern_mismatch":
         return "KCN109", f"{where}: period {value!r} is not one of the forms {FORMS}"
     if field == "reported" and kind in ("string_pattern_mismatch", "string_type"):
         return "KCN115", (f'{where}: {value!r} is not a date of the form "2024", "2024-01" '
                           'or "2024-01-15"')
+    if field == "rule" and kind == "enum":
+        return "KCN103", (f"{where}: {value!r} cannot be acknowledged; only findings of the "
+                          f"documents themselves can ({', '.join(ACKNOWLEDGEABLE)}): fix the "
+                          "plan file instead")
     if kind == "value_error":
         return "KCN103", f"{where}: {err['ctx']['error']}"
     return "KCN103", f"{where}: {err['msg']}"

@@ -13,8 +13,11 @@ import re
 
 Path = tuple[str | int, ...]
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r'^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\'))*)\s*=')
+# Written so that no part can match the same characters two ways: a hostile
+# line must not make a regular expression take more than linear time.
+_HEADER = re.compile(r"^[ \t]*(\[\[?)([^\]#]*)\]\]?[ \t]*(?:#.*)?$")
+_SEGMENT = r'(?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\')'
+_KEY = re.compile(rf"^[ \t]*({_SEGMENT}(?:[ \t]*\.[ \t]*{_SEGMENT})*)[ \t]*=")
 
 
 def _split_key(dotted: str) -> tuple[str, ...]:
@@ -49,7 +52,9 @@ class Locator:
 
     def __init__(self, text: str) -> None:
         self.positions: dict[Path, tuple[int, int]] = {}
-        self._lines = text.splitlines()
+        # Only "\n" ends a TOML line; splitlines() would also split at U+2028 or
+        # U+0085 inside a string and shift every later line number.
+        self._lines = [line.removesuffix("\r") for line in text.split("\n")]
         self._scan()
 
     def _scan(self) -> None:
@@ -66,7 +71,7 @@ class Locator:
                 depth += _open_delimiters(line)
                 continue
             if header := _HEADER.match(line):
-                names = _split_key(header[2])
+                names = self._within_arrays(_split_key(header[2]), counters)
                 if header[1] == "[[":
                     index = counters.get(names, -1) + 1
                     counters[names] = index
@@ -83,6 +88,16 @@ class Locator:
                     if rest.count(fence) % 2 == 1:
                         skip_until = fence
                 depth = _open_delimiters(rest) if not skip_until else 0
+
+    @staticmethod
+    def _within_arrays(names: tuple[str, ...], counters: dict[tuple, int]) -> Path:
+        """``[targets.source]`` after ``[[targets]]`` is the source of the latest target."""
+        path: Path = ()
+        for position, name in enumerate(names):
+            path = (*path, name)
+            if path in counters and position < len(names) - 1:
+                path = (*path, counters[path])
+        return path
 
     def find(self, path: Path) -> tuple[int, int] | None:
         """The position of ``path`` or of its nearest located ancestor."""

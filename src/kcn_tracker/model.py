@@ -14,12 +14,12 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConst
                       WithJsonSchema)
 
 from .periods import PERIOD_PATTERN
-from .rules import RULES
+from .rules import ACKNOWLEDGEABLE
 from .vocabulary import INDICATORS, UNITS
 
 IndicatorKey = Enum("IndicatorKey", {k: k for k in INDICATORS}, type=str)
 UnitCode = Enum("UnitCode", {k: k for k in UNITS}, type=str)
-RuleCode = Enum("RuleCode", {k: k for k in RULES}, type=str)
+RuleCode = Enum("RuleCode", {k: k for k in ACKNOWLEDGEABLE}, type=str)
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 PeriodText = Annotated[
@@ -113,7 +113,9 @@ class ReportedAttainment(_Strict):
 
 
 class Acknowledgement(_Strict):
-    rule: RuleCode = Field(description="The code of the finding, e.g. KCN303")
+    rule: RuleCode = Field(description="The code of the finding, e.g. KCN303; only findings "
+                           "of the documents themselves can be acknowledged, not mistakes "
+                           "of the plan file")
     reason: str = Field(min_length=1, description="Why the finding stands: what the "
                         "document says and why the plan file keeps it")
 

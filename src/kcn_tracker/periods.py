@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 PERIOD_PATTERN = (
@@ -34,7 +34,8 @@ _DAYS = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.\.(\d{4})-(\d{2})-(\d{2})$")
 class Period:
     start: date
     end: date
-    text: str
+    # "2024" and "2024-01..2024-12" are one period written two ways.
+    text: str = field(compare=False)
 
     @property
     def is_instant(self) -> bool:

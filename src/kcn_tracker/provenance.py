@@ -7,13 +7,15 @@ file with a structural mistake still has all its quotes checked in the same run.
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from .documents import DocumentError, Documents
 from .errors import Problem
 from .loader import SECTIONS, Parsed
+from .model import LIMIT
 from .numbers import format_number
-from .vietnamese import Stated, canonical, figures_in
+from .vietnamese import WORD_CHARS, Stated, canonical, figures_in
 
 MILLION, BILLION = Decimal(10**6), Decimal(10**9)
 # What a figure in each unit looks like in text, and the factor from the text's
@@ -25,7 +27,15 @@ _UNIT_READINGS = {
     "percent": ("percent", Decimal(1)),
     "ha": ("ha", Decimal(1)),
 }
-_EXCEEDED = re.compile(r"vượt(?:\s+(?:gần|hơn|trên|khoảng))?\s*$")
+# An attainment is a percentage of a plan: "đạt 92,1% kế hoạch", "vượt 40% kế hoạch
+# đề ra", "vượt kế hoạch 40%"; "vượt" makes it 100 + the figure.
+_PLAN = r"(?:kế hoạch|chỉ tiêu|mục tiêu|KH)"
+_PLAN_AFTER = re.compile(rf"^\s*{_PLAN}", re.IGNORECASE)
+_PLAN_BEFORE = re.compile(rf"{_PLAN}(?:\s+(?:năm|đề ra|giao))?\s*(?:gần|hơn|khoảng)?\s*$",
+                          re.IGNORECASE)
+_EXCEEDED = re.compile(r"vượt\b[^,;.%]*$", re.IGNORECASE)
+# A quote must identify a place in its document, not a word found anywhere.
+MIN_QUOTE_WORDS = 3
 
 
 def check_provenance(parsed: Parsed, documents: Documents) -> list[Problem]:
@@ -45,16 +55,32 @@ def _entry(parsed: Parsed, documents: Documents, here: tuple, raw: dict) -> list
     problems = []
     try:
         text = documents.canonical_text(documents.resolve(document))
-        if canonical(quote) not in text:
-            problems.append(parsed.problem("KCN203", (*here, "source", "quote"),
-                            f"the quote is not in {document}; copy the sentence or clause "
-                            "exactly as the document writes it"))
+        if message := quote_missing(quote, text, document):
+            problems.append(parsed.problem("KCN203", (*here, "source", "quote"), message))
     except DocumentError as exc:
         problems.append(parsed.problem(exc.code, (*here, "source", "document"), str(exc)))
     for key, value, unit in _figures(raw):
-        if message := figure_missing(value, unit, quote):
-            problems.append(parsed.problem("KCN204", (*here, *key), message))
+        if found := figure_missing(value, unit, quote):
+            code, message = found
+            problems.append(parsed.problem(code, (*here, *key), message))
     return problems
+
+
+def quote_missing(quote: str, canonical_document: str, document: str) -> str | None:
+    """Why ``quote`` is not a quote of the document, or None when it is.
+
+    The quote must stand in the document as whole words: "8 dự án" is not a
+    quote of "38 dự án", nor "2%" of "72%".
+    """
+    wanted = canonical(quote)
+    if len(wanted.split()) < MIN_QUOTE_WORDS:
+        return (f"the quote is too short to find its place in {document}; quote the "
+                f"sentence or clause, at least {MIN_QUOTE_WORDS} words")
+    pattern = rf"(?<![{WORD_CHARS}]){re.escape(wanted)}(?![{WORD_CHARS}])"
+    if not re.search(pattern, canonical_document):
+        return (f"the quote is not in {document}; copy the sentence or clause exactly as "
+                "the document writes it")
+    return None
 
 
 def _figures(raw: dict) -> list[tuple[tuple, Decimal, str]]:
@@ -71,36 +97,52 @@ def _figures(raw: dict) -> list[tuple[tuple, Decimal, str]]:
 
 
 def _is_number(value: object) -> bool:
+    """A figure worth looking for; one the structure rules reject is not looked for twice."""
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         return False
     try:
-        return Decimal(value).is_finite()
+        number = Decimal(value)
     except InvalidOperation:
         return False
+    return number.is_finite() and abs(number) < LIMIT
+
+
+def _attainments(stated: list[Stated], quote: str) -> set[Decimal]:
+    found = set()
+    for s in stated:
+        if s.kind != "percent":
+            continue
+        before, after = quote[:s.start], quote[s.start + len(s.text):]
+        if not (_PLAN_AFTER.search(after) or _PLAN_BEFORE.search(before)):
+            continue  # a growth rate or a share, not a percentage of a plan
+        found.add(s.value + 100 if _EXCEEDED.search(before) else s.value)
+    return found
 
 
 def readings(stated: list[Stated], unit: str, quote: str) -> tuple[set, set]:
     """The values ``stated`` gives in ``unit``: as written, and without their currency."""
-    if unit == "attainment":  # "vượt 40% kế hoạch" is 140 % of plan, "đạt 92,1%" is 92.1
-        return {s.value + 100 if _EXCEEDED.search(quote[:s.start]) else s.value
-                for s in stated if s.kind == "percent"}, set()
+    if unit == "attainment":
+        return _attainments(stated, quote), set()
     kind, factor = _UNIT_READINGS.get(unit, ("count", Decimal(1)))
-    written = {s.value / factor for s in stated if s.kind == kind}
+    # "1,2 triệu lao động": a count may carry a scale word too.
+    kinds = {kind, "money"} if kind == "count" else {kind}
+    written = {s.value / factor for s in stated if s.kind in kinds}
     bare = {s.value / factor for s in stated if s.kind == "money"} if kind in ("vnd", "usd") else set()
     return written, bare
 
 
-def figure_missing(value: Decimal, unit: str, quote: str) -> str | None:
-    """Why ``quote`` does not state ``value`` in ``unit``, or None when it does."""
+def figure_missing(value: Decimal, unit: str, quote: str) -> tuple[str, str] | None:
+    """(code, why) when ``quote`` does not state ``value`` in ``unit``, else None."""
+    quote = unicodedata.normalize("NFC", quote)
     stated = figures_in(quote)
     written, bare = readings(stated, unit, quote)
     if value in written:
         return None
     shown = format_number(value, "vi", 6)
     if value in bare:
-        return (f"the quote writes {shown} without a currency; quote a sentence that names it, "
-                "or acknowledge the finding with the reason for the unit")
+        return "KCN205", (f"the quote writes {shown} without a currency; quote a sentence that "
+                          "names it, or acknowledge this with the reason for the unit")
     said = ", ".join(dict.fromkeys(s.text for s in stated)) or "no figure"
     what = "an attainment of" if unit == "attainment" else "the figure"
-    return (f"the quote does not state {what} {shown} ({unit}); it says: {said}. "
-            "Correct the value, or quote the sentence that states it")
+    return "KCN204", (f"the quote does not state {what} {shown} ({unit}); it says: {said}. "
+                      "Correct the value, or quote the sentence that states it")

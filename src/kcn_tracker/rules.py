@@ -24,6 +24,9 @@ class Rule:
     name: str
     severity: Severity
     summary: str
+    # Only what the documents themselves get wrong can be acknowledged; a wrong
+    # quote, a path out of seeds/ or a broken structure must be fixed.
+    acknowledgeable: bool = False
 
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -61,17 +64,23 @@ RULES: dict[str, Rule] = {
         Rule("KCN202", "document-missing", _E, "A source document that does not exist."),
         Rule("KCN203", "quote-not-found", _E, "A quote that is not in its document."),
         Rule("KCN204", "figure-not-in-quote", _E, "A figure that its quote does not state."),
+        Rule("KCN205", "currency-not-stated", _W,
+             "A money figure whose quote leaves out the currency.", True),
         # Consistency
         Rule("KCN301", "attainment-mismatch", _W,
-             "A reported attainment that disagrees with actual / target."),
-        Rule("KCN302", "parts-mismatch", _W, "Parts that do not add up to their stated total."),
+             "A reported attainment that disagrees with actual / target.", True),
+        Rule("KCN302", "parts-mismatch", _W, "Parts that do not add up to their stated total.",
+             True),
         Rule("KCN303", "growth-mismatch", _W,
-             "A stated growth rate that disagrees with the two values it links."),
+             "A stated growth rate that disagrees with the two values it links.", True),
         Rule("KCN304", "implied-figure", _I,
-             "The plan figure an implied target works out to, when it is not a round one."),
+             "The plan figure an implied target works out to, when it is not a round one.",
+             True),
         # Acknowledgements
         Rule("KCN901", "unused-acknowledgement", _W,
              "An acknowledgement that matches no finding: the finding is gone or the code "
              "is wrong."),
     )
 }
+
+ACKNOWLEDGEABLE = [code for code, rule in RULES.items() if rule.acknowledgeable]

@@ -21,7 +21,8 @@ from decimal import Decimal
 # change the vowel and stay where they are.
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"[\w\u0300-\u036f]+")  # NFD letters with their marks
+WORD_CHARS = r"\w\u0300-\u036f"  # letters, digits and the marks of NFD text
+_WORD = re.compile(rf"[{WORD_CHARS}]+")
 
 
 def _tone_last(match: re.Match) -> str:
@@ -37,14 +38,28 @@ def canonical(text: str) -> str:
 
 
 SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+UNIT_WORDS = {
+    "%": "percent", "phần trăm": "percent",
+    "ha": "ha", "héc-ta": "ha", "hecta": "ha", "héc ta": "ha",
+    "usd": "usd", "đô la mỹ": "usd", "đô-la mỹ": "usd", "đô la": "usd", "đô-la": "usd",
+    "vnd": "vnd", "vnđ": "vnd", "đồng": "vnd", "đ": "vnd",
+}
 
 # A number as Vietnamese text writes it: 2.150 / 3.072,7 / 225,8 / 09 / 1.066.541.
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_UNITS = "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True))
 _FIGURE = re.compile(
-    rf"(?<![\d.,])(?P<number>{_NUMBER})(?![\d])"
+    # Not the tail of a longer number: "72" is not read inside "172" or "1.072".
+    rf"(?<!\d)(?<!\d[.,])(?P<number>{_NUMBER})(?!\d)(?![.,]\d)"
     r"(?P<scales>(?:\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))*)"
-    r"\s*(?P<unit>%|ha(?!\w)|USD(?!\w)|VND(?!\w)|đồng(?!\w)|đ(?!\w))?",
+    rf"\s*(?P<unit>(?:{_UNITS})(?!\w))?",
+    re.IGNORECASE,
 )
+# Dates and years are not quantities: "12/8/2021", "giai đoạn 2021 – 2025", "năm 2024".
+_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
+                   r"|(?:(?<=năm )|(?<=giai đoạn )|(?<=đến )|(?<=từ ))(?:19|20)\d{2}(?!\d)",
+                   re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,28 +78,24 @@ def parse_number(text: str) -> Decimal:
 
 
 def figures_in(text: str) -> list[Stated]:
-    """Every figure ``text`` states, as written: numbers with their scale and unit.
+    """Every figure ``text`` (NFC) states, as written: numbers with their scale and unit.
 
-    Both numbers of a pair such as "5/11 KCN" are figures.
+    Both numbers of a pair such as "5/11 KCN" are figures; dates and years are not.
     """
-    text = unicodedata.normalize("NFC", text)
+    skip = [m.span() for m in _DATE.finditer(text)] + [m.span() for m in _YEAR.finditer(text)]
     found = []
     for m in _FIGURE.finditer(text):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
         value = parse_number(m["number"])
-        scale_words = m["scales"].split()
+        scale_words = [w.lower() for w in m["scales"].split()]
         for word in scale_words:
             value *= SCALES[word]
-        unit = m["unit"]
-        if unit == "%":
-            kind = "percent"
-        elif unit == "ha":
-            kind = "ha"
-        elif unit == "USD":
-            kind = "usd"
-        elif unit in ("VND", "đồng", "đ"):
-            kind = "vnd"
-        elif scale_words and scale_words[-1] != "nghìn" and scale_words[-1] != "ngàn":
-            kind = "money"  # "8.438 triệu": an amount whose currency is left out
+        unit = UNIT_WORDS.get((m["unit"] or "").lower())
+        if unit:
+            kind = unit
+        elif scale_words and scale_words[-1] not in ("nghìn", "ngàn"):
+            kind = "money"  # "8.438 triệu": an amount whose currency is left out, or a count
         else:
             kind = "count"
         found.append(Stated(value, kind, m.group(0).strip(), m.start()))

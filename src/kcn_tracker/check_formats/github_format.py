@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..check import CheckResult, Finding
+from ..errors import printable
 from ..rules import Severity
 from . import display_path
 
@@ -30,7 +31,7 @@ def _command(finding: Finding) -> str:
     props.append(f"title={escape_property(f'{p.code} {finding.rule.name}')}")
     message = p.message
     if finding.acknowledged is not None:
-        message += f" (acknowledged: {finding.acknowledged})"
+        message += f" (acknowledged: {printable(finding.acknowledged)})"
     return f"::{level} {','.join(props)}::{escape_data(message)}"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..check import CheckResult
+from ..errors import printable
 from ..rules import RULES
 from . import display_path
 
@@ -20,6 +21,9 @@ def render(result: CheckResult, strict: bool) -> str:
                      if f.problem.file == file and f.problem.code == code]
             case = ET.SubElement(suite, "testcase", classname=name, name=f"{code} {rule.name}")
             tests += 1
+            if code[3] not in result.families[file]:
+                ET.SubElement(case, "skipped", message="not run: an earlier rule family failed")
+                continue
             failing = [f for f in found if f.fails(strict)]
             if failing:
                 failures += 1
@@ -29,10 +33,12 @@ def render(result: CheckResult, strict: bool) -> str:
             others = [f for f in found if not f.fails(strict)]
             if others:
                 ET.SubElement(case, "system-out").text = "\n".join(
-                    str(f.problem) + (f" (acknowledged: {f.acknowledged})"
+                    str(f.problem) + (f" (acknowledged: {printable(f.acknowledged)})"
                                       if f.acknowledged else "") for f in others)
+    skipped = sum(1 for _ in suite.iter("skipped"))
     for element in (suites, suite):
         element.set("tests", str(tests))
         element.set("failures", str(failures))
+        element.set("skipped", str(skipped))
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

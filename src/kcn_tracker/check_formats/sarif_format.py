@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from .. import __version__
 from ..check import CheckResult, Finding
+from ..errors import printable
 from ..rules import RULES, Severity
 from . import display_path
 
@@ -13,9 +15,17 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 RULE_INDEX = {code: i for i, code in enumerate(RULES)}
 
 
+def artifact(path) -> dict:
+    """A SARIF artifact location: a percent-encoded URI, relative to the project when it can be."""
+    shown = display_path(path)
+    if shown.startswith("/"):
+        return {"uri": path.resolve().as_uri()}
+    return {"uri": quote(shown, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
 def _result(finding: Finding) -> dict:
     p = finding.problem
-    location: dict = {"artifactLocation": {"uri": display_path(p.file)}}
+    location: dict = {"artifactLocation": artifact(p.file)}
     if p.line is not None:
         location["region"] = {"startLine": p.line, **({"startColumn": p.column}
                                                       if p.column is not None else {})}
@@ -23,7 +33,8 @@ def _result(finding: Finding) -> dict:
               "level": LEVELS[finding.severity], "message": {"text": p.message},
               "locations": [{"physicalLocation": location}]}
     if finding.acknowledged is not None:
-        result["suppressions"] = [{"kind": "inSource", "justification": finding.acknowledged}]
+        result["suppressions"] = [{"kind": "inSource",
+                                   "justification": printable(finding.acknowledged)}]
     return result
 
 
@@ -37,6 +48,7 @@ def render(result: CheckResult, strict: bool) -> str:
         "runs": [{
             "tool": {"driver": {"name": "kcn-tracker", "version": __version__,
                                 "rules": rules}},
+            "columnKind": "unicodeCodePoints",
             "results": [_result(f) for f in result.findings],
         }],
     }

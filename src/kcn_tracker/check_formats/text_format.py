@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..check import CheckResult, Finding
+from ..errors import printable
 from ..rules import Severity
 from . import display_path
 
@@ -22,11 +23,11 @@ def finding_text(finding: Finding, lines: list[str]) -> list[str]:
         where += f":{p.line}" + (f":{p.column}" if p.column is not None else "")
     label = finding.severity.value
     if finding.acknowledged is not None:
-        label += f", acknowledged: {finding.acknowledged}"
+        label += f", acknowledged: {printable(finding.acknowledged)}"
     out = [f"{where}: {p.code} [{label}] {p.message}"]
     if p.line is not None and 0 < p.line <= len(lines):
         gutter = f"{p.line:>5} | "
-        out.append(gutter + lines[p.line - 1])
+        out.append(gutter + printable(lines[p.line - 1]))
         if p.column is not None:
             out.append(" " * (len(gutter) - 2) + "| " + _marker(lines[p.line - 1], p.column))
     return out
