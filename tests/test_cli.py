@@ -12,7 +12,8 @@ import pytest
 from conftest import AS_OF, ROOT
 from kcn_tracker.cli import app
 
-COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+COMMANDS = sorted([c.name or c.callback.__name__ for c in app.registered_commands] + [
+    f"{g.name} {c.name}" for g in app.registered_groups for c in g.typer_instance.registered_commands])
 
 
 @pytest.mark.parametrize("name", ["thai-nguyen", "Thái Nguyên", "thai nguyen", "THAI NGUYEN",
@@ -109,7 +110,7 @@ def test_wide_screen_shows_the_progress_bar_and_sources(run):
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help(run, command):
-    result = run(command, "--help")
+    result = run(*command.split(), "--help")
     assert result.exit_code == 0
     assert "Usage:" in result.stdout
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -186,6 +187,242 @@ def check(
         raise _fail(str(exc), EXIT_CANNOT_RUN) from None
     sys.stdout.write(renderer(output_format.value)(result, strict))
     if result.failed(strict):
+        raise typer.Exit(EXIT_PLAN_PROBLEMS)
+
+
+DryRunOpt = Annotated[bool, typer.Option(
+    "--dry-run", help="Print the change as a unified diff and write nothing.")]
+DocumentOpt = Annotated[str, typer.Option(
+    "--document", metavar="seeds/FILE", help="The source document, inside seeds/.")]
+QuoteOpt = Annotated[str, typer.Option(
+    "--quote", help="The sentence or clause that states it, word for word.")]
+IdOpt = Annotated[Optional[str], typer.Option(
+    "--id", help="The entry's id (default: made from the province, period and indicator).")]
+NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Why the figure is read this way.")]
+PeriodOpt = Annotated[str, typer.Option(
+    "--period", help='"2023", "2021-2025", "2024-01..2024-02", "2024-01-01..2024-04-15" or '
+    '"2020-11-30".')]
+IndicatorOpt = Annotated[str, typer.Option(
+    "--indicator", help="An indicator key (`kcn-tracker indicators`).")]
+UnitOpt = Annotated[str, typer.Option("--unit", help="A unit code: project, vnd_billion, …")]
+ScopeOpt = Annotated[str, typer.Option(
+    "--scope", help='"kcn", "ccn", "province" or a zone key of the plan.')]
+
+record_app = typer.Typer(help="Add an actual figure or a target to a plan file, checked "
+                         "against its document first.", no_args_is_help=True)
+app.add_typer(record_app, name="record")
+
+
+def _figure(text: str, option: str) -> Decimal:
+    from .edits import parse_figure
+
+    try:
+        return parse_figure(text)
+    except ValueError as exc:
+        raise _fail(f"{option} {exc}", EXIT_CANNOT_RUN) from None
+
+
+def _apply(change, dry_run: bool) -> None:
+    """Run an edit, print what it did, map a refusal to exit 1."""
+    from .edits import EditRefused
+    from .writing import WriteError
+
+    try:
+        result = change()
+    except EditRefused as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        raise _fail(str(exc), EXIT_PLAN_PROBLEMS) from None
+    except WriteError as exc:
+        raise _fail(str(exc), EXIT_PLAN_PROBLEMS) from None
+    if dry_run:
+        sys.stdout.write(result.diff)
+        typer.echo("(dry run: nothing written)")
+        return
+    if result.entry is None:
+        typer.echo(f"Created {result.path}")
+        return
+    section, index = result.entry
+    where = f" at line {result.line}" if result.line else ""
+    typer.echo(f"Added {section}[{index}] to {result.path}{where}:")
+    for line in result.diff.splitlines():
+        if line.startswith("+") and not line.startswith("+++"):
+            typer.echo("  " + line[1:])
+    for note in result.notes:
+        typer.echo(f"note: {note}")
+
+
+@record_app.command("actual")
+def record_actual(
+    plan: Annotated[Path, typer.Argument(help="The plan file, e.g. plans/bac-kan.toml.")],
+    indicator: IndicatorOpt,
+    period: PeriodOpt,
+    value: Annotated[str, typer.Option("--value", help="The figure in the unit's scale: "
+                                       "2150, 225.8.")],
+    unit: UnitOpt,
+    document: DocumentOpt,
+    quote: QuoteOpt,
+    scope: ScopeOpt = "kcn",
+    qualifier: Annotated[str, typer.Option(
+        "--qualifier", help="exact, about (khoảng), over (hơn), nearly (gần), at_least.")
+    ] = "exact",
+    estimated: Annotated[bool, typer.Option("--estimated", help="ước đạt: an estimate.")
+                         ] = False,
+    project: Annotated[Optional[str], typer.Option(
+        "--project", help="The project the figure belongs to, if it is one project's.")
+    ] = None,
+    note: NoteOpt = None,
+    entry_id: IdOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Add an actual figure, after checking its quote is in the document and states it."""
+    from .edits import add_entry
+
+    fields = {"id": entry_id, "indicator": indicator, "scope": scope, "period": period,
+              "value": _figure(value, "--value"), "unit": unit,
+              "qualifier": None if qualifier == "exact" else qualifier,
+              "estimated": True if estimated else None, "project": project, "note": note,
+              "source": {"document": document, "quote": quote}}
+    _apply(lambda: add_entry(plan, "actuals", fields, dry_run, (period, indicator)), dry_run)
+
+
+@record_app.command("target")
+def record_target(
+    plan: Annotated[Path, typer.Argument(help="The plan file, e.g. plans/bac-kan.toml.")],
+    indicator: IndicatorOpt,
+    period: PeriodOpt,
+    unit: UnitOpt,
+    document: DocumentOpt,
+    quote: QuoteOpt,
+    comparator: Annotated[str, typer.Option(
+        "--comparator", help="about (khoảng), at_least (ít nhất), over (trên), at_most, exact.")
+    ] = "exact",
+    value: Annotated[Optional[str], typer.Option(
+        "--value", help="The plan figure, for a target the document states.")] = None,
+    attainment: Annotated[Optional[str], typer.Option(
+        "--attainment", metavar="PCT", help="For a target implied by a reported attainment: "
+        "the percentage of plan ('vượt 40%' is 140).")] = None,
+    attainment_qualifier: Annotated[str, typer.Option(
+        "--attainment-qualifier", help="exact, or nearly for 'vượt gần 40%'.")] = "exact",
+    scope: ScopeOpt = "kcn",
+    note: NoteOpt = None,
+    entry_id: IdOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Add a target: stated (--value) or implied by a reported attainment (--attainment)."""
+    from .edits import add_entry
+
+    if (value is None) == (attainment is None):
+        raise _fail("give --value for a stated target or --attainment for an implied one",
+                    EXIT_CANNOT_RUN)
+    fields = {"id": entry_id, "indicator": indicator, "scope": scope, "period": period,
+              "unit": unit, "comparator": comparator, "note": note,
+              "source": {"document": document, "quote": quote}}
+    if value is not None:
+        fields["value"] = _figure(value, "--value")
+    else:
+        reported = {"value": _figure(attainment, "--attainment")}
+        if attainment_qualifier != "exact":
+            reported["qualifier"] = attainment_qualifier
+        fields.update(origin="implied", reported_attainment=reported)
+    _apply(lambda: add_entry(plan, "targets", fields, dry_run, (period, indicator, "plan")),
+           dry_run)
+
+
+@app.command()
+def revocation(
+    plan: Annotated[Path, typer.Argument(help="The plan file, e.g. plans/thai-nguyen.toml.")],
+    name: Annotated[str, typer.Argument(help="The project whose revocation is tracked.")],
+    status: Annotated[str, typer.Option(
+        "--status", help="pending (chưa hoàn thành việc thu hồi) or recovered.")],
+    document: DocumentOpt,
+    quote: QuoteOpt,
+    reported: Annotated[Optional[str], typer.Option(
+        "--reported", metavar="DATE", help='When the document reported it: "2024", "2024-01" '
+        "or \"2024-01-15\" (default: the document's date in seeds/index.toml).")] = None,
+    zone: Annotated[Optional[str], typer.Option("--zone", help="A zone key of the plan.")
+                    ] = None,
+    entry_id: IdOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Record that a project's revocation (thu hồi) is pending, or now completed."""
+    from .edits import add_entry, published
+
+    when = reported or published(plan, document)
+    if when is None:
+        raise _fail(f"{document} has no date in seeds/index.toml; give --reported",
+                    EXIT_CANNOT_RUN)
+    fields = {"id": entry_id, "name": name, "zone": zone, "status": status, "reported": when,
+              "source": {"document": document, "quote": quote}}
+    _apply(lambda: add_entry(plan, "revocations", fields, dry_run,
+                             ("revoke", name, status)), dry_run)
+
+
+@app.command()
+def new(
+    province_id: Annotated[str, typer.Argument(metavar="ID", help="The province id: bac-ninh.")],
+    name: Annotated[str, typer.Option("--name", help="The province's name: 'Bắc Ninh'.")],
+    folder: Annotated[Path, typer.Option("--dir", help="Where plan files live.")] = DEFAULT_PLANS,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Create a new plan file with commented examples; never overwrites one."""
+    from .edits import create_plan
+
+    if not folder.is_dir():
+        raise _fail(f"{folder}: no such directory", EXIT_CANNOT_RUN)
+    _apply(lambda: create_plan(folder, province_id, name, dry_run), dry_run)
+
+
+@app.command()
+def fmt(
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        metavar="PATHS", help="Plan files, or directories of them (default: plans/).",
+        show_default=False)] = None,
+    check_only: Annotated[bool, typer.Option(
+        "--check", help="Change nothing; exit 1 if a file would change (for CI).")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Show the changes as a unified diff.")
+                    ] = False,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Rewrite plan files in the canonical layout, keeping every comment."""
+    from .errors import InputError
+    from .formatting import FormatError, format_text
+    from .loader import plan_files
+    from .writing import WriteError, atomic_write, folder_lock, unified_diff
+
+    try:
+        files = plan_files(paths or [DEFAULT_PLANS])
+    except InputError as exc:
+        raise _fail(str(exc), EXIT_CANNOT_RUN) from None
+    changed = failed = 0
+    for path in files:
+        with folder_lock(path.parent):
+            old = path.read_bytes().decode("utf-8", errors="surrogateescape")
+            try:
+                new = format_text(old)
+            except FormatError as exc:
+                typer.echo(f"{path}: {exc}", err=True)
+                failed += 1
+                continue
+            if new == old:
+                continue
+            changed += 1
+            if diff or dry_run:
+                sys.stdout.write(unified_diff(path, old, new))
+            if check_only or dry_run:
+                typer.echo(f"would reformat {path}", err=True)
+                continue
+            try:
+                atomic_write(path, new)
+            except WriteError as exc:
+                typer.echo(str(exc), err=True)
+                failed += 1
+                continue
+            typer.echo(f"reformatted {path}")
+    typer.echo(f"{len(files)} file{'s' * (len(files) != 1)}: {changed} "
+               f"{'would change' if check_only or dry_run else 'changed'}"
+               + (f", {failed} could not be formatted" if failed else ""), err=True)
+    if failed or (check_only and changed):
         raise typer.Exit(EXIT_PLAN_PROBLEMS)
 
 

@@ -126,6 +126,11 @@ def parse(path: Path) -> Parsed:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    return parse_bytes(path, raw)
+
+
+def parse_bytes(path: Path, raw: bytes) -> Parsed:
+    """Parse the bytes of plan file ``path`` (read, or about to be written)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -52,6 +52,7 @@ class Locator:
 
     def __init__(self, text: str) -> None:
         self.positions: dict[Path, tuple[int, int]] = {}
+        self.headers: list[tuple[int, Path]] = []  # (line, table path) of every header
         # Only "\n" ends a TOML line; splitlines() would also split at U+2028 or
         # U+0085 inside a string and shift every later line number.
         self._lines = [line.removesuffix("\r") for line in text.split("\n")]
@@ -79,6 +80,7 @@ class Locator:
                 else:
                     table = names
                 self.positions.setdefault(table, (number, line.index("[") + 1))
+                self.headers.append((number, table))
                 continue
             if key := _KEY.match(line):
                 path = (*table, *_split_key(key[1]))

@@ -1,0 +1,74 @@
+"""Plan-file entries as TOML text: rendered in the canonical key order, and inserted
+after the last entry of their section so that every other byte stays as it was."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import tomlkit
+
+from .locate import Locator
+
+KEY_ORDER = {
+    "province": ("id", "name"),
+    "targets": ("id", "indicator", "scope", "period", "value", "unit", "comparator", "origin",
+                "reported_attainment", "note", "source", "acknowledge"),
+    "actuals": ("id", "indicator", "scope", "period", "value", "unit", "qualifier", "estimated",
+                "project", "note", "source", "acknowledge"),
+    "revocations": ("id", "name", "zone", "status", "reported", "source", "acknowledge"),
+    "source": ("document", "quote"),
+    "reported_attainment": ("value", "qualifier"),
+    "acknowledge": ("rule", "reason"),
+}
+
+
+def number_text(value: Decimal) -> str:
+    """225.8, 2150, 92.1: plain digits, a dot, no exponent, no trailing zeros."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def value_text(value: object, key: str = "") -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, Decimal)):
+        return number_text(Decimal(value))
+    if isinstance(value, dict):
+        order = KEY_ORDER.get(key, tuple(value))
+        items = [f"{k} = {value_text(value[k])}" for k in order if k in value]
+        return "{ " + ", ".join(items) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(value_text(v, key) for v in value) + "]"
+    return tomlkit.string(str(value)).as_string()
+
+
+def render_entry(section: str, fields: dict) -> str:
+    """``[[section]]`` and its keys, one a line, in the canonical order."""
+    lines = [f"[[{section}]]"]
+    for key in KEY_ORDER[section]:
+        if fields.get(key) is not None:
+            lines.append(f"{key} = {value_text(fields[key], key)}")
+    return "\n".join(lines) + "\n"
+
+
+def insert_entry(text: str, section: str, entry: str) -> str:
+    """``text`` with ``entry`` after the last entry of ``section`` (or at the end).
+
+    Comments and blank lines right before the next table belong to that table,
+    so the entry goes above them.
+    """
+    lines = text.split("\n")
+    headers = Locator(text).headers
+    own = [line for line, path in headers if path[:1] == (section,) and len(path) == 2]
+    if not own:
+        body = text if text.endswith("\n") or not text else text + "\n"
+        return body + "\n" + entry
+    last = own[-1]
+    after = [line for line, path in headers if line > last and path[:2] != (section, len(own) - 1)]
+    end = (after[0] if after else len(lines) + 1) - 1  # the last line (1-based) of the entry
+    while end > last and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    before, rest = lines[:end], lines[end:]
+    return "\n".join(before) + "\n\n" + entry.rstrip("\n") + "\n" + "\n".join(rest)

@@ -1,0 +1,281 @@
+"""Editing plan files from the command line: only what was asked, checked first, nothing lost."""
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+BK_QUOTE = "thu hút ít nhất 3 dự án đầu tư mới"
+BK_DOC = "seeds/003_7134f92b119c0d58.txt"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A copy of the project's plans, seeds and schema, as the working directory."""
+    for folder in ("plans", "seeds", "schema"):
+        import shutil
+
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def record(run, *extra, value="3", period="2022", plan="plans/bac-kan.toml", quote=BK_QUOTE):
+    return run("record", "actual", plan, "--indicator", "new_projects", "--period", period,
+               "--value", value, "--unit", "project", "--document", BK_DOC, "--quote", quote,
+               *extra)
+
+
+def test_recording_into_a_commented_file_adds_only_the_new_lines(run, project):
+    path = project / "plans" / "bac-kan.toml"
+    before = path.read_text(encoding="utf-8")
+    result = record(run)
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8")
+    added = after.removeprefix(before)
+    assert after.startswith(before)  # every byte before is untouched, comments included
+    assert added == (
+        "\n[[actuals]]\n"
+        'id = "bac-kan-2022-new-projects"\n'
+        'indicator = "new_projects"\n'
+        'scope = "kcn"\n'
+        'period = "2022"\n'
+        "value = 3\n"
+        'unit = "project"\n'
+        f'source = {{ document = "{BK_DOC}", quote = "{BK_QUOTE}" }}\n')
+    header = before.count("\n") + 2
+    assert f"Added actuals[7] to plans/bac-kan.toml at line {header}:" in result.stdout
+    assert run("check", "plans", "--strict").exit_code == 0
+    assert run("fmt", "--check", "plans").exit_code == 0
+
+
+def test_a_new_entry_goes_after_its_section_not_after_the_next_sections_comment(run, project):
+    path = project / "plans" / "thai-nguyen.toml"
+    before = path.read_text(encoding="utf-8").split("\n")
+    result = run("record", "actual", str(path), "--indicator", "new_projects_fdi", "--period",
+                 "2025", "--value", "21", "--unit", "project", "--document",
+                 "seeds/002_c1cdc5075e27b6e5.txt", "--quote",
+                 "các KCN của tỉnh thu hút mới 21 dự án đầu tư FDI")
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8").split("\n")
+    comment = "# --- Revocations not completed (article of early 2024, on 2023) -----------------"
+    assert after.index(comment) == before.index(comment) + 9
+    assert after[after.index(comment) - 2] .startswith("source = ")
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(run, project):
+    path = project / "plans" / "bac-kan.toml"
+    before = path.read_bytes()
+    result = record(run, "--dry-run")
+    assert result.exit_code == 0
+    assert "+value = 3" in result.stdout and "(dry run: nothing written)" in result.stdout
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("change,words", [
+    ({"quote": "thu hút ít nhất 3 dự án đầu tư mới vào CCN"}, "KCN203 the quote is not in"),
+    ({"value": "4"}, "KCN204 the quote does not state the figure 4"),
+    ({"period": "2022-13"}, "KCN109"),
+    ({"period": "2022-04-16"}, "needs a period, not one day"),
+])
+def test_refusals_leave_the_file_byte_for_byte_unchanged(run, project, change, words):
+    path = project / "plans" / "bac-kan.toml"
+    before = path.read_bytes()
+    result = record(run, **change)
+    assert result.exit_code == 1
+    assert words in result.stderr
+    assert "the file is unchanged" in result.stderr
+    assert path.read_bytes() == before
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_duplicate_entry_is_refused(run, project):
+    assert record(run).exit_code == 0
+    path = project / "plans" / "bac-kan.toml"
+    before = path.read_bytes()
+    again = record(run, "--id", "another-id")
+    assert again.exit_code == 1
+    assert "already holds this entry as 'bac-kan-2022-new-projects'" in again.stderr
+    same_id = record(run, "--id", "bk-2022-operating-projects", period="2023")
+    assert same_id.exit_code == 1 and "KCN110" in same_id.stderr
+    assert path.read_bytes() == before
+
+
+def test_an_ambiguous_figure_is_refused_before_anything_is_read(run, project):
+    result = record(run, value="2.150")
+    assert result.exit_code == 2
+    assert "ambiguous" in result.stderr
+
+
+def test_record_targets_stated_and_implied(run, project):
+    stated = run("record", "target", "plans/bac-kan.toml", "--indicator", "new_capital",
+                 "--period", "2023", "--value", "500", "--unit", "vnd_billion",
+                 "--comparator", "over", "--document", BK_DOC,
+                 "--quote", "vốn đăng ký mới đạt trên 500 tỷ đồng")
+    assert stated.exit_code == 0, stated.output
+    implied = run("record", "target", "plans/thai-nguyen.toml", "--indicator",
+                  "new_projects_fdi", "--period", "2024", "--attainment", "140", "--unit",
+                  "project", "--scope", "province", "--document",
+                  "seeds/002_c1cdc5075e27b6e5.txt", "--quote", "vượt 40% kế hoạch đề ra")
+    # There is no province-wide actual to derive it from: refused, nothing written.
+    assert implied.exit_code == 1 and "KCN113" in implied.stderr
+    plan = tomllib.loads((project / "plans" / "bac-kan.toml").read_text(encoding="utf-8"))
+    assert plan["targets"][-1]["value"] == 500 and plan["targets"][-1]["comparator"] == "over"
+    wrong = run("record", "target", "plans/bac-kan.toml", "--indicator", "new_capital",
+                "--period", "2023", "--unit", "vnd_billion", "--document", BK_DOC,
+                "--quote", BK_QUOTE)
+    assert wrong.exit_code == 2 and "give --value" in wrong.stderr
+
+
+def test_revocations_take_their_date_from_the_index(run, project):
+    result = run("revocation", "plans/thai-nguyen.toml", "Dự án đầu tư KCN Vinaxuki",
+                 "--status", "recovered", "--zone", "vinaxuki", "--document",
+                 "seeds/002_c1cdc5075e27b6e5.txt", "--quote",
+                 "các KCN của tỉnh thu hút mới 21 dự án đầu tư FDI")
+    assert result.exit_code == 0, result.output
+    plan = tomllib.loads((project / "plans" / "thai-nguyen.toml").read_text(encoding="utf-8"))
+    assert plan["revocations"][-1]["reported"] == "2024-12"
+    import json
+
+    pending = json.loads(run("unrecovered", "--format", "json").stdout)["unrecovered"]
+    assert [r["zone"] for r in pending] == ["KCN Trung Thành", "KCN Điềm Thụy – Khu B"]
+    assert plan["revocations"][-1]["id"] == "thai-nguyen-revoke-du-an-dau-tu-kcn-vinaxuki-recovered"
+
+
+def test_new_writes_a_valid_formatted_plan_and_never_overwrites(run, project):
+    result = run("new", "bac-ninh", "--name", "Bắc Ninh")
+    assert result.exit_code == 0, result.output
+    path = project / "plans" / "bac-ninh.toml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("#:schema ../schema/plan.schema.json\n")
+    assert "# [[actuals]]" in text
+    assert run("check", "plans", "--strict").exit_code == 0
+    assert run("fmt", "--check", "plans").exit_code == 0
+    again = run("new", "bac-ninh", "--name", "Other")
+    assert again.exit_code == 1 and "already exists" in again.stderr
+    assert path.read_text(encoding="utf-8") == text
+    assert run("new", "Bắc Ninh", "--name", "x").exit_code == 1
+
+
+MESSY = '''#:schema ../schema/plan.schema.json
+# a comment on top
+[province]
+name="Bắc Kạn"   # the name
+id = "bac-kan"
+# the targets follow
+[[targets]]
+# the figure, as the article writes it
+value = 20
+id = "t1"
+unit = "project"
+indicator = "new_projects"
+comparator = "about"
+scope = "kcn"
+period = "2021-2025"
+source = {quote="Bắc Kạn đề ra mục tiêu thu hút khoảng 20 dự án đầu tư mới",document="seeds/003_7134f92b119c0d58.txt"}   
+'''
+
+
+def test_fmt_writes_the_canonical_layout_and_keeps_every_comment(run, project):
+    path = project / "plans" / "bac-kan.toml"
+    path.write_text(MESSY, encoding="utf-8")
+    check = run("fmt", "--check", str(path))
+    assert check.exit_code == 1 and path.read_text(encoding="utf-8") == MESSY
+    shown = run("fmt", "--diff", "--dry-run", str(path))
+    assert '-name="Bắc Kạn"' in shown.stdout and path.read_text(encoding="utf-8") == MESSY
+    assert run("fmt", str(path)).exit_code == 0
+    assert path.read_text(encoding="utf-8") == '''#:schema ../schema/plan.schema.json
+# a comment on top
+[province]
+id = "bac-kan"
+name = "Bắc Kạn"   # the name
+
+# the targets follow
+[[targets]]
+id = "t1"
+indicator = "new_projects"
+scope = "kcn"
+period = "2021-2025"
+# the figure, as the article writes it
+value = 20
+unit = "project"
+comparator = "about"
+source = { document = "seeds/003_7134f92b119c0d58.txt", quote = "Bắc Kạn đề ra mục tiêu thu hút khoảng 20 dự án đầu tư mới" }
+'''
+    assert run("fmt", "--check", str(path)).exit_code == 0
+
+
+def test_fmt_refuses_a_file_that_is_not_toml(run, project):
+    path = project / "plans" / "bac-kan.toml"
+    path.write_text("[province\n", encoding="utf-8")
+    result = run("fmt", "plans")
+    assert result.exit_code == 1 and "not valid TOML" in result.stderr
+    assert path.read_text(encoding="utf-8") == "[province\n"
+
+
+def test_shipped_plans_are_fmt_clean(run, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert run("fmt", "--check", "plans").exit_code == 0
+
+
+def test_a_failed_write_leaves_the_original_and_says_so(run, project, monkeypatch):
+    path = project / "plans" / "bac-kan.toml"
+    before = path.read_bytes()
+
+    def full_disk(*_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    result = record(run)
+    assert result.exit_code == 1
+    assert "No space left on device" in result.stderr and "original file is unchanged" in \
+        result.stderr
+    assert path.read_bytes() == before
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def _writer(period: str) -> list[str]:
+    return [sys.executable, "-m", "kcn_tracker", "record", "actual", "plans/bac-kan.toml",
+            "--indicator", "new_projects", "--period", period, "--value", "3", "--unit",
+            "project", "--document", BK_DOC, "--quote", BK_QUOTE]
+
+
+def test_twenty_writers_at_once_all_land(project):
+    writers = [subprocess.Popen(_writer(str(2001 + i)), cwd=project, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE) for i in range(20)]
+    codes = [w.wait(timeout=120) for w in writers]
+    assert codes == [0] * 20, [w.stderr.read() for w in writers]
+    plan = tomllib.loads((project / "plans" / "bac-kan.toml").read_text(encoding="utf-8"))
+    periods = sorted(a["period"] for a in plan["actuals"] if a["indicator"] == "new_projects")
+    assert periods == [str(2001 + i) for i in range(20)]
+
+
+def test_a_writer_killed_at_any_moment_leaves_the_old_file_or_the_new(project):
+    path = project / "plans" / "bac-kan.toml"
+    old = path.read_bytes()
+    subprocess.run(_writer("2030"), cwd=project, check=True, capture_output=True)
+    new = path.read_bytes()
+    rng = random.Random(7)
+    outcomes = set()
+    for _ in range(int(os.environ.get("KCN_KILL_RUNS", "20"))):
+        path.write_bytes(old)
+        writer = subprocess.Popen(_writer("2030"), cwd=project, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.05, 0.9))
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        now = path.read_bytes()
+        assert now in (old, new)
+        tomllib.loads(now.decode("utf-8"))
+        outcomes.add(now == new)
+    # Leftover temporary files never look like plan files.
+    assert sorted(p.name for p in path.parent.glob("*.toml")) == [
+        "bac-giang.toml", "bac-kan.toml", "thai-nguyen.toml"]
