@@ -136,18 +136,45 @@ def test_record_targets_stated_and_implied(run, project):
 
 
 def test_revocations_take_their_date_from_the_index(run, project):
+    # A later report, added to this copy of the project, says the revocation is done.
+    (project / "seeds" / "900_later.txt").write_text(
+        "Tỉnh đã hoàn thành việc thu hồi dự án đầu tư Khu công nghiệp Vinaxuki.\n",
+        encoding="utf-8")
+    with open(project / "seeds" / "index.toml", "a", encoding="utf-8") as index:
+        index.write('\n[[documents]]\nfile = "900_later.txt"\nprovince = "thai-nguyen"\n'
+                    'published = "2025-03"\nprecision = "month"\n')
     result = run("revocation", "plans/thai-nguyen.toml", "Dự án đầu tư KCN Vinaxuki",
                  "--status", "recovered", "--zone", "vinaxuki", "--document",
-                 "seeds/002_c1cdc5075e27b6e5.txt", "--quote",
-                 "các KCN của tỉnh thu hút mới 21 dự án đầu tư FDI")
+                 "seeds/900_later.txt", "--quote",
+                 "đã hoàn thành việc thu hồi dự án đầu tư Khu công nghiệp Vinaxuki")
     assert result.exit_code == 0, result.output
     plan = tomllib.loads((project / "plans" / "thai-nguyen.toml").read_text(encoding="utf-8"))
-    assert plan["revocations"][-1]["reported"] == "2024-12"
+    assert plan["revocations"][-1]["reported"] == "2025-03"
+    assert plan["revocations"][-1]["id"] == "thai-nguyen-revoke-du-an-dau-tu-kcn-vinaxuki-recovered"
     import json
 
     pending = json.loads(run("unrecovered", "--format", "json").stdout)["unrecovered"]
     assert [r["zone"] for r in pending] == ["KCN Trung Thành", "KCN Điềm Thụy – Khu B"]
-    assert plan["revocations"][-1]["id"] == "thai-nguyen-revoke-du-an-dau-tu-kcn-vinaxuki-recovered"
+
+
+@pytest.mark.parametrize("name,status,quote,words", [
+    ("Dự án đầu tư KCN Vinaxuki", "recovered",
+     "chưa hoàn thành việc thu hồi dự án đầu tư Khu công nghiệp Vinaxuki", "not completed"),
+    ("Dự án Hà Nội", "pending", "chưa hoàn thành việc thu hồi dự án đầu tư Khu công nghiệp "
+     "Vinaxuki", "does not name"),
+    ("Dự án đầu tư KCN Vinaxuki", "pending",
+     "chưa hoàn thành việc thu hồi dự án đầu tư Khu công nghiệp Vinaxuki", "already holds"),
+    ("Dự án đầu tư KCN Vinaxuki", "done",
+     "chưa hoàn thành việc thu hồi dự án đầu tư Khu công nghiệp Vinaxuki", "KCN103"),
+])
+def test_revocation_refusals(run, project, name, status, quote, words):
+    path = project / "plans" / "thai-nguyen.toml"
+    before = path.read_bytes()
+    result = run("revocation", str(path), name, "--status", status, "--document",
+                 "seeds/000_72b5589f6330c81a.txt", "--quote", quote)
+    assert result.exit_code == 1, result.output
+    assert words in result.stderr
+    assert path.read_bytes() == before
 
 
 def test_new_writes_a_valid_formatted_plan_and_never_overwrites(run, project):
@@ -258,24 +285,75 @@ def test_twenty_writers_at_once_all_land(project):
     assert periods == [str(2001 + i) for i in range(20)]
 
 
-def test_a_writer_killed_at_any_moment_leaves_the_old_file_or_the_new(project):
+SLOW_WRITES = """
+import os, sys, time
+
+_fdopen, _replace = os.fdopen, os.replace
+
+
+class _Slow:
+    # Writes a few bytes at a time, so that a kill lands inside the write.
+    def __init__(self, handle):
+        self.handle = handle
+
+    def write(self, data):
+        sys.stderr.write("writing\\n"); sys.stderr.flush()
+        for start in range(0, len(data), 512):
+            self.handle.write(data[start:start + 512]); self.handle.flush(); time.sleep(0.01)
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return self.handle.__exit__(*exc)
+
+
+def _slow_fdopen(*args, **kwargs):
+    return _Slow(_fdopen(*args, **kwargs))
+
+
+def _slow_replace(*args):
+    time.sleep(0.05)
+    _replace(*args)
+    time.sleep(0.05)
+
+
+os.fdopen, os.replace = _slow_fdopen, _slow_replace
+"""
+
+
+def test_a_writer_killed_at_any_moment_leaves_the_old_file_or_the_new(project, tmp_path_factory):
+    """SIGKILL at moments spread over the whole write, slowed down so that they land in it."""
+    hooks = tmp_path_factory.mktemp("hooks")
+    (hooks / "sitecustomize.py").write_text(SLOW_WRITES, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": f"{hooks}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     path = project / "plans" / "bac-kan.toml"
     old = path.read_bytes()
     subprocess.run(_writer("2030"), cwd=project, check=True, capture_output=True)
     new = path.read_bytes()
     rng = random.Random(7)
-    outcomes = set()
-    for _ in range(int(os.environ.get("KCN_KILL_RUNS", "20"))):
+    outcomes = []
+    for _ in range(int(os.environ.get("KCN_KILL_RUNS", "16"))):
         path.write_bytes(old)
-        writer = subprocess.Popen(_writer("2030"), cwd=project, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.05, 0.9))
+        writer = subprocess.Popen(_writer("2030"), cwd=project, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        assert writer.stderr.readline() == "writing\n"  # it has started to write
+        # The slowed write takes about 0.1 s for the file and 0.1 s around the rename.
+        time.sleep(rng.uniform(0.0, 0.25))
         writer.send_signal(signal.SIGKILL)
         writer.wait()
         now = path.read_bytes()
         assert now in (old, new)
         tomllib.loads(now.decode("utf-8"))
-        outcomes.add(now == new)
-    # Leftover temporary files never look like plan files.
+        outcomes.append(now == new)
+    assert set(outcomes) == {True, False}  # kills landed both before and after the rename
+    # A killed writer's temporary file never looks like a plan file, and the next
+    # writer clears it away.
     assert sorted(p.name for p in path.parent.glob("*.toml")) == [
         "bac-giang.toml", "bac-kan.toml", "thai-nguyen.toml"]
+    path.write_bytes(old)
+    subprocess.run(_writer("2030"), cwd=project, check=True, capture_output=True)
+    assert not list(path.parent.glob(".*.tmp"))

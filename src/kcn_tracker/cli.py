@@ -7,6 +7,7 @@ unknown province).
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from decimal import Decimal
@@ -222,6 +223,25 @@ def _figure(text: str, option: str) -> Decimal:
         raise _fail(f"{option} {exc}", EXIT_CANNOT_RUN) from None
 
 
+def _text(value: str | None, option: str) -> str | None:
+    """A text option as it will be written: UTF-8, one line, no control characters."""
+    if value is None or value == "":
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _fail(f"{option} is not valid text (a byte that is not UTF-8); type it again",
+                    EXIT_CANNOT_RUN) from None
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise _fail(f"{option} holds a control character or a line break; give one line of "
+                    "text", EXIT_CANNOT_RUN)
+    return value
+
+
+def _source(document: str, quote: str) -> dict:
+    return {"document": _text(document, "--document"), "quote": _text(quote, "--quote")}
+
+
 def _apply(change, dry_run: bool) -> None:
     """Run an edit, print what it did, map a refusal to exit 1."""
     from .edits import EditRefused
@@ -246,7 +266,7 @@ def _apply(change, dry_run: bool) -> None:
     where = f" at line {result.line}" if result.line else ""
     typer.echo(f"Added {section}[{index}] to {result.path}{where}:")
     for line in result.diff.splitlines():
-        if line.startswith("+") and not line.startswith("+++"):
+        if line.startswith("+") and not line.startswith("+++") and line[1:].strip():
             typer.echo("  " + line[1:])
     for note in result.notes:
         typer.echo(f"note: {note}")
@@ -281,8 +301,8 @@ def record_actual(
     fields = {"id": entry_id, "indicator": indicator, "scope": scope, "period": period,
               "value": _figure(value, "--value"), "unit": unit,
               "qualifier": None if qualifier == "exact" else qualifier,
-              "estimated": True if estimated else None, "project": project, "note": note,
-              "source": {"document": document, "quote": quote}}
+              "estimated": True if estimated else None, "project": _text(project, "--project"),
+              "note": _text(note, "--note"), "source": _source(document, quote)}
     _apply(lambda: add_entry(plan, "actuals", fields, dry_run, (period, indicator)), dry_run)
 
 
@@ -316,8 +336,8 @@ def record_target(
         raise _fail("give --value for a stated target or --attainment for an implied one",
                     EXIT_CANNOT_RUN)
     fields = {"id": entry_id, "indicator": indicator, "scope": scope, "period": period,
-              "unit": unit, "comparator": comparator, "note": note,
-              "source": {"document": document, "quote": quote}}
+              "unit": unit, "comparator": comparator, "note": _text(note, "--note"),
+              "source": _source(document, quote)}
     if value is not None:
         fields["value"] = _figure(value, "--value")
     else:
@@ -352,8 +372,8 @@ def revocation(
     if when is None:
         raise _fail(f"{document} has no date in seeds/index.toml; give --reported",
                     EXIT_CANNOT_RUN)
-    fields = {"id": entry_id, "name": name, "zone": zone, "status": status, "reported": when,
-              "source": {"document": document, "quote": quote}}
+    fields = {"id": entry_id, "name": _text(name, "NAME"), "zone": zone, "status": status,
+              "reported": when, "source": _source(document, quote)}
     _apply(lambda: add_entry(plan, "revocations", fields, dry_run,
                              ("revoke", name, status)), dry_run)
 
@@ -370,7 +390,7 @@ def new(
 
     if not folder.is_dir():
         raise _fail(f"{folder}: no such directory", EXIT_CANNOT_RUN)
-    _apply(lambda: create_plan(folder, province_id, name, dry_run), dry_run)
+    _apply(lambda: create_plan(folder, province_id, _text(name, "--name") or "", dry_run), dry_run)
 
 
 @app.command()
@@ -395,22 +415,26 @@ def fmt(
     except InputError as exc:
         raise _fail(str(exc), EXIT_CANNOT_RUN) from None
     changed = failed = 0
-    for path in files:
+    for shown in files:
+        path = Path(os.path.realpath(shown))  # format the file a link points to
         with folder_lock(path.parent):
-            old = path.read_bytes().decode("utf-8", errors="surrogateescape")
             try:
+                old = path.read_bytes().decode("utf-8")
                 new = format_text(old)
-            except FormatError as exc:
-                typer.echo(f"{path}: {exc}", err=True)
+            except (OSError, UnicodeDecodeError, FormatError) as exc:
+                reason = {UnicodeDecodeError: "not UTF-8 text"}.get(type(exc), str(exc))
+                if isinstance(exc, OSError):
+                    reason = f"cannot be read ({exc.strerror})"
+                typer.echo(f"{shown}: {reason}", err=True)
                 failed += 1
                 continue
             if new == old:
                 continue
             changed += 1
             if diff or dry_run:
-                sys.stdout.write(unified_diff(path, old, new))
+                sys.stdout.write(unified_diff(shown, old, new))
             if check_only or dry_run:
-                typer.echo(f"would reformat {path}", err=True)
+                typer.echo(f"would reformat {shown}", err=True)
                 continue
             try:
                 atomic_write(path, new)
@@ -418,7 +442,7 @@ def fmt(
                 typer.echo(str(exc), err=True)
                 failed += 1
                 continue
-            typer.echo(f"reformatted {path}")
+            typer.echo(f"reformatted {shown}")
     typer.echo(f"{len(files)} file{'s' * (len(files) != 1)}: {changed} "
                f"{'would change' if check_only or dry_run else 'changed'}"
                + (f", {failed} could not be formatted" if failed else ""), err=True)

@@ -25,6 +25,7 @@ from .entries import insert_entry, render_entry, value_text
 from .errors import Problem
 from .loader import Parsed, parse_bytes, validate
 from .model import Plan, Province
+from .periods import parse_period
 from .rules import RULES, Severity
 from .text import fold
 from .writing import atomic_write, folder_lock, unified_diff
@@ -67,13 +68,19 @@ def parse_figure(text: str) -> Decimal:
         raise ValueError(f"{text!r} is not a figure") from None
 
 
+BOM = "\ufeff"
+
+
 def _read(path: Path) -> str:
+    """The file's text exactly, a byte-order mark included, so writing it back changes nothing."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return path.read_bytes().decode("utf-8")
     except FileNotFoundError:
         raise EditRefused(f"{path}: no such plan file; create it with `kcn-tracker new`") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EditRefused(f"{path}: cannot be read ({exc})") from None
+    except UnicodeDecodeError:
+        raise EditRefused(f"{path}: not UTF-8 text; `kcn-tracker check` shows where") from None
+    except OSError as exc:
+        raise EditRefused(f"{path}: cannot be read ({exc.strerror})") from None
 
 
 def _errors(parsed: Parsed, documents: Documents) -> tuple[Plan | None, list[Problem]]:
@@ -93,14 +100,27 @@ DUPLICATE_KEYS = {
 }
 
 
-def _plain(value: object) -> object:
-    return value.value if isinstance(value, Enum) else value
+def _comparable(key: str, value: object) -> object:
+    """Two spellings of one thing compare equal: "2022" and "2022-01..2022-12", Thụy and Thuỵ."""
+    value = value.value if isinstance(value, Enum) else value
+    if value is None:
+        return None
+    if key in ("period", "reported"):
+        try:
+            period = parse_period(str(value))
+        except ValueError:
+            return value
+        return period.start, period.end
+    if key in ("name", "project"):
+        return fold(str(value))
+    return value
 
 
 def _same_as(section: str, fields: dict, plan: Plan) -> str | None:
     """The id of an entry the new one would repeat, if any."""
     for entry in getattr(plan, section):
-        if all(_plain(getattr(entry, k)) == fields.get(k) for k in DUPLICATE_KEYS[section]):
+        if all(_comparable(k, getattr(entry, k)) == _comparable(k, fields.get(k))
+               for k in DUPLICATE_KEYS[section]):
             return entry.id
     return None
 
@@ -121,33 +141,56 @@ def default_id(plan: Plan, *parts: str) -> str:
 def add_entry(path: Path, section: str, fields: dict, dry_run: bool = False,
               id_parts: tuple[str, ...] = ()) -> EditResult:
     """Add one entry to ``section`` of the plan file at ``path``."""
+    shown = path
+    path = Path(os.path.realpath(path))  # write the file a link points to, not over the link
+    if not path.parent.is_dir():
+        raise EditRefused(f"{shown}: no such folder")
     documents = Documents(project_root(path))
     with folder_lock(path.parent):
         old = _read(path)
         plan, old_errors = _errors(parse_bytes(path, old.encode("utf-8")), documents)
         if plan is None:
-            raise EditRefused(f"{path} has problems of its own; fix them first "
+            raise EditRefused(f"{shown} has problems of its own; fix them first "
                               "(`kcn-tracker check` lists them), then add the entry", old_errors)
         if fields.get("id") is None:
             fields["id"] = default_id(plan, *id_parts)
         if (twin := _same_as(section, fields, plan)) is not None:
-            raise EditRefused(f"{path}: {section} already holds this entry as '{twin}'; "
+            raise EditRefused(f"{shown}: {section} already holds this entry as '{twin}'; "
                               "nothing added")
         index = len(getattr(plan, section))
-        new = insert_entry(old, section, render_entry(section, fields))
+        entry = render_entry(section, fields)
+        newline = "\r\n" if "\r\n" in old else "\n"
+        new = insert_entry(old, section, entry, newline)
+        _same_data_plus(old, new, section, entry)
         parsed = parse_bytes(path, new.encode("utf-8"))
         _, new_errors = _errors(parsed, documents)
         known = {_key(p) for p in old_errors}
         added = [p for p in new_errors if _key(p) not in known]
         if added:
-            raise EditRefused(f"{path}: the new entry is refused; the file is unchanged", added)
+            raise EditRefused(f"{shown}: the new entry is refused; the file is unchanged", added)
         _, everything = check_file(parse_bytes(path, new.encode("utf-8")), documents)
         notes = [p for p in everything if p.entry == (section, index)
                  and RULES[p.code].severity is not Severity.ERROR]
         line = (parsed.locator.find((section, index)) or (None, None))[0]
         if not dry_run:
             atomic_write(path, new)
-    return EditResult(path, old, new, (section, index), line, notes)
+    return EditResult(shown, old.removeprefix(BOM), new.removeprefix(BOM), (section, index), line,
+                      notes)
+
+
+def _same_data_plus(old: str, new: str, section: str, entry: str) -> None:
+    """The new text holds the old data and the one new entry, nothing else changed.
+
+    A guard against an insertion in the wrong place (inside a multi-line string,
+    say) that would still leave a valid file.
+    """
+    before = tomllib.loads(old.removeprefix(BOM), parse_float=Decimal)
+    after = tomllib.loads(new.removeprefix(BOM), parse_float=Decimal)
+    added = tomllib.loads(entry, parse_float=Decimal)[section]
+    before[section] = before.get(section, []) + added
+    if after != before:
+        raise EditRefused("the entry could not be placed without changing other entries; the "
+                          "file is unchanged (add it by hand, or run `kcn-tracker fmt` first)")
 
 
 def published(plan_path: Path, document: str) -> str | None:
@@ -162,13 +205,15 @@ def published(plan_path: Path, document: str) -> str | None:
 
 
 def new_plan_text(province_id: str, name: str, folder: Path) -> str:
+    """The text of a new plan file; its #:schema line points at the project's schema."""
     try:
         Province(id=province_id, name=name)  # the same rules as in a plan file
     except ValidationError:
         raise EditRefused(f"'{province_id}' / '{name}' cannot name a province: the id is "
                           "lower-case ASCII letters, digits and hyphens (bac-ninh), the name "
                           "is not empty") from None
-    schema = os.path.relpath(Path.cwd() / "schema" / "plan.schema.json", folder.resolve())
+    root = project_root(folder.resolve() / f"{province_id}.toml")
+    schema = os.path.relpath(root / "schema" / "plan.schema.json", folder.resolve())
     return TEMPLATE.format(schema=Path(schema).as_posix(), name=name,
                            id=value_text(province_id), quoted_name=value_text(name))
 
@@ -181,10 +226,10 @@ def create_plan(folder: Path, province_id: str, name: str, dry_run: bool = False
     if validate(parsed) is None:
         raise EditRefused(f"{path}: the new plan would not be valid", parsed.problems)
     with folder_lock(folder):
-        if path.exists():
+        if os.path.lexists(path):  # a link, even a broken one, is never replaced
             raise EditRefused(f"{path} already exists; it is left as it is")
         if not dry_run:
-            atomic_write(path, text)
+            atomic_write(path, text, new_file=True)
     return EditResult(path, "", text)
 
 

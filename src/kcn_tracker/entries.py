@@ -53,22 +53,32 @@ def render_entry(section: str, fields: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def insert_entry(text: str, section: str, entry: str) -> str:
+def insert_entry(text: str, section: str, entry: str, newline: str = "\n") -> str:
     """``text`` with ``entry`` after the last entry of ``section`` (or at the end).
 
     Comments and blank lines right before the next table belong to that table,
-    so the entry goes above them.
+    so the entry goes above them; lines inside a multi-line string are never
+    taken for either. The entry is written with the file's own line endings.
     """
+    entry = entry.rstrip("\n").replace("\n", newline)
+    locator = Locator(text)
     lines = text.split("\n")
-    headers = Locator(text).headers
-    own = [line for line, path in headers if path[:1] == (section,) and len(path) == 2]
+    own = [line for line, path in locator.headers if path[:1] == (section,) and len(path) == 2]
     if not own:
-        body = text if text.endswith("\n") or not text else text + "\n"
-        return body + "\n" + entry
+        if not text.strip():
+            return entry + newline
+        body = text if text.endswith("\n") else text + newline
+        return body + newline + entry + newline
     last = own[-1]
-    after = [line for line, path in headers if line > last and path[:2] != (section, len(own) - 1)]
+    after = [line for line, path in locator.headers
+             if line > last and path[:2] != (section, len(own) - 1)]
     end = (after[0] if after else len(lines) + 1) - 1  # the last line (1-based) of the entry
-    while end > last and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+    while end > last and end not in locator.continued and (
+            not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
         end -= 1
     before, rest = lines[:end], lines[end:]
-    return "\n".join(before) + "\n\n" + entry.rstrip("\n") + "\n" + "\n".join(rest)
+    head = "\n".join(before) + "\n"  # ends the entry's last line, its own "\r" kept
+    block = newline + entry + newline  # a blank line, then the new entry
+    if rest and rest[0].strip():  # the next table followed without a blank line
+        block += newline
+    return head + block + "\n".join(rest)

@@ -18,6 +18,7 @@ import tomlkit
 from tomlkit.items import AoT, Float, InlineTable, Integer, SingleKey, Table
 
 from .entries import KEY_ORDER, number_text, value_text
+from .locate import Locator
 
 
 class FormatError(Exception):
@@ -28,11 +29,15 @@ def _canonical_item(key: str, item):
     """A value rewritten in the canonical style, with its trailing comment kept."""
     if isinstance(item, InlineTable):
         text = value_text(_plain(item), key)
-    elif isinstance(item, (Integer, Float)) and not isinstance(item, bool):
-        number = Decimal(item.as_string().replace("_", "").lstrip("+"))
+    elif isinstance(item, Integer) and not isinstance(item, bool):
+        text = str(int(item))  # 1_000, +5, 0x10 -> 1000, 5, 16
+    elif isinstance(item, Float):
+        number = Decimal(item.as_string().replace("_", ""))
         if not number.is_finite():
             return item
         text = number_text(number)
+        if "." not in text:
+            text += ".0"  # a float stays a float: 20.0, not 20
     else:
         return item
     fresh = tomlkit.parse(f"x = {text}")["x"]
@@ -47,9 +52,23 @@ def _plain(item):
 
 
 def _reorder(table: Table, order: tuple[str, ...]) -> None:
+    """Keys in ``order``, each with the comments above it.
+
+    Comments right under the header and followed by a blank line describe the
+    whole table: they stay at its top.
+    """
     container = table.value
+    body = list(container.body)
+    head: list = []
+    leading = 0
+    while leading < len(body) and body[leading][0] is None:
+        leading += 1
+    blank = [i for i in range(leading) if "\n" in body[i][1].as_string().strip(" \t")
+             and not body[i][1].as_string().strip()]
+    if blank:
+        head, body = body[:blank[-1] + 1], body[blank[-1] + 1:]
     groups, pending = [], []
-    for key, item in container.body:
+    for key, item in body:
         if key is None:
             pending.append((key, item))
         else:
@@ -59,6 +78,8 @@ def _reorder(table: Table, order: tuple[str, ...]) -> None:
     groups.sort(key=lambda g: rank.get(g[0].key, len(order)))  # stable: unknown keys keep order
     container.body.clear()
     container._map.clear()
+    for _, item in head:
+        container.append(None, item)
     for key, item, comments in groups:
         for _, comment in comments:
             container.append(None, comment)
@@ -81,11 +102,16 @@ _HEADER = re.compile(r"^\[")
 
 
 def _tidy(text: str) -> str:
-    """No trailing spaces, one blank line before each table, one newline at the end."""
+    """No trailing spaces, one blank line before each table, one newline at the end.
+
+    Lines inside a multi-line string or array are values and stay as they are.
+    """
+    continued = Locator(text).continued
     out: list[str] = []
-    in_string = False
-    for line in text.split("\n"):
-        if not in_string:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number + 1 in continued:
+            pass  # it opens a multi-line value: what follows the fence is data
+        elif number not in continued:
             line = line.rstrip()
             if not line and (not out or not out[-1]):
                 continue  # no blank line at the top, never two in a row
@@ -97,23 +123,39 @@ def _tidy(text: str) -> str:
                 if start and out[start - 1]:
                     out.insert(start, "")
         out.append(line)
-        if line.count('"""') % 2 or line.count("'''") % 2:
-            in_string = not in_string
     while out and not out[-1]:
         out.pop()
     return "\n".join(out) + "\n"
 
 
+def _typed(value):
+    """The data with the type of every value, so that 20.0 and 20 differ."""
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return type(value).__name__, value
+
+
 def format_text(text: str) -> str:
+    """The canonical layout of ``text``: LF line ends, no byte-order mark."""
+    if not text.strip():
+        return text
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if not text.endswith("\n"):
+        text += "\n"  # the last key then ends its line wherever reordering moves it
     try:
-        before = tomllib.loads(text, parse_float=Decimal)
+        before = _typed(tomllib.loads(text, parse_float=Decimal))
         doc = tomlkit.parse(text)
+        for name, table in _tables(doc):
+            _reorder(table, KEY_ORDER.get(name, ()))
+        new = _tidy(tomlkit.dumps(doc))
+        same = _typed(tomllib.loads(new, parse_float=Decimal)) == before
     except (tomllib.TOMLDecodeError, tomlkit.exceptions.TOMLKitError, RecursionError) as exc:
         raise FormatError(f"not valid TOML ({exc}); `kcn-tracker check` shows where") from None
-    for name, table in _tables(doc):
-        order = KEY_ORDER.get(name, ())
-        _reorder(table, order if name != "zones" else ())
-    new = _tidy(tomlkit.dumps(doc))
-    if tomllib.loads(new, parse_float=Decimal) != before:
+    except Exception as exc:  # noqa: BLE001 - a formatter bug must never cost the file
+        raise FormatError(f"cannot be formatted ({type(exc).__name__}: {exc}); the file is "
+                          "left as it is") from None
+    if not same:
         raise FormatError("formatting would change the data; the file is left as it is")
     return new

@@ -53,6 +53,9 @@ class Locator:
     def __init__(self, text: str) -> None:
         self.positions: dict[Path, tuple[int, int]] = {}
         self.headers: list[tuple[int, Path]] = []  # (line, table path) of every header
+        # Lines that continue a multi-line string or array: they are values, not
+        # layout, and no edit may split them or take them for comments.
+        self.continued: set[int] = set()
         # Only "\n" ends a TOML line; splitlines() would also split at U+2028 or
         # U+0085 inside a string and shift every later line number.
         self._lines = [line.removesuffix("\r") for line in text.split("\n")]
@@ -65,10 +68,12 @@ class Locator:
         depth = 0
         for number, line in enumerate(self._lines, start=1):
             if skip_until:
+                self.continued.add(number)
                 if line.count(skip_until) % 2 == 1:
                     skip_until = None
                 continue
             if depth > 0:
+                self.continued.add(number)
                 depth += _open_delimiters(line)
                 continue
             if header := _HEADER.match(line):
@@ -85,10 +90,11 @@ class Locator:
             if key := _KEY.match(line):
                 path = (*table, *_split_key(key[1]))
                 self.positions.setdefault(path, (number, len(line) - len(line.lstrip()) + 1))
-                rest = line[key.end():]
-                for fence in ('"""', "'''"):
-                    if rest.count(fence) % 2 == 1:
-                        skip_until = fence
+                rest = line[key.end():].lstrip()
+                fence = rest[:3] if rest[:3] in ('"""', "'''") else None
+                # The string stays open when its fence does not close on this line.
+                if fence and rest[3:].count(fence) % 2 == 0:
+                    skip_until = fence
                 depth = _open_delimiters(rest) if not skip_until else 0
 
     @staticmethod

@@ -104,7 +104,8 @@ class Source(_Strict):
 
 class Province(_Strict):
     id: Slug = Field(description="Lower-case ASCII id, as in the file name: bac-kan")
-    name: str = Field(min_length=1, description="Vietnamese name with diacritics: Bắc Kạn")
+    name: str = Field(min_length=1, pattern=r"^[^\x00-\x1f\x7f]+$",
+                      description="Vietnamese name with diacritics: Bắc Kạn")
 
 
 class ReportedAttainment(_Strict):

@@ -15,6 +15,7 @@ from .errors import Problem
 from .loader import SECTIONS, Parsed
 from .model import LIMIT
 from .numbers import format_number
+from .text import fold
 from .vietnamese import WORD_CHARS, Stated, canonical, figures_in
 
 MILLION, BILLION = Decimal(10**6), Decimal(10**9)
@@ -63,7 +64,33 @@ def _entry(parsed: Parsed, documents: Documents, here: tuple, raw: dict) -> list
         if found := figure_missing(value, unit, quote):
             code, message = found
             problems.append(parsed.problem(code, (*here, *key), message))
+    if here[0] == "revocations" and (message := revocation_unstated(raw, quote, parsed.data)):
+        problems.append(parsed.problem("KCN206", (*here, "source", "quote"), message))
     return problems
+
+
+def _words(text: str) -> str:
+    """Folded, with "khu công nghiệp" and "KCN" one word: "-kcn-vinaxuki-"."""
+    folded = fold(text).replace("khu-cong-nghiep", "kcn").replace("cum-cong-nghiep", "ccn")
+    return f"-{folded}-"
+
+
+NOT_DONE = re.compile(r"chua-(hoan-thanh|thu-hoi|xong)")
+
+
+def revocation_unstated(raw: dict, quote: str, data: dict) -> str | None:
+    """Why ``quote`` does not state this revocation: its project, or its status."""
+    zones = data.get("zones") if isinstance(data.get("zones"), dict) else {}
+    names = [raw.get("name"), zones.get(raw.get("zone"))]
+    names = [n for n in names if isinstance(n, str) and fold(n)]
+    said = _words(quote)
+    if names and not any(_words(n) in said for n in names):
+        return (f"the quote does not name '{names[-1]}'; quote the sentence that names the "
+                "project or its zone")
+    if raw.get("status") == "recovered" and NOT_DONE.search(said):
+        return ("the quote says the revocation is not completed ('chưa hoàn thành'), but the "
+                "status is 'recovered'; quote the report of its completion")
+    return None
 
 
 def quote_missing(quote: str, canonical_document: str, document: str) -> str | None:

@@ -66,6 +66,9 @@ RULES: dict[str, Rule] = {
         Rule("KCN204", "figure-not-in-quote", _E, "A figure that its quote does not state."),
         Rule("KCN205", "currency-not-stated", _W,
              "A money figure whose quote leaves out the currency.", True),
+        Rule("KCN206", "revocation-not-in-quote", _E,
+             "A revocation whose quote does not name its project or zone, or says the "
+             "opposite of its status."),
         # Consistency
         Rule("KCN301", "attainment-mismatch", _W,
              "A reported attainment that disagrees with actual / target.", True),

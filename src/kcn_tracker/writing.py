@@ -14,6 +14,7 @@ import difflib
 import fcntl
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,39 +27,80 @@ class WriteError(Exception):
 
 @contextmanager
 def folder_lock(folder: Path) -> Iterator[None]:
-    fd = os.open(folder, os.O_RDONLY)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise WriteError(f"{folder}: cannot be opened ({exc.strerror})") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            # Say why nothing happens rather than hang in silence.
+            print(f"waiting for another kcn-tracker writing in {folder} …", file=sys.stderr)
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
 
 
-def atomic_write(path: Path, text: str) -> None:
-    folder = path.parent
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+def _temporaries(path: Path) -> list[Path]:
+    return list(path.parent.glob(f".{path.name}.*.tmp"))
+
+
+def atomic_write(path: Path, text: str, new_file: bool = False) -> None:
+    """Replace ``path`` by ``text``; call it holding :func:`folder_lock` of the folder.
+
+    Under the lock no other writer is between its temporary file and its
+    rename, so a temporary file left here is from a writer that was killed.
+    """
+    data = text.encode("utf-8")
+    for leftover in _temporaries(path):
+        leftover.unlink(missing_ok=True)
+    if new_file:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode, owner = 0o666 & ~umask, None
+    else:
+        if not os.access(path, os.W_OK):
+            raise WriteError(f"{path}: not writable by you; the file is unchanged")
+        info = path.stat()
+        mode, owner = stat.S_IMODE(info.st_mode), (info.st_uid, info.st_gid)
+    temporary = None
     try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, mode)
+        if owner is not None and hasattr(os, "chown"):
+            try:
+                os.chown(temporary, *owner)
+            except PermissionError:
+                pass  # only root can give a file away; the file stays the writer's
         os.replace(temporary, path)
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
         raise WriteError(f"{path}: could not be written ({exc.strerror}); the original file "
                          "is unchanged") from None
-    # The rename itself must reach the disk too.
-    folder_fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(folder_fd)
     finally:
-        os.close(folder_fd)
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+    try:  # the rename itself must reach the disk too
+        folder_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder_fd)
+        finally:
+            os.close(folder_fd)
+    except OSError:
+        pass  # the file is already replaced; some file systems cannot sync a folder
 
 
 def unified_diff(path: Path, old: str, new: str) -> str:
     name = str(path)
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True),
-                                        new.splitlines(keepends=True),
-                                        fromfile=name, tofile=name))
+    lines = []
+    for line in difflib.unified_diff(old.splitlines(keepends=True),
+                                     new.splitlines(keepends=True), fromfile=name, tofile=name):
+        lines.append(line)
+        if not line.endswith("\n"):  # as diff and git write it, so patch can apply it
+            lines.append("\n\\ No newline at end of file\n")
+    return "".join(lines)
