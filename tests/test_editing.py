@@ -357,3 +357,114 @@ def test_a_writer_killed_at_any_moment_leaves_the_old_file_or_the_new(project, t
     path.write_bytes(old)
     subprocess.run(_writer("2030"), cwd=project, check=True, capture_output=True)
     assert not list(path.parent.glob(".*.tmp"))
+
+
+def test_a_link_is_written_through_not_replaced(run, project):
+    real = project / "real"
+    real.mkdir()
+    (project / "plans" / "bac-kan.toml").rename(real / "bac-kan.toml")
+    os.symlink(real / "bac-kan.toml", project / "plans" / "bac-kan.toml")
+    assert record(run).exit_code == 0
+    assert (project / "plans" / "bac-kan.toml").is_symlink()
+    assert "bac-kan-2022-new-projects" in (real / "bac-kan.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("transform,check_bytes", [
+    (lambda b: b.replace(b"\n", b"\r\n"), lambda b: b"\r\n[[actuals]]\r\n" in b
+     and b.count(b"\n") == b.count(b"\r\n")),
+    (lambda b: b"\xef\xbb\xbf" + b, lambda b: b.startswith(b"\xef\xbb\xbf#:schema")),
+    (lambda b: b.rstrip(b"\n"), lambda b: b.endswith(b'" }\n') and b"}\n\n[[actuals]]" in b),
+])
+def test_line_endings_and_byte_order_mark_are_kept(run, project, transform, check_bytes):
+    path = project / "plans" / "bac-kan.toml"
+    before = transform(path.read_bytes())
+    path.write_bytes(before)
+    assert record(run).exit_code == 0
+    after = path.read_bytes()
+    assert check_bytes(after)
+    assert after.startswith(before.rstrip(b"\r\n"))
+
+
+def test_an_entry_ending_in_a_multi_line_string_is_not_broken_into(run, project):
+    path = project / "plans" / "bac-kan.toml"
+    text = path.read_text(encoding="utf-8").replace(
+        'note = "infrastructure under investment"',
+        'note = """infrastructure under investment\n\n# (phase II)"""')
+    path.write_text(text, encoding="utf-8")
+    assert record(run).exit_code == 0
+    plan = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert plan["actuals"][6]["note"] == "infrastructure under investment\n\n# (phase II)"
+    assert plan["actuals"][7]["id"] == "bac-kan-2022-new-projects"
+
+
+@pytest.mark.parametrize("args,code,words", [
+    (("record", "actual", "nowhere/x.toml", "--indicator", "new_projects", "--period", "2022",
+      "--value", "3", "--unit", "project", "--document", BK_DOC, "--quote", BK_QUOTE), 1,
+     "no such folder"),
+    (("record", "actual", "plans/missing.toml", "--indicator", "new_projects", "--period",
+      "2022", "--value", "3", "--unit", "project", "--document", BK_DOC, "--quote", BK_QUOTE),
+     1, "no such plan file"),
+    (("record", "actual", "plans/bac-kan.toml", "--indicator", "new_projects", "--period",
+      "2022", "--value", "nan", "--unit", "project", "--document", BK_DOC, "--quote", BK_QUOTE),
+     2, "is not a figure"),
+    (("record", "actual", "plans/bac-kan.toml", "--indicator", "new_projects", "--period",
+      "2022", "--value", "3", "--unit", "project", "--document", BK_DOC, "--quote",
+      "thu hút\nít nhất 3 dự án"), 2, "line break"),
+    (("record", "actual", "plans/bac-kan.toml", "--indicator", "new_project", "--period",
+      "2022", "--value", "3", "--unit", "project", "--document", BK_DOC, "--quote", BK_QUOTE),
+     1, "KCN104"),
+    (("new", "bac-ninh", "--name", "Bắc Ninh", "--dir", "nowhere"), 2, "no such directory"),
+])
+def test_bad_arguments_are_refused_without_a_traceback(run, project, args, code, words):
+    before = {p: p.read_bytes() for p in (project / "plans").iterdir()}
+    result = run(*args)
+    assert result.exit_code == code, result.output
+    assert words in result.stderr
+    assert {p: p.read_bytes() for p in (project / "plans").iterdir()} == before
+
+
+def test_dry_run_for_new_and_revocation_writes_nothing(run, project):
+    result = run("new", "bac-ninh", "--name", "Bắc Ninh", "--dry-run")
+    assert result.exit_code == 0 and '+name = "Bắc Ninh"' in result.stdout
+    assert not (project / "plans" / "bac-ninh.toml").exists()
+    path = project / "plans" / "thai-nguyen.toml"
+    before = path.read_bytes()
+    result = run("revocation", str(path), "Dự án đầu tư KCN Trung Thành", "--status", "pending",
+                 "--zone", "trung-thanh", "--reported", "2025", "--document",
+                 "seeds/000_72b5589f6330c81a.txt", "--quote", "chưa hoàn thành việc thu hồi dự "
+                 "án đầu tư Khu công nghiệp Vinaxuki, Khu công nghiệp Trung Thành", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert '+reported = "2025"' in result.stdout and path.read_bytes() == before
+
+
+def test_fmt_keeps_data_and_comments_on_many_variants_of_the_plans():
+    """Reordered keys, odd spacing, extra comments, underscores: same data, same comments."""
+    import re
+    from decimal import Decimal
+
+    from kcn_tracker.formatting import format_text
+
+    rng = random.Random(11)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "plans").glob("*.toml"))]
+    for n in range(60):
+        lines = rng.choice(texts).split("\n")
+        for _ in range(8):
+            i = rng.randrange(len(lines))
+            line = lines[i]
+            if re.match(r"^[a-z_]+ = ", line):
+                choice = rng.randrange(4)
+                if choice == 0 and i + 1 < len(lines) and re.match(r"^[a-z_]+ = ", lines[i + 1]):
+                    lines[i], lines[i + 1] = lines[i + 1], line  # swap two keys
+                elif choice == 1:
+                    lines[i] = line.replace(" = ", "   =", 1) + "   "
+                elif choice == 2:
+                    lines.insert(i, f"# note {n}-{i}")
+                else:
+                    lines[i] = re.sub(r"= (\d)(\d{3})$", r"= \1_\2", line)
+        text = "\n".join(lines)
+        formatted = format_text(text)
+        assert tomllib.loads(formatted, parse_float=Decimal) == tomllib.loads(
+            text, parse_float=Decimal)
+        assert sorted(re.findall(r"^\s*(#.*?)\s*$", text, re.M)) == sorted(
+            re.findall(r"^\s*(#.*?)\s*$", formatted, re.M))
+        assert format_text(formatted) == formatted
