@@ -166,9 +166,7 @@ class CheckFormat(str, Enum):
 
 @app.command()
 def check(
-    paths: Annotated[Optional[list[Path]], typer.Argument(
-        metavar="PATHS", help="Plan files, or directories of them (default: plans/).",
-        show_default=False)] = None,
+    paths: PlansArg = None,
     output_format: Annotated[CheckFormat, typer.Option(
         "--format", "-f", help="text for people; json for tools; github for workflow "
         "annotations on a pull request; junit and sarif for CI dashboards.")
@@ -395,9 +393,7 @@ def new(
 
 @app.command()
 def fmt(
-    paths: Annotated[Optional[list[Path]], typer.Argument(
-        metavar="PATHS", help="Plan files, or directories of them (default: plans/).",
-        show_default=False)] = None,
+    paths: PlansArg = None,
     check_only: Annotated[bool, typer.Option(
         "--check", help="Change nothing; exit 1 if a file would change (for CI).")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Show the changes as a unified diff.")
