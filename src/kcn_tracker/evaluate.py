@@ -113,6 +113,7 @@ class Report:
     as_of: date
     year: int | None
     provinces: list[ProvinceResult]
+    by_successor: bool = False  # shown under the provinces that took them over
 
 
 def matches(target: Target, actual: Actual) -> bool:
@@ -333,5 +334,6 @@ def evaluate_plan(plan: Plan, as_of: date, year: int | None = None) -> ProvinceR
     return ProvinceResult(plan, results, actuals, untargeted, unrecovered(plan.revocations, as_of))
 
 
-def evaluate_plans(plans: list[Plan], as_of: date, year: int | None = None) -> Report:
-    return Report(as_of, year, [evaluate_plan(p, as_of, year) for p in plans])
+def evaluate_plans(plans: list[Plan], as_of: date, year: int | None = None,
+                   by_successor: bool = False) -> Report:
+    return Report(as_of, year, [evaluate_plan(p, as_of, year) for p in plans], by_successor)

@@ -169,6 +169,14 @@ def validate(parsed: Parsed) -> Plan | None:
     entries = {s: list(enumerate(getattr(plan, s))) for s in SECTIONS}
     for code, loc, message in entry_errors(entries, plan.zones, complete=True):
         parsed.problems.append(parsed.problem(code, loc, message))
+    successor = plan.province.successor
+    if successor is not None:
+        try:
+            parse_period(successor.since)
+        except ValueError:
+            parsed.problems.append(parsed.problem(
+                "KCN115", ("province", "successor", "since"),
+                f"province.successor.since: {successor.since!r} is not a date that exists"))
     return None if parsed.problems else plan
 
 

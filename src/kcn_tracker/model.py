@@ -102,10 +102,23 @@ class Source(_Strict):
     quote: str = Field(min_length=1, description="A verbatim sentence or clause of it")
 
 
+Name = Annotated[str, StringConstraints(min_length=1, pattern=r"^[^\x00-\x1f\x7f]+$")]
+
+
+class Successor(_Strict):
+    """The province that took this one over, as when provinces merge."""
+
+    id: Slug = Field(description="An id of its own, even when the name is the same: "
+                     "thai-nguyen-2025 is not thai-nguyen")
+    name: Name = Field(description="Its name: Thái Nguyên")
+    since: PartialDate = Field(description="The day it took over: 2025-07-01")
+    basis: Name = Field(description="The act that made it so: Nghị quyết 202/2025/QH15")
+
+
 class Province(_Strict):
     id: Slug = Field(description="Lower-case ASCII id, as in the file name: bac-kan")
-    name: str = Field(min_length=1, pattern=r"^[^\x00-\x1f\x7f]+$",
-                      description="Vietnamese name with diacritics: Bắc Kạn")
+    name: Name = Field(description="Vietnamese name with diacritics: Bắc Kạn")
+    successor: Successor | None = None
 
 
 class ReportedAttainment(_Strict):

@@ -1,22 +1,24 @@
-"""Numbers as each language writes them: 2.150,5 in Vietnamese, 2,150.5 in English."""
+"""Numbers as each language writes them: 2.150,5 in Vietnamese, 2,150.5 in English.
+
+Babel holds the locale data (separators, signs, grouping); the rounding is ours,
+half up and to a fixed number of places, so a figure reads the same in every
+output.
+"""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-_SEPARATORS = {"vi": (".", ","), "en": (",", ".")}
+LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
 
 def format_number(value: Decimal, lang: str, places: int = 2, sign: bool = False) -> str:
     """Group thousands, round to at most ``places`` decimals, drop trailing zeros."""
+    from babel.numbers import format_decimal  # loaded on first use: most commands never need it
+
     rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = f"{rounded:,f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text == "-0":
-        text = "0"
-    group, decimal = _SEPARATORS[lang]
-    text = text.replace(",", "\0").replace(".", decimal).replace("\0", group)
-    if sign and not text.startswith("-") and text != "0":
-        text = "+" + text
-    return text
+    if rounded == 0:
+        rounded = abs(rounded)  # never "-0"
+    pattern = "#,##0" + ("." + "#" * places if places else "")
+    text = format_decimal(rounded, format=pattern, locale=LOCALES[lang])
+    return "+" + text if sign and rounded > 0 else text

@@ -69,6 +69,21 @@ def partial_date(text: str, lang: str) -> str:
     return day(period.start, lang) if period.is_instant else period_text(period, lang)
 
 
+def province_title(plan: Plan, lang: str) -> str:
+    """The province's name, marked as a former province when another took it over."""
+    successor = plan.province.successor
+    if successor is None:
+        return plan.province.name
+    until = date.fromordinal(parse_period(successor.since).start.toordinal() - 1)
+    return word(lang, "old_province", name=plan.province.name, until=day(until, lang))
+
+
+def new_province_title(successor, lang: str) -> str:
+    since = parse_period(successor.since).start
+    return word(lang, "new_province", name=successor.name, since=day(since, lang),
+                basis=successor.basis)
+
+
 def indicator_label(key: str, lang: str) -> str:
     return getattr(INDICATORS[key], lang)
 

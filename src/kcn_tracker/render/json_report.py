@@ -16,6 +16,7 @@ from ..evaluate import PendingRevocation, ProvinceResult, Report, TargetResult
 from ..model import Actual, Plan, Source
 from ..periods import Period, parse_period
 from ..present import indicator_label, scope_text
+from . import grouped
 
 
 def number(value: Decimal | None) -> int | float | None:
@@ -91,11 +92,19 @@ def revocation_dict(pending: PendingRevocation, plan: Plan) -> dict:
             "reported": entry.reported, "since": pending.since, "source": _source(entry.source)}
 
 
+def successor_dict(successor) -> dict | None:
+    if successor is None:
+        return None
+    return {"id": successor.id, "name": successor.name, "since": successor.since,
+            "basis": successor.basis}
+
+
 def province_dict(result: ProvinceResult, lang: str) -> dict:
     plan = result.plan
     return {
         "id": result.id,
         "name": result.name,
+        "successor": successor_dict(plan.province.successor),
         "targets": [_target(r, plan, lang) for r in result.targets],
         "actuals": [actual_dict(a, plan, lang) for a in result.actuals],
         "unrecovered": [revocation_dict(r, plan) for r in result.unrecovered],
@@ -105,4 +114,8 @@ def province_dict(result: ProvinceResult, lang: str) -> dict:
 def render(report: Report, lang: str, console: Console) -> None:
     document = {"as_of": report.as_of.isoformat(), "year": report.year, "lang": lang,
                 "provinces": [province_dict(p, lang) for p in report.provinces]}
+    if report.by_successor:
+        document["successors"] = [
+            {**successor_dict(heading.successor), "members": [m.id for m in members]}
+            for heading, members in grouped(report) if heading is not None]
     console.file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from rich.console import Console
 
 from ..evaluate import ProvinceResult, Report
-from ..present import (actual_cells, day, document_label, no_targets_text, revocation_cells,
-                       target_cells, word)
+from ..present import (actual_cells, day, document_label, new_province_title, no_targets_text,
+                       province_title, revocation_cells, target_cells, word)
+from . import grouped
 from .table import cited_documents
 
 TARGET_COLUMNS = ("indicator", "scope", "period", "target", "actual", "attainment",
@@ -29,7 +30,9 @@ def table(columns: tuple[str, ...], rows: list[dict[str, str]], lang: str) -> li
 
 def province_lines(province: ProvinceResult, report: Report, lang: str) -> list[str]:
     plan = province.plan
-    lines = [f"## {word(lang, 'title', name=province.name, as_of=day(report.as_of, lang))}", ""]
+    title = word(lang, "title", name=province_title(province.plan, lang),
+                 as_of=day(report.as_of, lang))
+    lines = [f"## {title}", ""]
     if province.targets:
         lines += table(TARGET_COLUMNS, [target_cells(r, plan, lang) for r in province.targets],
                        lang)
@@ -48,8 +51,13 @@ def province_lines(province: ProvinceResult, report: Report, lang: str) -> list[
 
 def render(report: Report, lang: str, console: Console) -> None:
     lines: list[str] = []
-    for province in report.provinces:
-        lines += province_lines(province, report, lang)
+    for heading, members in grouped(report):
+        if heading is not None:
+            names = ", ".join(m.name for m in members)
+            lines += [f"# {new_province_title(heading.successor, lang)}", "",
+                      word(lang, "members", names=names), ""]
+        for province in members:
+            lines += province_lines(province, report, lang)
     documents = sorted({d for p in report.provinces for d in cited_documents(p)})
     if documents:
         lines += [f"{word(lang, 'documents')}:", ""]

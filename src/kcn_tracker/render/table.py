@@ -10,8 +10,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..evaluate import PendingRevocation, ProvinceResult, Report, TargetResult
-from ..present import (actual_cells, day, document_label, no_targets_text, revocation_cells,
-                       target_cells, word)
+from ..present import (actual_cells, day, document_label, new_province_title, no_targets_text,
+                       province_title, revocation_cells, target_cells, word)
+from . import grouped
 from ..vocabulary import INDICATORS
 
 STATUS_STYLES = {
@@ -68,7 +69,8 @@ def _table(title: str) -> Table:
 
 def targets_list(province: ProvinceResult, report: Report, lang: str) -> Group:
     """Narrower than 80 columns (a phone, a split screen) no table fits: one block a target."""
-    parts: list = [Text(word(lang, "title", name=province.name, as_of=day(report.as_of, lang)),
+    parts: list = [Text(word(lang, "title", name=province_title(province.plan, lang),
+                   as_of=day(report.as_of, lang)),
                         style="bold")]
     for result in province.targets:
         cells = target_cells(result, province.plan, lang)
@@ -86,7 +88,8 @@ def targets_list(province: ProvinceResult, report: Report, lang: str) -> Group:
 
 def targets_table(province: ProvinceResult, report: Report, lang: str, width: int) -> Table:
     wide = width >= WIDE_CONSOLE
-    table = _table(word(lang, "title", name=province.name, as_of=day(report.as_of, lang)))
+    table = _table(word(lang, "title", name=province_title(province.plan, lang),
+                   as_of=day(report.as_of, lang)))
     # Figures fold rather than end in "…": a cut-off number is a wrong number.
     narrow = {} if wide else compact_widths(width)
     table.add_column(word(lang, "indicator"), min_width=16, width=narrow.get("indicator"))
@@ -182,7 +185,7 @@ def province_group(province: ProvinceResult, report: Report, lang: str, width: i
     elif province.targets:
         parts.append(targets_table(province, report, lang, width))
     else:
-        parts.append(Text(word(lang, "title", name=province.name,
+        parts.append(Text(word(lang, "title", name=province_title(province.plan, lang),
                                as_of=day(report.as_of, lang)), style="bold"))
         parts.append(Text(no_targets_text(report.year, lang), style="dim"))
     if province.untargeted:
@@ -196,9 +199,16 @@ def province_group(province: ProvinceResult, report: Report, lang: str, width: i
 
 
 def render(report: Report, lang: str, console: Console) -> None:
-    for province in report.provinces:
-        console.print(province_group(province, report, lang, console.width))
-        console.print()
+    for heading, members in grouped(report):
+        if heading is not None:
+            console.rule(Text(new_province_title(heading.successor, lang), style="bold"),
+                         align="left")
+            console.print(Text(word(lang, "members", names=", ".join(
+                m.name for m in members)), style="dim"))
+            console.print()
+        for province in members:
+            console.print(province_group(province, report, lang, console.width))
+            console.print()
     documents = [d for province in report.provinces for d in cited_documents(province)]
     if documents:
         console.print(sources_legend(documents, lang))
