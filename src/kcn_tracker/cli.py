@@ -46,6 +46,16 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
 
 
+class ByChoice(str, Enum):
+    successor = "successor"
+
+
+class StatusFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
 class ListFormat(str, Enum):
     table = "table"
     json = "json"
@@ -91,15 +101,22 @@ def _as_of(text: str | None) -> date:
                     "e.g. --as-of 2025-12-31", EXIT_CANNOT_RUN) from None
 
 
-def _load(paths: list[Path] | None, provinces: list[str] | None):
-    """Load and select plans, turning input problems into messages and exit codes."""
+def _load(paths: list[Path] | None, provinces: list[str] | None, by_successor: bool = False,
+          lang: str = "vi"):
+    """Load and select plans, turning input problems into messages and exit codes.
+
+    When a name also names a province formed by a merger, a note says which is which.
+    """
     from .errors import InputError, PlanError
     from .loader import load_plans
-    from .select import select_provinces
+    from .select import named_successors, select_provinces
 
     try:
-        loaded = load_plans(paths or [DEFAULT_PLANS])
-        return select_provinces([item.plan for item in loaded], provinces or [])
+        loaded = [item.plan for item in load_plans(paths or [DEFAULT_PLANS])]
+        selected = select_provinces(loaded, provinces or [], by_successor)
+        if not by_successor:
+            _note_successors(loaded, provinces or [], lang, named_successors)
+        return selected
     except PlanError as exc:
         for problem in exc.problems:
             typer.echo(f"{problem}", err=True)
@@ -110,10 +127,60 @@ def _load(paths: list[Path] | None, provinces: list[str] | None):
         raise _fail(str(exc), EXIT_CANNOT_RUN) from None
 
 
-def _console():
+def _note_successors(plans, wanted, lang, named_successors) -> None:
+    from .present import day, word
+    from .periods import parse_period
+
+    for name in wanted:
+        for new in named_successors(plans, [name]):
+            typer.echo(word(lang, "also_new", name=name, new=new.successor.name,
+                            since=day(parse_period(new.successor.since).start, lang),
+                            members=", ".join(m.province.name for m in new.members)), err=True)
+
+
+def _console(record: bool = False):
     from rich.console import Console
 
-    return Console(file=sys.stdout)
+    return Console(file=sys.stdout, record=record)
+
+
+ByOpt = Annotated[Optional[ByChoice], typer.Option(
+    "--by", help="successor: show the former provinces under the province that took them "
+    "over (Resolution 202/2025/QH15), each with its own name and figures.")]
+ExportOpt = Annotated[Optional[Path], typer.Option(
+    "--export", metavar="FILE", help="Also write what is shown to FILE: .svg, .html, .md "
+    "or .txt, with a title line.")]
+
+
+def _export_target(path: Path | None) -> None:
+    from .export import ExportError, check_target
+
+    if path is not None:
+        try:
+            check_target(path)
+        except ExportError as exc:
+            raise _fail(str(exc), EXIT_CANNOT_RUN) from None
+
+
+def _title(command: str, provinces: list[str] | None, as_of: date, lang: str) -> str:
+    from .present import day, word
+
+    subject = ", ".join(provinces) if provinces else word(lang, "all_provinces")
+    return word(lang, "export_title", command=command, subject=subject,
+                as_of=day(as_of, lang), made=day(date.today(), lang))
+
+
+def _finish_export(path: Path | None, console, markdown, title: str) -> None:
+    """Write the export; ``markdown`` makes the Markdown text only when it is asked for."""
+    from .export import ExportError, write_export
+
+    if path is None:
+        return
+    try:
+        write_export(path, console, markdown() if path.suffix.lower() == ".md" else "", title)
+    except ExportError as exc:
+        raise _fail(str(exc), EXIT_PLAN_PROBLEMS) from None
+    typer.echo(f"exported {path}", err=True)
 
 
 @app.command()
@@ -128,14 +195,99 @@ def report(
     output_format: Annotated[ReportFormat, typer.Option(
         "--format", "-f", help="table for the terminal; json (a documented contract), "
         "csv or markdown for other tools and minutes.")] = ReportFormat.table,
+    by: ByOpt = None,
+    export: ExportOpt = None,
 ) -> None:
     """Progress of every target, the other reported figures, and pending revocations."""
     from .evaluate import evaluate_plans
     from .render import renderer
 
     when = _as_of(as_of)
-    selected = _load(plans, province)
-    renderer(output_format.value)(evaluate_plans(selected, when, year), lang.value, _console())
+    _export_target(export)
+    selected = _load(plans, province, by is not None, lang.value)
+    result = evaluate_plans(selected, when, year, by_successor=by is not None)
+    console = _console(record=export is not None)
+    title = _title("report", province, when, lang.value)
+    if export is not None:
+        console.print(title, style="bold", highlight=False)
+    renderer(output_format.value)(result, lang.value, console)
+    _finish_export(export, console, lambda: _markdown_report(result, lang.value), title)
+
+
+def _markdown_report(result, lang: str) -> str:
+    import io
+
+    from rich.console import Console
+
+    from .render import renderer
+
+    buffer = io.StringIO()
+    renderer("markdown")(result, lang, Console(file=buffer))
+    return buffer.getvalue()
+
+
+@app.command()
+def status(
+    plans: PlansArg = None,
+    province: ProvinceOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = Lang.vi,
+    output_format: Annotated[StatusFormat, typer.Option(
+        "--format", "-f", help="table, json or markdown.")] = StatusFormat.table,
+    by: ByOpt = None,
+    export: ExportOpt = None,
+) -> None:
+    """One screen across provinces: targets by status, the extremes, pending revocations."""
+    from .evaluate import evaluate_plans
+    from .render.status import render, status_markdown
+
+    when = _as_of(as_of)
+    _export_target(export)
+    selected = _load(plans, province, by is not None, lang.value)
+    result = evaluate_plans(selected, when, by_successor=by is not None)
+    console = _console(record=export is not None)
+    title = _title("status", province, when, lang.value)
+    if export is not None:
+        console.print(title, style="bold", highlight=False)
+    render(result, lang.value, output_format.value, console)
+    _finish_export(export, console, lambda: status_markdown(result, lang.value), title)
+
+
+@app.command()
+def trend(
+    indicator: Annotated[str, typer.Argument(
+        help="An indicator key (`kcn-tracker indicators`), e.g. new_projects_fdi.")],
+    plans: PlansArg = None,
+    province: ProvinceOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = Lang.vi,
+    export: ExportOpt = None,
+) -> None:
+    """An indicator over the years as bars, with its targets and the change year on year."""
+    import difflib
+
+    from .render.trend import render, trend_markdown
+    from .trend import series
+    from .vocabulary import INDICATORS
+
+    if indicator not in INDICATORS:
+        close = difflib.get_close_matches(indicator, list(INDICATORS), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else "; `kcn-tracker indicators` lists them"
+        raise _fail(f"unknown indicator '{indicator}'{hint}", EXIT_CANNOT_RUN)
+    when = _as_of(as_of)
+    _export_target(export)
+    selected = _load(plans, province, False, lang.value)
+    found = series(selected, indicator, when)
+    console = _console(record=export is not None)
+    title = _title(f"trend {indicator}", province, when, lang.value)
+    if export is not None:
+        console.print(title, style="bold", highlight=False)
+    if not found:
+        from .present import word
+
+        console.print(word(lang.value, "no_series", indicator=indicator))
+    render(found, lang.value, console)
+    _finish_export(export, console, lambda: trend_markdown(found, lang.value), title)
 
 
 @app.command()

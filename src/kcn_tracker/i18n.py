@@ -36,6 +36,8 @@ WORDS: dict[str, dict[str, str]] = {
         "partial": "số liệu đến {date}",
         "documents": "Nguồn",
         "old_province": "{name} (tỉnh cũ, đến {until})",
+        "old_short": "{name} (cũ)",
+        "new_short": "{name} (mới, từ {since})",
         "new_province": "{name} (tỉnh mới từ {since}, {basis})",
         "members": "gồm các tỉnh cũ: {names}",
         "also_new": "Lưu ý: '{name}' cũng là tỉnh {new} mới (từ {since}), gồm {members}; "
@@ -85,6 +87,8 @@ WORDS: dict[str, dict[str, str]] = {
         "partial": "data to {date}",
         "documents": "Sources",
         "old_province": "{name} (former province, until {until})",
+        "old_short": "{name} (former)",
+        "new_short": "{name} (new, from {since})",
         "new_province": "{name} (new province from {since}, {basis})",
         "members": "made of the former provinces: {names}",
         "also_new": "Note: '{name}' is also the new province {new} (from {since}), made of "

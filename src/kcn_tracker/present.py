@@ -78,6 +78,18 @@ def province_title(plan: Plan, lang: str) -> str:
     return word(lang, "old_province", name=plan.province.name, until=day(until, lang))
 
 
+def province_short(plan: Plan, lang: str) -> str:
+    """"Bắc Kạn (cũ)": the name, and whether it is a former province, in a narrow column."""
+    if plan.province.successor is None:
+        return plan.province.name
+    return word(lang, "old_short", name=plan.province.name)
+
+
+def new_province_short(successor, lang: str) -> str:
+    return word(lang, "new_short", name=successor.name,
+                since=day(parse_period(successor.since).start, lang))
+
+
 def new_province_title(successor, lang: str) -> str:
     since = parse_period(successor.since).start
     return word(lang, "new_province", name=successor.name, since=day(since, lang),
