@@ -49,12 +49,16 @@ def _top(s: Series) -> Decimal:
     return max(values, default=Decimal(0))
 
 
+WIDE = 100  # narrower than this, the bars would squeeze the figures: the table goes without
+
+
 def series_table(s: Series, lang: str, width: int) -> Group:
-    bar = BAR if width >= 100 else 14
+    bars = width >= WIDE
     table = Table(title=_title(s, lang), title_style="bold", title_justify="left",
                   box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(word(lang, "period"), no_wrap=True)
-    table.add_column("", no_wrap=True, width=bar)
+    if bars:
+        table.add_column("", no_wrap=True, width=BAR)
     table.add_column(word(lang, "actual"), overflow="fold")
     table.add_column(word(lang, "change"), justify="right", no_wrap=True)
     table.add_column(word(lang, "stated_growth"), justify="right", no_wrap=True)
@@ -62,8 +66,8 @@ def series_table(s: Series, lang: str, width: int) -> Group:
     top = _top(s)
     for p in s.points:
         target_value = p.target.value if p.target else None
-        table.add_row(period_text(p.period, lang), _bar(p.actual.value, target_value, top, bar),
-                      actual_entry_text(p.actual, lang),
+        bar = [_bar(p.actual.value, target_value, top, BAR)] if bars else []
+        table.add_row(period_text(p.period, lang), *bar, actual_entry_text(p.actual, lang),
                       percent(p.change_pct, lang, sign=True) if p.change_pct is not None else "",
                       percent(p.stated_growth.value, lang, sign=True) if p.stated_growth else "",
                       target_text(p.target, lang) if p.target else "")
