@@ -145,3 +145,83 @@ def test_numbers_follow_the_language(run):
     en = run("status", "--as-of", AS_OF, "--lang", "en", env={"COLUMNS": "200"}).stdout
     vi = run("status", "--as-of", AS_OF, env={"KCN_TRACKER_LANG": "vi", "COLUMNS": "200"}).stdout
     assert "1,118,349.62 billion VND" in en and "1.118.349,62 tỷ đồng" in vi
+
+
+def test_export_refuses_a_non_table_format_and_never_overwrites_other_files(run, tmp_path):
+    result = run("status", "-f", "json", "--export", str(tmp_path / "x.txt"))
+    assert result.exit_code == 2 and not (tmp_path / "x.txt").exists()
+    evidence = tmp_path / "000_article.txt"
+    evidence.write_text("Trong năm 2023, …", encoding="utf-8")
+    result = run("status", "--export", str(evidence))
+    assert result.exit_code == 2 and "not an earlier kcn-tracker export" in result.stderr
+    assert evidence.read_text(encoding="utf-8") == "Trong năm 2023, …"
+    again = tmp_path / "minutes.md"
+    assert run("status", "--export", str(again)).exit_code == 0
+    assert run("status", "--export", str(again)).exit_code == 0  # an earlier export: replaced
+
+
+def test_status_at_60_columns_keeps_every_count(run):
+    out = run("status", "--as-of", AS_OF, "--by", "successor", env={"COLUMNS": "60"}).stdout
+    assert "Bắc Kạn (cũ): Chưa có số liệu 4" in out
+    assert "Thái Nguyên (cũ): Vượt 2, Không đạt 1" in out
+    assert "…" not in out and max(len(line) for line in out.splitlines()) <= 60
+
+
+def test_the_new_province_row_adds_up_counts_only(run):
+    data = json.loads(run("status", "--as-of", AS_OF, "--by", "successor", "-f", "json").stdout)
+    new_tn = next(s for s in data["successors"] if s["id"] == "thai-nguyen-2025")
+    assert new_tn["members"] == ["bac-kan", "thai-nguyen"]
+    assert new_tn["counts"] == {"exceeded": 2, "met": 0, "on_track": 0, "behind": 0,
+                                "missed": 1, "no_data": 4}
+    provinces = {p["id"]: p for p in data["provinces"]}
+    assert provinces["bac-giang"]["targets"] == 0
+
+
+def test_status_keeps_the_bound_of_an_implied_attainment(run):
+    provinces = status_json(run)
+    best = provinces["thai-nguyen"]["biggest_overshoot"]
+    # Two targets are 40 % over; the exact one beats "vượt gần 40%".
+    assert best["id"] == "tn-2024-new-fdi-projects-plan"
+    assert best["attainment_qualifier"] == "exact"
+
+
+def test_trend_at_60_columns_writes_whole_figures(run):
+    out = run("trend", "industrial_output", "--as-of", AS_OF, env={"COLUMNS": "60"}).stdout
+    assert "2024: ước 1.030.000 tỷ đồng, +5,9% (theo văn bản +8%)" in out
+    assert "1.118.349,62" in out
+
+
+def test_trend_understands_new_provinces(run):
+    result = run("trend", "new_projects", "-p", "Thái Nguyên", "--by", "successor",
+                 "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert "Bắc Kạn (tỉnh cũ, đến 30/06/2025)" in result.stdout
+
+
+@pytest.mark.parametrize("value", ["EN", "en_US.UTF-8", "vi_VN"])
+def test_the_language_may_come_as_a_locale(run, value):
+    assert run("indicators", env={"KCN_TRACKER_LANG": value}).exit_code == 0
+
+
+def test_indicators_speak_the_language(run):
+    vi = run("indicators", env={"COLUMNS": "120"}).stdout
+    assert "cộng qua các kỳ" in vi and "flow" not in vi
+    en = run("indicators", "--lang", "en", env={"COLUMNS": "80"}).stdout
+    assert "adds up" in en and "…" not in en
+
+
+def test_one_successor_told_two_ways_is_an_error(run, tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    path = tmp_path / "plans" / "thai-nguyen.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'since = "2025-07-01"', 'since = "2025-08-01"'), encoding="utf-8")
+    result = run("check", str(tmp_path / "plans"), "-f", "json")
+    assert [(f["code"], f["file"].rsplit("/", 1)[1]) for f in
+            json.loads(result.stdout)["findings"] if f["code"] == "KCN116"] == [
+        ("KCN116", "thai-nguyen.toml")]
+    assert run("report", str(tmp_path / "plans")).exit_code == 1

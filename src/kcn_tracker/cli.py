@@ -82,8 +82,17 @@ ProvinceOpt = Annotated[Optional[list[str]], typer.Option(
     "(thai-nguyen, 'Thái Nguyên', 'thai nguyen'). Repeatable.")]
 AsOfOpt = Annotated[Optional[str], typer.Option(
     "--as-of", metavar="YYYY-MM-DD", help="Judge progress at this date (default: today).")]
+def _language(value: str | Lang) -> Lang:
+    """vi or en; also as a locale writes it in the environment: EN, en_US.UTF-8, vi_VN."""
+    code = str(value.value if isinstance(value, Lang) else value).strip().lower()[:2]
+    if code not in Lang.__members__:
+        raise typer.BadParameter(f"{value!r}: choose vi or en")
+    return Lang(code)
+
+
 LangOpt = Annotated[Lang, typer.Option(
-    "--lang", envvar="KCN_TRACKER_LANG", metavar="vi|en", help="Language of labels and numbers.")]
+    "--lang", envvar="KCN_TRACKER_LANG", metavar="vi|en", parser=_language,
+    help="Language of labels and numbers (also KCN_TRACKER_LANG).")]
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -152,14 +161,18 @@ ExportOpt = Annotated[Optional[Path], typer.Option(
     "or .txt, with a title line.")]
 
 
-def _export_target(path: Path | None) -> None:
+def _export_target(path: Path | None, output_format: str = "table") -> None:
     from .export import ExportError, check_target
 
-    if path is not None:
-        try:
-            check_target(path)
-        except ExportError as exc:
-            raise _fail(str(exc), EXIT_CANNOT_RUN) from None
+    if path is None:
+        return
+    if output_format != "table":
+        raise _fail("--export writes what the table shows; leave out --format, or redirect "
+                    f"the {output_format} output to a file", EXIT_CANNOT_RUN)
+    try:
+        check_target(path)
+    except ExportError as exc:
+        raise _fail(str(exc), EXIT_CANNOT_RUN) from None
 
 
 def _title(command: str, provinces: list[str] | None, as_of: date, lang: str) -> str:
@@ -179,7 +192,7 @@ def _finish_export(path: Path | None, console, markdown, title: str) -> None:
     try:
         write_export(path, console, markdown() if path.suffix.lower() == ".md" else "", title)
     except ExportError as exc:
-        raise _fail(str(exc), EXIT_PLAN_PROBLEMS) from None
+        raise _fail(str(exc), EXIT_CANNOT_RUN) from None
     typer.echo(f"exported {path}", err=True)
 
 
@@ -203,7 +216,7 @@ def report(
     from .render import renderer
 
     when = _as_of(as_of)
-    _export_target(export)
+    _export_target(export, output_format.value)
     selected = _load(plans, province, by is not None, lang.value)
     result = evaluate_plans(selected, when, year, by_successor=by is not None)
     console = _console(record=export is not None)
@@ -242,7 +255,7 @@ def status(
     from .render.status import render, status_markdown
 
     when = _as_of(as_of)
-    _export_target(export)
+    _export_target(export, output_format.value)
     selected = _load(plans, province, by is not None, lang.value)
     result = evaluate_plans(selected, when, by_successor=by is not None)
     console = _console(record=export is not None)
@@ -256,11 +269,13 @@ def status(
 @app.command()
 def trend(
     indicator: Annotated[str, typer.Argument(
-        help="An indicator key (`kcn-tracker indicators`), e.g. new_projects_fdi.")],
+        metavar="INDICATOR", help="An indicator key (`kcn-tracker indicators`), e.g. "
+        "new_projects_fdi.", show_default=False)],
     plans: PlansArg = None,
     province: ProvinceOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
+    by: ByOpt = None,
     export: ExportOpt = None,
 ) -> None:
     """An indicator over the years as bars, with its targets and the change year on year."""
@@ -276,7 +291,7 @@ def trend(
         raise _fail(f"unknown indicator '{indicator}'{hint}", EXIT_CANNOT_RUN)
     when = _as_of(as_of)
     _export_target(export)
-    selected = _load(plans, province, False, lang.value)
+    selected = _load(plans, province, by is not None, lang.value)
     found = series(selected, indicator, when)
     console = _console(record=export is not None)
     title = _title(f"trend {indicator}", province, when, lang.value)
@@ -285,7 +300,10 @@ def trend(
     if not found:
         from .present import word
 
-        console.print(word(lang.value, "no_series", indicator=indicator))
+        from .present import indicator_label
+
+        console.print(word(lang.value, "no_series", indicator=indicator_label(indicator,
+                                                                                lang.value)))
     render(found, lang.value, console)
     _finish_export(export, console, lambda: trend_markdown(found, lang.value), title)
 

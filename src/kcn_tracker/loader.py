@@ -99,7 +99,9 @@ def load_plans(paths: Iterable[Path]) -> list[LoadedPlan]:
 
 
 def duplicate_provinces(plans: list[tuple[Path, Plan, Locator]]) -> list[Problem]:
+    """Problems between plan files: one province in two files; one successor told two ways."""
     seen: dict[str, Path] = {}
+    successors: dict[str, tuple[Path, object]] = {}
     problems = []
     for path, plan, locator in plans:
         pid = plan.province.id
@@ -109,6 +111,15 @@ def duplicate_provinces(plans: list[tuple[Path, Plan, Locator]]) -> list[Problem
                                     f"province id '{pid}' is also used by {seen[pid]}; "
                                     "give each province one plan file"))
         seen.setdefault(pid, path)
+        successor = plan.province.successor
+        if successor is None:
+            continue
+        first = successors.setdefault(successor.id, (path, successor))
+        if first[1] != successor:
+            line, col = locator.find(("province", "successor")) or (None, None)
+            problems.append(Problem("KCN116", path, line, col,
+                                    f"successor '{successor.id}' is given another name, date "
+                                    f"or basis in {first[0]}; write it the same in every plan"))
     return problems
 
 

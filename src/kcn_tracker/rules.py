@@ -58,6 +58,8 @@ RULES: dict[str, Rule] = {
              "An implied target with no actual to derive its figure from."),
         Rule("KCN114", "duplicate-province", _E, "Two plan files for one province."),
         Rule("KCN115", "invalid-date", _E, "A revocation date that is malformed or does not exist."),
+        Rule("KCN116", "successor-mismatch", _E,
+             "Two plan files that give one successor province a different name, date or basis."),
         # Provenance
         Rule("KCN201", "document-outside-seeds", _E,
              "A source document outside seeds/: an absolute path, '..', or a link out."),

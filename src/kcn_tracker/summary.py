@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .evaluate import ProvinceResult, Status, TargetResult
+from .model import Qualifier
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,14 @@ def summarize(province: ProvinceResult) -> Summary:
     measured = [r for r in province.targets if r.overshoot_pct is not None]
     above = [r for r in measured if r.overshoot_pct > 0]
     below = [r for r in measured if r.overshoot_pct < 0]
-    best = max(above, key=lambda r: r.overshoot_pct) if above else None
-    worst = min(below, key=lambda r: r.overshoot_pct) if below else None
+    # On a tie, an exact figure beats a "nearly": it is the surer overshoot.
+    best = max(above, key=lambda r: (r.overshoot_pct, r.attainment_qualifier is Qualifier.EXACT),
+               default=None)
+    worst = min(below, key=lambda r: (r.overshoot_pct, r.attainment_qualifier is Qualifier.EXACT),
+                default=None)
     return Summary(province, counts, best, worst, len(province.unrecovered))
+
+
+def total(summaries: list[Summary]) -> dict[Status, int]:
+    """Counts of targets are safe to add up across provinces; their figures are not."""
+    return {status: sum(s.counts[status] for s in summaries) for status in Status}

@@ -52,7 +52,23 @@ def _top(s: Series) -> Decimal:
 WIDE = 100  # narrower than this, the bars would squeeze the figures: the table goes without
 
 
+def _point_line(p, lang: str) -> Text:
+    """'2024: ước 1.030.000 tỷ đồng, +5,9% (theo văn bản +8%) · kế hoạch …' for narrow screens."""
+    text = f"{period_text(p.period, lang)}: {actual_entry_text(p.actual, lang)}"
+    if p.change_pct is not None:
+        text += f", {percent(p.change_pct, lang, sign=True)}"
+    if p.stated_growth is not None:
+        text += (f" ({word(lang, 'stated_growth').lower()} "
+                 f"{percent(p.stated_growth.value, lang, sign=True)})")
+    if p.target is not None:
+        text += f" · {word(lang, 'target').lower()}: {target_text(p.target, lang)}"
+    return Text(text)
+
+
 def series_table(s: Series, lang: str, width: int) -> Group:
+    if width < 80:
+        return Group(Text(_title(s, lang), style="bold"),
+                     *(_point_line(p, lang) for p in s.points), *_other_targets(s, lang))
     bars = width >= WIDE
     table = Table(title=_title(s, lang), title_style="bold", title_justify="left",
                   box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -71,13 +87,15 @@ def series_table(s: Series, lang: str, width: int) -> Group:
                       percent(p.change_pct, lang, sign=True) if p.change_pct is not None else "",
                       percent(p.stated_growth.value, lang, sign=True) if p.stated_growth else "",
                       target_text(p.target, lang) if p.target else "")
-    parts: list = [table]
-    for t in s.other_targets:
-        parts.append(Text(word(lang, "plan_for", period=period_text(t.period, lang),
-                               target=target_text(t, lang))
-                          + f" — {word(lang, 'actual').lower()}: {actual_text(t, lang)}",
-                          style="dim"))
-    return Group(*parts)
+    return Group(*([table] if s.points else [Text(_title(s, lang), style="bold")]),
+                 *_other_targets(s, lang))
+
+
+def _other_targets(s: Series, lang: str) -> list[Text]:
+    return [Text(word(lang, "plan_for", period=period_text(t.period, lang),
+                      target=target_text(t, lang))
+                 + f" — {word(lang, 'actual').lower()}: {actual_text(t, lang)}", style="dim")
+            for t in s.other_targets]
 
 
 def trend_markdown(all_series: list[Series], lang: str) -> str:

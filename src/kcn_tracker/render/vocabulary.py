@@ -12,6 +12,8 @@ from ..vocabulary import INDICATORS, UNITS
 
 HEADERS = {"vi": ("Mã", "Chỉ tiêu", "Đơn vị", "Cộng dồn"),
            "en": ("Key", "Indicator", "Units", "Aggregation")}
+AGGREGATION = {"vi": {"flow": "cộng qua các kỳ", "stock": "số mới nhất", "rate": "theo đúng kỳ"},
+               "en": {"flow": "adds up", "stock": "latest value", "rate": "own period only"}}
 
 
 def render(lang: str, output_format: str, console: Console) -> None:
@@ -32,8 +34,8 @@ def render(lang: str, output_format: str, console: Console) -> None:
     # The key is what a person copies into a plan file: it never wraps.
     table.add_column(headers[0], no_wrap=True)
     for header in headers[1:]:
-        table.add_column(header)
+        table.add_column(header, overflow="fold")
     for i in INDICATORS.values():
         units = ", ".join(i.units)
-        table.add_row(i.key, getattr(i, lang), units, i.aggregation.value)
+        table.add_row(i.key, getattr(i, lang), units, AGGREGATION[lang][i.aggregation.value])
     console.print(table)
