@@ -196,7 +196,7 @@ def _finish_export(path: Path | None, console, markdown, title: str) -> None:
     typer.echo(f"exported {path}", err=True)
 
 
-@app.command()
+@app.command(short_help="Targets against reported figures, province by province.")
 def report(
     plans: PlansArg = None,
     province: ProvinceOpt = None,
@@ -239,7 +239,7 @@ def _markdown_report(result, lang: str) -> str:
     return buffer.getvalue()
 
 
-@app.command()
+@app.command(short_help="All provinces on one screen.")
 def status(
     plans: PlansArg = None,
     province: ProvinceOpt = None,
@@ -266,7 +266,7 @@ def status(
     _finish_export(export, console, lambda: status_markdown(result, lang.value), title)
 
 
-@app.command()
+@app.command(short_help="One indicator over the years, as bars.")
 def trend(
     indicator: Annotated[str, typer.Argument(
         metavar="INDICATOR", help="An indicator key (`kcn-tracker indicators`), e.g. "
@@ -308,7 +308,7 @@ def trend(
     _finish_export(export, console, lambda: trend_markdown(found, lang.value), title)
 
 
-@app.command()
+@app.command(short_help="Projects whose revocation is not completed.")
 def unrecovered(
     plans: PlansArg = None,
     province: ProvinceOpt = None,
@@ -334,7 +334,7 @@ class CheckFormat(str, Enum):
     sarif = "sarif"
 
 
-@app.command()
+@app.command(short_help="Check plan files (CI): structure, quotes, figures.")
 def check(
     paths: PlansArg = None,
     output_format: Annotated[CheckFormat, typer.Option(
@@ -379,7 +379,7 @@ ScopeOpt = Annotated[str, typer.Option(
 
 record_app = typer.Typer(help="Add an actual figure or a target to a plan file, checked "
                          "against its document first.", no_args_is_help=True)
-app.add_typer(record_app, name="record")
+app.add_typer(record_app, name="record", short_help="Add a figure or a target to a plan file.")
 
 
 def _figure(text: str, option: str) -> Decimal:
@@ -517,7 +517,7 @@ def record_target(
            dry_run)
 
 
-@app.command()
+@app.command(short_help="Record a revocation, pending or completed.")
 def revocation(
     plan: Annotated[Path, typer.Argument(help="The plan file, e.g. plans/thai-nguyen.toml.")],
     name: Annotated[str, typer.Argument(help="The project whose revocation is tracked.")],
@@ -546,7 +546,7 @@ def revocation(
                              ("revoke", name, status)), dry_run)
 
 
-@app.command()
+@app.command(short_help="Create a plan file for a province.")
 def new(
     province_id: Annotated[str, typer.Argument(metavar="ID", help="The province id: bac-ninh.")],
     name: Annotated[str, typer.Option("--name", help="The province's name: 'Bắc Ninh'.")],
@@ -561,7 +561,7 @@ def new(
     _apply(lambda: create_plan(folder, province_id, _text(name, "--name") or "", dry_run), dry_run)
 
 
-@app.command()
+@app.command(short_help="Rewrite plan files in the canonical layout.")
 def fmt(
     paths: PlansArg = None,
     check_only: Annotated[bool, typer.Option(
@@ -616,7 +616,7 @@ def fmt(
         raise typer.Exit(EXIT_PLAN_PROBLEMS)
 
 
-@app.command()
+@app.command(short_help="Print the JSON Schema of plan files.")
 def schema() -> None:
     """Print the JSON Schema of plan files (the committed copy is schema/plan.schema.json)."""
     from .schema import schema_text
