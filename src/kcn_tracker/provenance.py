@@ -16,7 +16,7 @@ from .loader import SECTIONS, Parsed
 from .model import LIMIT
 from .numbers import format_number
 from .text import fold
-from .vietnamese import WORD_CHARS, Stated, canonical, figures_in
+from .vietnamese import Stated, canonical, contains_words, figures_in
 
 MILLION, BILLION = Decimal(10**6), Decimal(10**9)
 # What a figure in each unit looks like in text, and the factor from the text's
@@ -103,8 +103,7 @@ def quote_missing(quote: str, canonical_document: str, document: str) -> str | N
     if len(wanted.split()) < MIN_QUOTE_WORDS:
         return (f"the quote is too short to find its place in {document}; quote the "
                 f"sentence or clause, at least {MIN_QUOTE_WORDS} words")
-    pattern = rf"(?<![{WORD_CHARS}]){re.escape(wanted)}(?![{WORD_CHARS}])"
-    if not re.search(pattern, canonical_document):
+    if not contains_words(canonical_document, wanted):
         return (f"the quote is not in {document}; copy the sentence or clause exactly as "
                 "the document writes it")
     return None

@@ -21,20 +21,50 @@ from decimal import Decimal
 # change the vowel and stay where they are.
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _SPACE = re.compile(r"\s+")
-WORD_CHARS = r"\w\u0300-\u036f"  # letters, digits and the marks of NFD text
-_WORD = re.compile(rf"[{WORD_CHARS}]+")
+WORD_CHARS = r"\w\u0300-\u036f"  # letters, digits and combining marks
 
 
-def _tone_last(match: re.Match) -> str:
-    word = match.group(0)
-    tones = "".join(ch for ch in word if ch in TONE_MARKS)
-    return "".join(ch for ch in word if ch not in TONE_MARKS) + tones
+def _placements() -> dict[str, str]:
+    """The "new" placement of a tone (hoà, Thuỵ) and the "old" one (hòa, Thụy) of the
+    diphthongs oa, oe and uy, in both cases: {"oà": "òa", "uỵ": "ụy", …}."""
+    pairs = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in TONE_MARKS:
+            for a, b in ((first, second), (first.upper(), second.upper()),
+                         (first.upper(), second)):
+                new = a + unicodedata.normalize("NFC", b + tone)
+                old = unicodedata.normalize("NFC", a + tone) + b
+                pairs[new] = old
+    return pairs
+
+
+_OLD_PLACEMENT = _placements()
+_WORD_CHAR = re.compile(rf"[{WORD_CHARS}]")
+_NEW_PLACEMENT = re.compile("|".join(map(re.escape, _OLD_PLACEMENT)))
 
 
 def canonical(text: str) -> str:
-    """A form of ``text`` equal for every spelling a quote may legitimately differ in."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return _SPACE.sub(" ", _WORD.sub(_tone_last, decomposed)).strip()
+    """A form of ``text`` equal for every spelling a quote may legitimately differ in.
+
+    The same mapping applies to quote and document, so "hoàng" becoming "hòang"
+    in both does no harm: only equality matters.
+    """
+    composed = unicodedata.normalize("NFC", text)
+    composed = _NEW_PLACEMENT.sub(lambda m: _OLD_PLACEMENT[m.group(0)], composed)
+    return _SPACE.sub(" ", composed).strip()
+
+
+def contains_words(text: str, words: str) -> bool:
+    """Whether ``words`` stands in ``text`` as whole words: "8 dự án" is not in "38 dự án"."""
+    start = text.find(words)
+    while start >= 0:
+        end = start + len(words)
+        before = start == 0 or not _WORD_CHAR.match(text[start - 1])
+        after = end == len(text) or not _WORD_CHAR.match(text[end])
+        if before and after:
+            return True
+        start = text.find(words, start + 1)
+    return False
 
 
 SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
