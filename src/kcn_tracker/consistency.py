@@ -109,16 +109,24 @@ def _year_earlier(d: date) -> date:
         year=d.year - 1, day=28)
 
 
-def _base_value(plan: Plan, indicator: str, scope: str, period: Period,
-                unit: str) -> Actual | None:
-    same = [a for a in plan.actuals
-            if a.project is None and a.indicator.value == indicator and a.scope == scope
-            and a.unit.value == unit and parse_period(a.period) == period]
-    return preferred(same) if same else None
+def _by_period(plan: Plan) -> dict[tuple, list[Actual]]:
+    found: dict[tuple, list[Actual]] = {}
+    for a in plan.actuals:
+        if a.project is None:
+            p = parse_period(a.period)
+            found.setdefault((a.indicator.value, a.scope, a.unit.value, p.start, p.end),
+                             []).append(a)
+    return found
 
 
 def _growth(plan: Plan) -> list:
     """A growth rate "so với cùng kỳ" against its period and the same period a year before."""
+    values = _by_period(plan)
+
+    def _base_value(indicator: str, scope: str, period: Period, unit: str) -> Actual | None:
+        same = values.get((indicator, scope, unit, period.start, period.end))
+        return preferred(same) if same else None
+
     problems = []
     for index, growth in enumerate(plan.actuals):
         base = GROWTH.get(growth.indicator.value)
@@ -127,8 +135,8 @@ def _growth(plan: Plan) -> list:
         period = parse_period(growth.period)
         earlier = Period(_year_earlier(period.start), _year_earlier(period.end), "")
         for unit in ("vnd_billion", "usd_million"):
-            now = _base_value(plan, base, growth.scope, period, unit)
-            then = _base_value(plan, base, growth.scope, earlier, unit)
+            now = _base_value(base, growth.scope, period, unit)
+            then = _base_value(base, growth.scope, earlier, unit)
             if now is None or then is None:
                 continue
             a, b = _range(now), _range(then)

@@ -27,13 +27,25 @@ class Documents:
         self.seeds_refused = (root / SEEDS).is_symlink() or not self.seeds.is_relative_to(
             root.resolve())
         self._texts: dict[Path, str] = {}
+        self._resolved: dict[str, Path | DocumentError] = {}
 
     def resolve(self, document: str) -> Path:
         """The file ``document`` names, checked to be a regular file inside seeds/.
 
         Nothing is opened: a path that leaves seeds/ is refused on its name, or
-        on where its links lead, before any read.
+        on where its links lead, before any read. Each name is resolved once.
         """
+        if document not in self._resolved:
+            try:
+                self._resolved[document] = self._resolve(document)
+            except DocumentError as exc:
+                self._resolved[document] = exc
+        found = self._resolved[document]
+        if isinstance(found, DocumentError):
+            raise found
+        return found
+
+    def _resolve(self, document: str) -> Path:
         posix = PurePosixPath(document)
         if (posix.is_absolute() or PureWindowsPath(document).is_absolute()
                 or ".." in posix.parts or "\\" in document or "\0" in document

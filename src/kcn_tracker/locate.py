@@ -48,17 +48,44 @@ def _open_delimiters(text: str) -> int:
 
 
 class Locator:
-    """Line (1-based) and column (1-based) of every header and key of one file."""
+    """Line (1-based) and column (1-based) of every header and key of one file.
+
+    The file is scanned on first use: a clean file, the usual case in CI, is
+    never scanned at all.
+    """
 
     def __init__(self, text: str) -> None:
-        self.positions: dict[Path, tuple[int, int]] = {}
-        self.headers: list[tuple[int, Path]] = []  # (line, table path) of every header
-        # Lines that continue a multi-line string or array: they are values, not
-        # layout, and no edit may split them or take them for comments.
-        self.continued: set[int] = set()
+        self._text = text
+        self._scanned = False
+
+    @property
+    def positions(self) -> dict[Path, tuple[int, int]]:
+        self._scan_once()
+        return self._positions
+
+    @property
+    def headers(self) -> list[tuple[int, Path]]:
+        """(line, table path) of every header."""
+        self._scan_once()
+        return self._headers
+
+    @property
+    def continued(self) -> set[int]:
+        """Lines that continue a multi-line string or array: they are values, not layout,
+        and no edit may split them or take them for comments."""
+        self._scan_once()
+        return self._continued
+
+    def _scan_once(self) -> None:
+        if self._scanned:
+            return
+        self._scanned = True
+        self._positions: dict[Path, tuple[int, int]] = {}
+        self._headers: list[tuple[int, Path]] = []
+        self._continued: set[int] = set()
         # Only "\n" ends a TOML line; splitlines() would also split at U+2028 or
         # U+0085 inside a string and shift every later line number.
-        self._lines = [line.removesuffix("\r") for line in text.split("\n")]
+        self._lines = [line.removesuffix("\r") for line in self._text.split("\n")]
         self._scan()
 
     def _scan(self) -> None:
@@ -68,12 +95,12 @@ class Locator:
         depth = 0
         for number, line in enumerate(self._lines, start=1):
             if skip_until:
-                self.continued.add(number)
+                self._continued.add(number)
                 if line.count(skip_until) % 2 == 1:
                     skip_until = None
                 continue
             if depth > 0:
-                self.continued.add(number)
+                self._continued.add(number)
                 depth += _open_delimiters(line)
                 continue
             if header := _HEADER.match(line):
@@ -84,12 +111,12 @@ class Locator:
                     table = (*names, index)
                 else:
                     table = names
-                self.positions.setdefault(table, (number, line.index("[") + 1))
-                self.headers.append((number, table))
+                self._positions.setdefault(table, (number, line.index("[") + 1))
+                self._headers.append((number, table))
                 continue
             if key := _KEY.match(line):
                 path = (*table, *_split_key(key[1]))
-                self.positions.setdefault(path, (number, len(line) - len(line.lstrip()) + 1))
+                self._positions.setdefault(path, (number, len(line) - len(line.lstrip()) + 1))
                 rest = line[key.end():].lstrip()
                 fence = rest[:3] if rest[:3] in ('"""', "'''") else None
                 # The string stays open when its fence does not close on this line.
@@ -109,6 +136,7 @@ class Locator:
 
     def find(self, path: Path) -> tuple[int, int] | None:
         """The position of ``path`` or of its nearest located ancestor."""
+        self._scan_once()
         for end in range(len(path), 0, -1):
             if (found := self.positions.get(tuple(path[:end]))) is None:
                 continue
