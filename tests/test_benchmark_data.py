@@ -20,3 +20,20 @@ def test_generated_national_data_passes_check(run, tmp_path):
     report = json.loads(run("report", str(out / "plans"), "-f", "json").stdout)
     # 30 indicators over 2016-2025, less the growth rate of 2016 (no 2015 to grow from).
     assert len(report["provinces"][0]["actuals"]) == 30 * 10 - 1
+
+
+def test_many_files_are_checked_on_every_core_with_the_same_findings(run, tmp_path):
+    out = tmp_path / "national"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--scale", "0.13",
+                    "--out", str(out)], check=True, capture_output=True)
+    files = sorted((out / "plans").glob("*.toml"))
+    assert len(files) == 8  # enough for the process pool
+    broken = files[3]
+    broken.write_text(broken.read_text(encoding="utf-8").replace(
+        'unit = "project"', 'unit = "projects"', 1), encoding="utf-8")
+    result = run("check", str(out / "plans"), "-f", "json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert [(f["code"], f["file"].rsplit("/", 1)[1]) for f in data["findings"]] == [
+        ("KCN105", broken.name)]
+    assert len(data["files"]) == 8

@@ -8,8 +8,11 @@ concerns acknowledges, with a reason, is listed but does not fail the run.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path
 
 from .consistency import check_consistency
@@ -69,25 +72,43 @@ def project_root(plan_file: Path) -> Path:
     return plan_file.resolve().parent.parent
 
 
+# Below this many files a second process costs more than it saves.
+PARALLEL_FROM = 8
+_documents: dict[Path, Documents] = {}  # per process: each document read once
+
+
+def _check_one(file: Path):
+    """Everything `check` learns from one file, in a form that crosses processes."""
+    parsed = parse(file)
+    text = parsed.text if parsed.text is not None else ""
+    root = project_root(file)
+    docs = _documents.setdefault(root, Documents(root))
+    plan, problems = check_file(parsed, docs)
+    findings = acknowledge(parsed, problems, consistency_ran=plan is not None)
+    families = {"0"} | ({"1", "2", "9"} if parsed.data is not None else set()) | (
+        {"3"} if plan is not None else set())
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    return file, findings, lines, families, plan, parsed.locator if plan is not None else None
+
+
 def check_paths(paths: Iterable[Path]) -> CheckResult:
     files = plan_files(paths)
+    workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2))
+    if workers > 1:
+        # Files are independent until the cross-file rules: check them on every core.
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            results = list(pool.map(_check_one, files, chunksize=4))
+    else:
+        results = [_check_one(file) for file in files]
     findings: list[Finding] = []
     lines: dict[Path, list[str]] = {}
     families: dict[Path, set[str]] = {}
-    documents: dict[Path, Documents] = {}
     valid = []
-    for file in files:
-        parsed = parse(file)
-        text = parsed.text if parsed.text is not None else ""
-        lines[file] = [line.removesuffix("\r") for line in text.split("\n")]
-        root = project_root(file)
-        docs = documents.setdefault(root, Documents(root))
-        plan, problems = check_file(parsed, docs)
-        findings += acknowledge(parsed, problems, consistency_ran=plan is not None)
-        families[file] = {"0"} | ({"1", "2", "9"} if parsed.data is not None else set()) | (
-            {"3"} if plan is not None else set())
+    for file, found, text_lines, ran, plan, locator in results:
+        findings += found
+        lines[file], families[file] = text_lines, ran
         if plan is not None:
-            valid.append((file, plan, parsed.locator))
+            valid.append((file, plan, locator))
     findings += [Finding(p) for p in duplicate_provinces(valid)]
     return CheckResult(files, findings, lines, families)
 
