@@ -212,19 +212,27 @@ def report(
     export: ExportOpt = None,
 ) -> None:
     """Progress of every target, the other reported figures, and pending revocations."""
-    from .evaluate import evaluate_plans
     from .render import renderer
 
+    result, console, title = _evaluated("report", plans, province, as_of, lang, by, export,
+                                        output_format.value, year)
+    renderer(output_format.value)(result, lang.value, console)
+    _finish_export(export, console, lambda: _markdown_report(result, lang.value), title)
+
+
+def _evaluated(command, plans, province, as_of, lang, by, export, output_format, year=None):
+    """What report and status share: check the export, load, evaluate, start the screen."""
+    from .evaluate import evaluate_plans
+
     when = _as_of(as_of)
-    _export_target(export, output_format.value)
+    _export_target(export, output_format)
     selected = _load(plans, province, by is not None, lang.value)
     result = evaluate_plans(selected, when, year, by_successor=by is not None)
     console = _console(record=export is not None)
-    title = _title("report", province, when, lang.value)
+    title = _title(command, province, when, lang.value)
     if export is not None:
         console.print(title, style="bold", highlight=False)
-    renderer(output_format.value)(result, lang.value, console)
-    _finish_export(export, console, lambda: _markdown_report(result, lang.value), title)
+    return result, console, title
 
 
 def _markdown_report(result, lang: str) -> str:
@@ -251,17 +259,10 @@ def status(
     export: ExportOpt = None,
 ) -> None:
     """One screen across provinces: targets by status, the extremes, pending revocations."""
-    from .evaluate import evaluate_plans
     from .render.status import render, status_markdown
 
-    when = _as_of(as_of)
-    _export_target(export, output_format.value)
-    selected = _load(plans, province, by is not None, lang.value)
-    result = evaluate_plans(selected, when, by_successor=by is not None)
-    console = _console(record=export is not None)
-    title = _title("status", province, when, lang.value)
-    if export is not None:
-        console.print(title, style="bold", highlight=False)
+    result, console, title = _evaluated("status", plans, province, as_of, lang, by, export,
+                                        output_format.value)
     render(result, lang.value, output_format.value, console)
     _finish_export(export, console, lambda: status_markdown(result, lang.value), title)
 
