@@ -111,11 +111,26 @@ def province_dict(result: ProvinceResult, lang: str) -> dict:
     }
 
 
+def _indented(value, level: int) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * level)
+
+
 def render(report: Report, lang: str, console: Console) -> None:
-    document = {"as_of": report.as_of.isoformat(), "year": report.year, "lang": lang,
-                "provinces": [province_dict(p, lang) for p in report.provinces]}
+    """The same JSON as one json.dumps would write, but one province at a time, so that
+    a national set never holds the whole text, nor the whole tree, in memory."""
+    out = console.file
+    head = {"as_of": report.as_of.isoformat(), "year": report.year, "lang": lang}
+    out.write("{\n")
+    for key, value in head.items():
+        out.write(f'  {json.dumps(key)}: {_indented(value, 1)},\n')
+    out.write('  "provinces": [')
+    for index, province in enumerate(report.provinces):
+        out.write(("," if index else "") + "\n    " + _indented(province_dict(province, lang), 2))
+    out.write("\n  ]" if report.provinces else "]")
     if report.by_successor:
-        document["successors"] = [
+        successors = [
             {**successor_dict(heading.successor), "members": [m.id for m in members]}
             for heading, members in grouped(report) if heading is not None]
-    console.file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        out.write(f',\n  "successors": {_indented(successors, 1)}')
+    out.write("\n}\n")
