@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from .limits import too_large
 from .vietnamese import canonical
 
 SEEDS = "seeds"
@@ -72,6 +73,8 @@ class Documents:
     def canonical_text(self, path: Path) -> str:
         if path not in self._texts:
             try:
+                if reason := too_large(path):
+                    raise DocumentError("KCN202", f"'{path.name}': {reason}")
                 text = path.read_text(encoding="utf-8")
             except UnicodeDecodeError:
                 raise DocumentError("KCN202", f"'{path.name}' is not UTF-8 text") from None

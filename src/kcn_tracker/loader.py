@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from .errors import InputError, PlanError, Problem
 from .evaluate import matches
+from .limits import too_large
 from .locate import Locator
 from .model import Actual, Origin, Plan, Revocation, Target
 from .periods import FORMS, parse_period
@@ -134,6 +135,8 @@ def load_plan(path: Path) -> LoadedPlan:
 def parse(path: Path) -> Parsed:
     """Read ``path`` as UTF-8 TOML; problems are collected on the result."""
     try:
+        if reason := too_large(path):
+            raise InputError(f"{path}: {reason}")
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None

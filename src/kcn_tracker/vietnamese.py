@@ -21,6 +21,9 @@ from decimal import Decimal
 # change the vowel and stay where they are.
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _SPACE = re.compile(r"\s+")
+# Characters that web pages and word processors slip into text without showing
+# them: zero-width spaces and joiners, soft hyphens, byte-order marks.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 WORD_CHARS = r"\w\u0300-\u036f"  # letters, digits and combining marks
 
 
@@ -49,7 +52,7 @@ def canonical(text: str) -> str:
     The same mapping applies to quote and document, so "hoàng" becoming "hòang"
     in both does no harm: only equality matters.
     """
-    composed = unicodedata.normalize("NFC", text)
+    composed = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     composed = _NEW_PLACEMENT.sub(lambda m: _OLD_PLACEMENT[m.group(0)], composed)
     return _SPACE.sub(" ", composed).strip()
 
