@@ -57,3 +57,23 @@ def test_every_check_rule_is_documented_with_a_failing_and_a_passing_example():
         assert section.startswith(f"{code} {rule.name} ({rule.severity.value})")
         assert re.search(r"Fails:\n\n```toml\n.+?```\n\nPasses:\n\n```toml\n.+?```", section,
                          re.S), code
+
+
+RAISES = re.compile(r"(InputError|EditRefused|ExportError|WriteError|_fail|FormatError|"
+                    r"BadParameter|ValueError)\(\s*((?:f?\"(?:[^\"\\\\]|\\\\.)*\"\s*)+)", re.S)
+
+
+def test_every_message_for_bad_input_is_in_docs_errors():
+    errors = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8").replace("`", "")
+    missing = []
+    for path in sorted((ROOT / "src" / "kcn_tracker").rglob("*.py")):
+        for m in RAISES.finditer(path.read_text(encoding="utf-8")):
+            message = "".join(re.findall(r'f?"((?:[^"\\\\]|\\\\.)*)"', m.group(2)))
+            fragments = [f.strip(" ;:'") for f in re.split(r"\{[^}]*\}", message)]
+            longest = max(fragments, key=len).replace("`", "")
+            if len(longest) >= 10 and longest not in errors:
+                missing.append(f"{path.name}: {longest}")
+    assert missing == []
+    from kcn_tracker.rules import RULES
+
+    assert all(code in errors for code in RULES)
