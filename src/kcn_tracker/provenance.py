@@ -35,8 +35,10 @@ _PLAN_AFTER = re.compile(rf"^\s*{_PLAN}", re.IGNORECASE)
 _PLAN_BEFORE = re.compile(rf"{_PLAN}(?:\s+(?:năm|đề ra|giao))?\s*(?:gần|hơn|khoảng)?\s*$",
                           re.IGNORECASE)
 _EXCEEDED = re.compile(r"vượt\b[^,;.%]*$", re.IGNORECASE)
-# A quote must identify a place in its document, not a word found anywhere.
+# A quote must identify a place in its document, not a word found anywhere, and
+# stay a sentence or a clause, not a page.
 MIN_QUOTE_WORDS = 3
+MAX_QUOTE_CHARS = 400
 
 
 def check_provenance(parsed: Parsed, documents: Documents) -> list[Problem]:
@@ -54,6 +56,11 @@ def _entry(parsed: Parsed, documents: Documents, here: tuple, raw: dict) -> list
     if not isinstance(document, str) or not isinstance(quote, str) or not quote:
         return []  # the structure rules report it
     problems = []
+    if len(quote) > MAX_QUOTE_CHARS:
+        problems.append(parsed.problem("KCN207", (*here, "source", "quote"),
+                                       f"the quote is {len(quote)} characters long, more than a "
+                                       f"sentence ({MAX_QUOTE_CHARS}); quote the sentence or "
+                                       "clause that states the figure"))
     try:
         text = documents.canonical_text(documents.resolve(document))
         if message := quote_missing(quote, text, document):

@@ -71,6 +71,8 @@ RULES: dict[str, Rule] = {
         Rule("KCN206", "revocation-not-in-quote", _E,
              "A revocation whose quote does not name its project or zone, or says the "
              "opposite of its status."),
+        Rule("KCN207", "quote-too-long", _W,
+             "A quote longer than a sentence: it proves less, and hides which clause counts."),
         # Consistency
         Rule("KCN301", "attainment-mismatch", _W,
              "A reported attainment that disagrees with actual / target.", True),
