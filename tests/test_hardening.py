@@ -96,3 +96,9 @@ def test_a_very_long_quote_is_just_a_quote_not_found(run, project):
     path.write_text(text, encoding="utf-8")
     result, found = findings(run, project)
     assert result.exit_code == 1 and "KCN203" in {f["code"] for f in found}
+
+
+@pytest.mark.parametrize("command", [("check",), ("report",), ("fmt", "--check")])
+def test_a_device_is_not_a_plan_file(run, command):
+    result = run(*command, "/dev/null")
+    assert result.exit_code == 2 and "not a regular file" in result.stderr
