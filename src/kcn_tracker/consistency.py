@@ -104,7 +104,8 @@ def _parts(plan: Plan) -> list:
     return problems
 
 
-def _year_earlier(d: date) -> date:
+def year_earlier(d: date) -> date:
+    """The same day a year before; 29 February becomes the 28th."""
     return d.replace(year=d.year - 1) if (d.month, d.day) != (2, 29) else d.replace(
         year=d.year - 1, day=28)
 
@@ -133,7 +134,7 @@ def _growth(plan: Plan) -> list:
         if base is None or growth.project is not None:
             continue
         period = parse_period(growth.period)
-        earlier = Period(_year_earlier(period.start), _year_earlier(period.end), "")
+        earlier = Period(year_earlier(period.start), year_earlier(period.end), "")
         for unit in ("vnd_billion", "usd_million"):
             now = _base_value(base, growth.scope, period, unit)
             then = _base_value(base, growth.scope, earlier, unit)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .consistency import GROWTH
+from .consistency import GROWTH, year_earlier
 from .evaluate import HUNDRED, TargetResult, evaluate_target, preferred
 from .model import Actual, Plan
 from .periods import Period, parse_period
@@ -33,10 +33,7 @@ class Series:
 
 
 def _year_before(period: Period) -> tuple[date, date]:
-    def back(d: date) -> date:
-        return d.replace(year=d.year - 1, day=min(d.day, 28) if d.month == 2 else d.day)
-
-    return back(period.start), back(period.end)
+    return year_earlier(period.start), year_earlier(period.end)
 
 
 def series(plans: list[Plan], indicator: str, as_of: date) -> list[Series]:
