@@ -162,7 +162,7 @@ def test_line_numbers_survive_unicode_line_separators(run, project):
 
 
 def test_a_sub_table_is_located_at_its_own_line(run, project):
-    text = edit(BASE, 
+    text = edit(BASE,
         'source = { document = "seeds/003_7134f92b119c0d58.txt", quote = "thu hút khoảng 20 dự '
         'án đầu tư mới" }',
         '[targets.source]\ndocument = "seeds/003_7134f92b119c0d58.txt"\nquote = "thu hút khoảng '

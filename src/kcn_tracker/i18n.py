@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-LANGUAGES = ("vi", "en")
-
 WORDS: dict[str, dict[str, str]] = {
     "vi": {
         "indicator": "Chỉ tiêu",
@@ -44,10 +42,8 @@ WORDS: dict[str, dict[str, str]] = {
                     "dùng --by successor để xem theo tỉnh mới.",
         "status_title": "Tình hình thực hiện kế hoạch, tính đến {as_of}",
         "pending_revocations": "Chờ thu hồi",
-        "targets_count": "Chỉ tiêu",
         "best": "Vượt nhiều nhất",
         "worst": "Hụt nhiều nhất",
-        "highlights": "Vượt nhiều nhất và hụt nhiều nhất",
         "trend_title": "{indicator}: {name}, {scope} ({unit})",
         "change": "So với kỳ trước",
         "stated_growth": "Theo văn bản",
@@ -95,10 +91,8 @@ WORDS: dict[str, dict[str, str]] = {
                     "{members}; use --by successor to see it.",
         "status_title": "Plan attainment as of {as_of}",
         "pending_revocations": "Pending revocations",
-        "targets_count": "Targets",
         "best": "Biggest overshoot",
         "worst": "Worst shortfall",
-        "highlights": "Biggest overshoot and worst shortfall",
         "trend_title": "{indicator}: {name}, {scope} ({unit})",
         "change": "Change",
         "stated_growth": "Stated",

@@ -6,8 +6,6 @@ import json
 
 from .model import Plan
 
-SCHEMA_PATH = "schema/plan.schema.json"
-
 
 def plan_schema() -> dict:
     schema = Plan.model_json_schema()
