@@ -531,7 +531,9 @@ def revocation(
         "or \"2024-01-15\" (default: the document's date in seeds/index.toml).")] = None,
     zone: Annotated[Optional[str], typer.Option("--zone", help="A zone key of the plan.")
                     ] = None,
-    entry_id: IdOpt = None,
+    entry_id: Annotated[Optional[str], typer.Option(
+        "--id", help="The entry's id (default: made from the province, the name and the "
+        "status).")] = None,
     dry_run: DryRunOpt = False,
 ) -> None:
     """Record that a project's revocation (thu hồi) is pending, or now completed."""
