@@ -19,7 +19,7 @@ import sys
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from kcn_tracker.entries import render_entry
+from kcn_tracker.entries import render_entry, value_text
 from kcn_tracker.numbers import format_number
 from kcn_tracker.text import fold
 
@@ -154,8 +154,7 @@ class Documents:
 
 def plan_text(pid: str, name: str, values, documents: Documents, rng: random.Random) -> str:
     parts = [f"#:schema ../../../schema/plan.schema.json\n# {name}: synthetic benchmark plan\n",
-             render_entry("province", {"id": pid, "name": name}).replace("[[province]]",
-                                                                         "[province]")]
+             f"[province]\nid = {value_text(pid)}\nname = {value_text(name)}\n"]
     entries = {"targets": [], "actuals": []}
     for indicator, by_year in values.items():
         unit = INDICATORS[indicator][0]

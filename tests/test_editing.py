@@ -66,8 +66,11 @@ def test_a_new_entry_goes_after_its_section_not_after_the_next_sections_comment(
     assert result.exit_code == 0, result.output
     after = path.read_text(encoding="utf-8").split("\n")
     comment = "# --- Revocations not completed (article of early 2024, on 2023) -----------------"
+    at = before.index(comment) - 1  # the blank line above the comment
     assert after.index(comment) == before.index(comment) + 9
-    assert after[after.index(comment) - 2] .startswith("source = ")
+    assert after[after.index(comment) - 2].startswith("source = ")
+    # Every old line is still there, in order, around the nine new ones.
+    assert after[:at] + after[at + 9:] == before
 
 
 def test_dry_run_prints_the_diff_and_writes_nothing(run, project):

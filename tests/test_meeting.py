@@ -35,7 +35,8 @@ def test_status_fits_the_screen(run, width):
     assert "…" not in out
     assert max(len(line) for line in out.splitlines()) <= width
     flat = re.sub(r"\s+", " ", out)
-    for words in ("Vượt", "Chậm", "140% (+40%)", "92,1% (-7,9%)", "Chờ thu hồi: 3"):
+    for words in ("Thái Nguyên (cũ) 2 · · · 1 ·", "Bắc Kạn (cũ) · · · · · 4",
+                  "140% (+40%)", "92,1% (-7,9%)", "Chờ thu hồi: 3"):
         assert words in flat, words
 
 

@@ -118,13 +118,13 @@ def _load(paths: list[Path] | None, provinces: list[str] | None, by_successor: b
     """
     from .errors import InputError, PlanError
     from .loader import load_plans
-    from .select import named_successors, select_provinces
+    from .select import select_provinces
 
     try:
         loaded = [item.plan for item in load_plans(paths or [DEFAULT_PLANS])]
         selected = select_provinces(loaded, provinces or [], by_successor)
         if not by_successor:
-            _note_successors(loaded, provinces or [], lang, named_successors)
+            _note_successors(loaded, provinces or [], lang)
         return selected
     except PlanError as exc:
         for problem in exc.problems:
@@ -136,14 +136,15 @@ def _load(paths: list[Path] | None, provinces: list[str] | None, by_successor: b
         raise _fail(str(exc), EXIT_CANNOT_RUN) from None
 
 
-def _note_successors(plans, wanted, lang, named_successors) -> None:
-    from .present import day, word
-    from .periods import parse_period
+def _note_successors(plans, wanted: list[str], lang: str) -> None:
+    """Say when a name the user gave is also the name of a province formed by a merger."""
+    from .present import since_day, word
+    from .select import named_successors
 
     for name in wanted:
         for new in named_successors(plans, [name]):
             typer.echo(word(lang, "also_new", name=name, new=new.successor.name,
-                            since=day(parse_period(new.successor.since).start, lang),
+                            since=since_day(new.successor, lang),
                             members=", ".join(m.province.name for m in new.members)), err=True)
 
 

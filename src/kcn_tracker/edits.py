@@ -83,9 +83,13 @@ def _read(path: Path) -> str:
         raise EditRefused(f"{path}: cannot be read ({exc.strerror})") from None
 
 
+def _is_error(problem: Problem) -> bool:
+    return RULES[problem.code].severity is Severity.ERROR
+
+
 def _errors(parsed: Parsed, documents: Documents) -> tuple[Plan | None, list[Problem]]:
     plan, problems = check_file(parsed, documents)
-    return plan, [p for p in problems if RULES[p.code].severity is Severity.ERROR]
+    return plan, [p for p in problems if _is_error(p)]
 
 
 def _key(problem: Problem) -> tuple:
@@ -163,14 +167,12 @@ def add_entry(path: Path, section: str, fields: dict, dry_run: bool = False,
         new = insert_entry(old, section, entry, newline)
         _same_data_plus(old, new, section, entry)
         parsed = parse_bytes(path, new.encode("utf-8"))
-        _, new_errors = _errors(parsed, documents)
+        _, everything = check_file(parsed, documents)
         known = {_key(p) for p in old_errors}
-        added = [p for p in new_errors if _key(p) not in known]
+        added = [p for p in everything if _is_error(p) and _key(p) not in known]
         if added:
             raise EditRefused(f"{shown}: the new entry is refused; the file is unchanged", added)
-        _, everything = check_file(parse_bytes(path, new.encode("utf-8")), documents)
-        notes = [p for p in everything if p.entry == (section, index)
-                 and RULES[p.code].severity is not Severity.ERROR]
+        notes = [p for p in everything if p.entry == (section, index) and not _is_error(p)]
         line = (parsed.locator.find((section, index)) or (None, None))[0]
         if not dry_run:
             atomic_write(path, new)

@@ -70,6 +70,9 @@ class TargetResult:
     attainment_pct: Decimal | None
     overshoot_pct: Decimal | None
     status: Status
+    # Every known actual that measures this target within its period, used or not:
+    # none of them is a figure with "no target set".
+    measured: tuple[Actual, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -200,9 +203,9 @@ def candidates(target: Target, period: Period, actuals: list[Actual],
     return found
 
 
-def observe(target: Target, period: Period, actuals: list[Actual], as_of: date) -> Observed | None:
-    """Find the figure for ``target`` among ``actuals`` known by ``as_of``."""
-    found = candidates(target, period, actuals, as_of)
+def observe(target: Target, period: Period,
+            found: list[tuple[Period, Actual]]) -> Observed | None:
+    """The figure for ``target`` among its candidates (see :func:`candidates`)."""
     exact = [a for p, a in found if p == period]
     if exact:
         return _observed([preferred(exact)], period.end, 1.0, True)
@@ -292,11 +295,12 @@ def decide(target: Target, value: Decimal | None, observed: Observed | None
 def evaluate_target(target: Target, actuals: list[Actual], as_of: date) -> TargetResult:
     period = parse_period(target.period)
     value, value_qualifier = target_value(target, actuals, as_of)
-    observed = observe(target, period, actuals, as_of)
+    found = candidates(target, period, actuals, as_of)
+    observed = observe(target, period, found)
     status, attainment = decide(target, value, observed)
     overshoot = attainment - HUNDRED if attainment is not None else None
     return TargetResult(target, period, value, value_qualifier, observed, attainment,
-                        overshoot, status)
+                        overshoot, status, tuple(a for _, a in found))
 
 
 def unrecovered(revocations: list[Revocation], as_of: date) -> list[PendingRevocation]:
@@ -323,8 +327,7 @@ def unrecovered(revocations: list[Revocation], as_of: date) -> list[PendingRevoc
 def evaluate_plan(plan: Plan, as_of: date, year: int | None = None) -> ProvinceResult:
     """Evaluate every target of ``plan`` at ``as_of``; ``year`` keeps only periods touching it."""
     results = [evaluate_target(t, plan.actuals, as_of) for t in plan.targets]
-    measured = {id(a) for r in results
-                for _, a in candidates(r.target, r.period, plan.actuals, as_of)}
+    measured = {id(a) for r in results for a in r.measured}
     actuals = list(plan.actuals)
     if year is not None:
         results = [r for r in results if r.period.overlaps_year(year)]

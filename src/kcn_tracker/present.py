@@ -78,6 +78,11 @@ def province_title(plan: Plan, lang: str) -> str:
     return word(lang, "old_province", name=plan.province.name, until=day(until, lang))
 
 
+def since_day(successor, lang: str) -> str:
+    """The day a successor province took over, as the language writes dates."""
+    return day(parse_period(successor.since).start, lang)
+
+
 def province_short(plan: Plan, lang: str) -> str:
     """"Bắc Kạn (cũ)": the name, and whether it is a former province, in a narrow column."""
     if plan.province.successor is None:
@@ -86,13 +91,11 @@ def province_short(plan: Plan, lang: str) -> str:
 
 
 def new_province_short(successor, lang: str) -> str:
-    return word(lang, "new_short", name=successor.name,
-                since=day(parse_period(successor.since).start, lang))
+    return word(lang, "new_short", name=successor.name, since=since_day(successor, lang))
 
 
 def new_province_title(successor, lang: str) -> str:
-    since = parse_period(successor.since).start
-    return word(lang, "new_province", name=successor.name, since=day(since, lang),
+    return word(lang, "new_province", name=successor.name, since=since_day(successor, lang),
                 basis=successor.basis)
 
 
