@@ -1,0 +1,130 @@
+"""Every quantity a Vietnamese document states, with what the words say of it.
+
+``extract_text`` is pure: text in, quantities out. Positions are those of the
+text as given (``text[q.start:q.end] == q.text``) even when the text is not in
+NFC; matching happens on the NFC form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from . import cues
+from .limits import too_large
+from .offsets import Normalized
+from .quantities import find
+from .sentences import paragraphs, sentences
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: Decimal
+    unit: str | None  # None: money whose currency the text does not write
+    qualifier: str
+    role: str | None
+    period: str | None
+    text: str
+    start: int
+    end: int
+    sentence: str
+    value_max: Decimal | None = None
+    equivalent_of: int | None = None  # index of the amount this one restates
+
+
+@dataclass(frozen=True)
+class Flagged:
+    """A number standing as a quantity that Vietnamese notation does not allow."""
+
+    text: str
+    start: int
+    end: int
+    sentence: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    path: str
+    quantities: list[Quantity]
+    flagged: list[Flagged]
+
+
+class ExtractError(Exception):
+    """A document that cannot be read; the message says which and why."""
+
+
+def read_document(path: Path) -> str:
+    """The document's text as given: UTF-8, line endings untouched."""
+    try:
+        if not path.is_file():
+            raise ExtractError(f"{path}: no such file")
+        if message := too_large(path):
+            raise ExtractError(message)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ExtractError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ExtractError(f"{path}: not UTF-8 text (byte {exc.start}); save the document as "
+                           "UTF-8 and run again") from None
+
+
+def extract_file(path: Path, shown: str | None = None) -> Extraction:
+    quantities, flagged = extract_text(read_document(path))
+    return Extraction(shown or str(path), quantities, flagged)
+
+
+def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
+    doc = Normalized(original)
+    text = doc.text
+    found = find(text)
+    quantities: list[Quantity] = []
+    flagged: list[Flagged] = []
+    k = 0
+    previous = None
+    for p_start, p_end in paragraphs(text):
+        carried = None
+        for s_start, s_end in sentences(text, p_start, p_end):
+            named = cues.periods(text, s_start, s_end)
+            while k < len(found) and found[k].start < s_end:
+                f = found[k]
+                k += 1
+                if f.start < s_start:
+                    continue
+                span = doc.span(f.start, f.end)
+                sentence = original[slice(*doc.span(s_start, s_end))]
+                if f.flagged:
+                    flagged.append(Flagged(original[slice(*span)], *span, sentence, f.flagged))
+                    continue
+                clause_end = _clause_end(text, f.end, s_end)
+                role = cues.role(text, f.start, f.end, f.unit, s_start)
+                equivalent = None
+                if previous and _restates(text, f, previous):
+                    equivalent = len(quantities) - 1
+                    role = quantities[-1].role
+                previous = f
+                quantities.append(Quantity(
+                    value=f.value, unit=f.unit,
+                    qualifier=cues.qualifier(text, f.start, f.end, s_start),
+                    role=role,
+                    period=cues.period_of(f.start, f.end, (s_start, clause_end), named, carried),
+                    text=original[slice(*span)], start=span[0], end=span[1],
+                    sentence=sentence, value_max=f.value_max, equivalent_of=equivalent))
+            last = [p for _, _, p in named if p]
+            if last:
+                carried = last[-1]
+    return quantities, flagged
+
+
+def _clause_end(text: str, start: int, sentence_end: int) -> int:
+    semicolon = text.find(";", start, sentence_end)
+    return sentence_end if semicolon < 0 else semicolon
+
+
+def _restates(text: str, f, previous) -> bool:
+    money = cues.MONEY
+    return (f.unit in money and previous.unit in money and f.unit != previous.unit
+            and cues.restates(text, f.start, previous.end))

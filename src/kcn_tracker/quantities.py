@@ -1,0 +1,242 @@
+"""Finding the quantities a Vietnamese text states: number, scale words, unit.
+
+A quantity is a number in digits followed by what it counts or measures
+("21 dự án", "225,8 triệu USD", "1.471ha", "40%"). A number with nothing after
+it is not taken ("Yên Bình 3", "sau 15 năm", "04 làn xe"), except where the
+unit is shared ("20 và 25 dự án", "56/105 dự án") or named before it ("tổng số
+dự án … là 496"). Dates, times, years, document and phone numbers are blocked
+before anything is read. Values are exact decimals in the plan-file units:
+money in tỷ đồng (vnd_billion) or triệu USD (usd_million).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .numerals import SCALES, NotVietnamese, read_number, scaled
+
+
+@dataclass
+class Found:
+    start: int  # positions in the (NFC) text searched
+    end: int
+    value: Decimal | None  # None when flagged
+    unit: str | None  # None for money whose currency is not written
+    value_max: Decimal | None = None
+    flagged: str | None = None  # why the number cannot be read
+
+
+_Y = r"(?:19|20)\d{2}"
+_BLOCKS = re.compile("|".join((
+    r"\d+(?::\d+)+",  # 09:00, 15:50:37, ISO 9001:2015
+    r"\b\d{1,2}h\d{2}\b|\b\d{1,2}\s*giờ\b",
+    r"(?<![\d.,])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d.,]\d)",  # 23/06/2023, 16.4.2024
+    rf"(?<![\d.,])(?:\d{{1,2}}|[IVX]+)\s?/\s?{_Y}(?!\d)",  # 12/2003, I/2024
+    r"\d+(?:[/.-]\d+)*\s?[/-]\s?[A-ZĐ][\w/.-]*",  # 2635/QĐ-UBND, 16-NQ/TU, 202/2025/QH15
+    rf"{_Y}\s*[-–—]\s*{_Y}(?!\d)",  # 2021 – 2025
+    # A year after a word of time: "năm 2024", "đến 2030", "quý I/2024".
+    rf"(?:\b(?:năm|Năm|giai đoạn|Giai đoạn|đến|tới|từ|Từ|cuối|đầu|trong|Trong|niên độ)\s+){_Y}(?!\d)",
+    # Phone numbers: a leading 0 and 9-11 digits in groups; or after a phone word.
+    r"(?<![\d.,])0\d{1,3}(?:[. -]\d{2,4}){2,4}(?![\d.,]?\d)",
+    r"(?:ĐT|SĐT|Điện thoại|điện thoại|Tel|tel|TEL|Hotline|hotline|Fax|fax|Zalo)\s*[:.]?\s*"
+    r"\(?\+?\d[\d\s.()+-]{5,}\d",
+    # Page counters, article and document numbers, ordinals, names with a number.
+    r"\b(?:Trang|trang|Page|page|Tr\.)\s*\d+(?:\s*/\s*\d+)?",
+    r"\b(?:giai đoạn|Giai đoạn|GĐ|đợt|Đợt|lần thứ|Lần thứ|thứ|Thứ|khóa|khoá|Khóa|Khoá|"
+    r"lô|Lô|phân khu|tầng|Điều|điều|khoản|Khoản|Mục|chương|Chương|tuyến|quốc lộ|Quốc lộ|QL|"
+    r"tỉnh lộ|ĐT|đường|Đường|phường|Phường|quận|Quận|tháng|Tháng|ngày|Ngày|quý|Quý|Top|"
+    r"top|hạng|nhóm|Nhóm|mã|Mã|kỳ họp|Kỳ họp|thôn|xóm|Phase|phase|số hiệu|version)\s+\d+"
+    r"(?:\s*/\s*\d+)?(?![\d.,]\d)",
+    r"\b(?:Quyết định|Nghị quyết|Chỉ thị|Công văn|Thông tư|Nghị định|Kế hoạch|Văn bản|"
+    r"Thông báo|Tờ trình|Báo cáo|Luật)\s+(?:số\s+)?\d+",
+    r"\b(?:tỷ|tỉ) lệ\s+1\s*/\s*\d[\d.]*",  # map scales: tỷ lệ 1/500, 1/2.000
+)))
+
+_RUN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_SCALE_WORDS = "|".join(SCALES)
+_SCALES = re.compile(rf"(?:\s*(?:{_SCALE_WORDS})(?!\w))+", re.IGNORECASE)
+_UNIT = re.compile(r"""\s*(?:
+   (?P<usd>USD|US\$|đô[- ]?la(?:\s+Mỹ)?|đô(?![- ]?thị)(?!\w))
+ | (?P<vnd>đồng|VNĐ|VND|đ(?!\w))
+ | (?P<percent>%|phần trăm)
+ | (?P<ha>ha|héc[- ]?ta|hecta)(?!\w)
+ | (?P<m2>m2|m²)(?!\w)
+ | (?P<km2>km2|km²)(?!\w)
+ | (?P<adjustment>lượt(?=\s+(?:điều\ chỉnh|tăng\ vốn)))
+ | (?P<project>dự\ án|lượt\ dự\ án|giấy\ chứng\ nhận|GCNĐKĐT|GCN)(?!\w)
+ | (?P<enterprise>doanh\ nghiệp)(?!\w)
+ | (?P<person>lao\ động|người|công\ nhân|sinh\ viên|học\ viên|việc\ làm|kỹ\ sư)(?!\w)
+ | (?P<zone>KCN|khu\ công\ nghiệp)(?!\w)
+ | (?P<cluster>CCN|cụm\ công\ nghiệp)(?!\w)
+ | (?P<times>lần)(?!\w)
+)""", re.VERBOSE | re.IGNORECASE)
+# "lần" is a multiple only after a word of comparison: "vượt 18,6 lần", "gấp 2 lần".
+_COMPARISON = re.compile(r"(?:vượt|gấp|tăng|giảm|bằng|hơn|cao|thấp)(?:\s+(?:gần|hơn|khoảng|"
+                         r"trên|xấp xỉ|gấp))*\s*$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(\w+) $")
+_RANGE = re.compile(r"\s*[-–—]\s*|\s+(?:đến|tới)\s+")
+_SHARED = re.compile(r"\s*(?:,\s*(?:và\s+|hoặc\s+)?|\s+và\s+|\s+hoặc\s+)")
+# The unit named before a lone number: "tổng số dự án đầu tư tại các KCN là 496".
+_NAMED_BEFORE = re.compile(
+    r"\bsố\s+(?:lượng\s+)?(?P<noun>dự án|doanh nghiệp|lao động|KCN|khu công nghiệp|CCN|"
+    r"cụm công nghiệp)\b[^;.]{0,60}?\b(?:là|đạt|lên|lên tới|có)\s+(?:khoảng\s+|hơn\s+|trên\s+"
+    r"|gần\s+|ước\s+)?$", re.IGNORECASE)
+_NOUN_UNIT = {"dự án": "project", "doanh nghiệp": "enterprise", "lao động": "person",
+              "kcn": "zone", "khu công nghiệp": "zone", "ccn": "cluster",
+              "cụm công nghiệp": "cluster"}
+# After money with no currency, a following noun means it counts something else
+# ("2 triệu tấn"); punctuation or "và" leaves it as money of unknown currency.
+_MONEY_END = re.compile(r"\s*(?:$|[,;.)\]]|và\b|hoặc\b|\()")
+
+
+def blocked_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _BLOCKS.finditer(text)]
+
+
+def find(text: str) -> list[Found]:
+    """Every quantity and flagged number in ``text``, in order."""
+    blocks = blocked_spans(text)
+    runs = [m for m in _RUN.finditer(text) if not _inside(m.start(), blocks)]
+    found: list[Found] = []
+    lone: list[tuple[int, int]] = []
+    taken_until = -1
+    for m in runs:
+        if m.start() < taken_until:
+            continue
+        if _names(text, m.start()):
+            continue
+        result = _read_at(text, m, blocks)
+        if result is None:
+            lone.append(m.span())
+            continue
+        found.extend(result)
+        taken_until = max(f.end for f in result)
+    found.extend(_lone_numbers(text, lone, found))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _names(text: str, start: int) -> bool:
+    """Whether the number ends a name: a title-case word before it that does not
+    begin the sentence ("KCN Yên Bình 3", "Sông Công 1", but not "Khoảng 20")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m[1]
+    title = word[0].isupper() and len(word) > 1 and word[1:].islower()
+    before = text[:m.start()].rstrip(" \t\u00a0")
+    begins = not before or before[-1] in ".!?:“\"(…\n\r-–"
+    return title and not begins
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _read_at(text: str, m: re.Match, blocks) -> list[Found] | None:
+    """The quantity starting with the number ``m``, or None when no unit follows."""
+    pos = m.end()
+    if text.startswith("/", pos):
+        second = _RUN.match(text, pos + 1)
+        if second is None or _inside(second.start(), blocks):
+            return None
+        tail = _tail(text, second.end(), second.start())
+        if tail is None:
+            return None
+        scales, unit, end = tail
+        return [_make(text, m.start(), m.end(), m.group(), scales, unit),
+                _make(text, second.start(), end, second.group(), scales, unit)]
+    own_scales = _SCALES.match(text, pos)
+    after = own_scales.end() if own_scales else pos
+    sep = _RANGE.match(text, after)
+    if sep:
+        second = _RUN.match(text, sep.end())
+        if second and not _inside(second.start(), blocks):
+            tail = _tail(text, second.end(), m.start())
+            if tail is not None:
+                scales, unit, end = tail
+                low = _make(text, m.start(), end, m.group(),
+                            _words(own_scales) if own_scales else scales, unit)
+                high = _make(text, second.start(), end, second.group(), scales, unit)
+                if low.flagged or high.flagged:
+                    return [low if low.flagged else high]
+                if low.value is not None and high.value is not None and low.value < high.value:
+                    low.value_max = high.value
+                    return [low]
+    tail = _tail(text, pos, m.start())
+    if tail is None:
+        return None
+    scales, unit, end = tail
+    return [_make(text, m.start(), end, m.group(), scales, unit)]
+
+
+def _tail(text: str, pos: int, number_start: int):
+    """(scale words, unit, end) after a number, or None when nothing makes it a quantity."""
+    scales_match = _SCALES.match(text, pos)
+    scales = _words(scales_match) if scales_match else []
+    after = scales_match.end() if scales_match else pos
+    unit = _UNIT.match(text, after)
+    if unit:
+        kind = unit.lastgroup
+        if kind == "times" and not _COMPARISON.search(text, max(0, number_start - 40),
+                                                      number_start):
+            return None
+        return scales, kind, unit.end()
+    if scales and any(w.lower() != "nghìn" and w.lower() != "ngàn" for w in scales) \
+            and _MONEY_END.match(text, after):
+        return scales, None, after
+    return None
+
+
+def _words(match: re.Match) -> list[str]:
+    return match.group().split()
+
+
+def _make(text: str, start: int, end: int, number: str, scales: list[str],
+          kind: str | None) -> Found:
+    try:
+        value = scaled(read_number(number), scales)
+    except NotVietnamese as exc:
+        return Found(start, start + len(number), None, None, flagged=str(exc))
+    unit, value = _canonical(kind, value)
+    return Found(start, end, value, unit)
+
+
+def _canonical(kind: str | None, value: Decimal) -> tuple[str | None, Decimal]:
+    """The plan-file unit and the value in it: money in tỷ đồng or triệu USD, area in ha."""
+    if kind == "vnd":
+        return "vnd_billion", value / 10**9
+    if kind == "usd":
+        return "usd_million", value / 10**6
+    if kind == "m2":
+        return "ha", value / 10**4
+    if kind == "km2":
+        return "ha", value * 100
+    return kind, value
+
+
+def _lone_numbers(text: str, lone: list[tuple[int, int]], found: list[Found]) -> list[Found]:
+    """Numbers without a unit of their own that share one: "20 và 25 dự án", "… là 496"."""
+    out: list[Found] = []
+    by_start = {f.start: f for f in found}
+    for start, end in reversed(lone):
+        sep = _SHARED.match(text, end)
+        nxt = by_start.get(sep.end()) if sep else None
+        if nxt is not None and nxt.unit is not None and nxt.flagged is None:
+            scales = _SCALES.match(text, nxt.start + len(_RUN.match(text, nxt.start).group()))
+            shared = _make(text, start, end, text[start:end],
+                           _words(scales) if scales else [], _kind_of(nxt.unit))
+            if shared.unit == nxt.unit:
+                out.append(shared)
+                by_start[start] = shared
+            continue
+        named = _NAMED_BEFORE.search(text, max(0, start - 120), start)
+        if named:
+            out.append(_make(text, start, end, text[start:end], [],
+                             _NOUN_UNIT[named["noun"].lower()]))
+    return out
+
+
+def _kind_of(unit: str) -> str:
+    return {"vnd_billion": "vnd", "usd_million": "usd"}.get(unit, unit)

@@ -1,0 +1,127 @@
+"""Scoring the extractor against the hand-labelled sets in tests/extraction/.
+
+Run ``python tests/extraction_scoring.py`` for the figures in docs/extraction.md;
+tests/test_extraction_quality.py asserts them.
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from kcn_tracker.extract import extract_file  # noqa: E402
+
+SETS = {"seeds": ROOT / "tests" / "extraction" / "seeds",
+        "held-out": ROOT / "tests" / "extraction" / "heldout"}
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    role_right: int = 0
+    qualifier_right: int = 0
+    period_right: int = 0
+    flagged_gold: int = 0
+    flagged_found: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for name in ("gold", "predicted", "matched", "role_right", "qualifier_right",
+                     "period_right", "flagged_gold", "flagged_found"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.misses += other.misses
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    def share(self, name: str) -> float:
+        return getattr(self, name) / self.matched if self.matched else 1.0
+
+
+def _position(text: str, needle: str, occurrence: int) -> int:
+    at = -1
+    for _ in range(occurrence):
+        at = text.find(needle, at + 1)
+        if at < 0:
+            raise ValueError(f"{needle!r} does not occur {occurrence} times")
+    return at
+
+
+def score_file(labels: Path) -> Score:
+    data = tomllib.loads(labels.read_text(encoding="utf-8"))
+    path = ROOT / data["document"]
+    with open(path, encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    found = extract_file(path)
+    gold = []
+    for item in data.get("quantities", []):
+        start = _position(text, item["text"], item.get("occurrence", 1))
+        gold.append((start, start + len(item["text"]), item))
+    s = Score(gold=len(gold), predicted=len(found.quantities))
+    free = list(found.quantities)
+    for start, end, item in gold:
+        hit = next((q for q in free if q.start < end and start < q.end
+                    and q.value == Decimal(item["value"]) and q.unit == item.get("unit")
+                    and q.value_max == (Decimal(item["value_max"]) if "value_max" in item
+                                        else None)), None)
+        name = f"{labels.parent.name}/{labels.stem}"
+        if hit is None:
+            s.misses.append(f"{name}: missed {item['text']!r} = {item['value']} {item.get('unit')}")
+            continue
+        free.remove(hit)
+        s.matched += 1
+        checks = (("role", hit.role, item.get("role")),
+                  ("qualifier", hit.qualifier, item.get("qualifier", "exact")),
+                  ("period", hit.period, item.get("period")))
+        for what, got, want in checks:
+            if got == want:
+                setattr(s, f"{what}_right", getattr(s, f"{what}_right") + 1)
+            elif what != "period":
+                s.misses.append(f"{name}: {item['text']!r} {what} {got} (labelled {want})")
+    for q in free:
+        s.misses.append(f"{labels.parent.name}/{labels.stem}: extra {q.text!r} = {q.value} {q.unit}")
+    flagged_gold = [_position(text, f["text"], f.get("occurrence", 1))
+                    for f in data.get("flagged", [])]
+    s.flagged_gold = len(flagged_gold)
+    s.flagged_found = sum(1 for at in flagged_gold
+                          if any(f.start <= at < f.end for f in found.flagged))
+    return s
+
+
+def score_set(folder: Path) -> Score:
+    total = Score()
+    for labels in sorted(folder.glob("*.toml")):
+        total.add(score_file(labels))
+    return total
+
+
+def main() -> None:
+    print("| set | labelled | extracted | precision | recall | role | qualifier | period "
+          "| flagged |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    misses = []
+    for name, folder in SETS.items():
+        s = score_set(folder)
+        misses += s.misses
+        print(f"| {name} | {s.gold} | {s.predicted} | {s.precision:.3f} | {s.recall:.3f} "
+              f"| {s.share('role_right'):.3f} | {s.share('qualifier_right'):.3f} "
+              f"| {s.share('period_right'):.3f} | {s.flagged_found}/{s.flagged_gold} |")
+    if misses:
+        print("\n" + "\n".join(misses))
+
+
+if __name__ == "__main__":
+    main()
