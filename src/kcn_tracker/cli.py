@@ -620,6 +620,40 @@ def fmt(
         raise typer.Exit(EXIT_PLAN_PROBLEMS)
 
 
+DocumentsArg = Annotated[list[Path], typer.Argument(
+    metavar="DOCUMENT...", show_default=False,
+    help="Text files (UTF-8), such as seeds/001_26b253d91b30fbe2.txt.")]
+
+
+def _extract(documents: list[Path]):
+    from .extract import ExtractError, extract_file, read_document
+
+    try:
+        return [(extract_file(p, str(p)), read_document(p)) for p in documents]
+    except ExtractError as exc:
+        raise _fail(f"{exc}", EXIT_CANNOT_RUN) from None
+
+
+@app.command(short_help="List every quantity a document states.")
+def extract(
+    documents: DocumentsArg,
+    lang: LangOpt = Lang.vi,
+    output_format: Annotated[ListFormat, typer.Option(
+        "--format", "-f", help="table, or json for other tools (docs/extraction.md).")
+    ] = ListFormat.table,
+) -> None:
+    """Every quantity each document states: value in a plan-file unit, qualifier, role
+    (target, attainment, growth, ratio, actual), period, and where it stands.
+
+    Numbers not written the Vietnamese way ("2.15 tỷ USD") are listed apart, never read.
+    """
+    from .render.extraction import render
+
+    pairs = _extract(documents)
+    render([e for e, _ in pairs], [t for _, t in pairs], lang.value, output_format.value,
+           _console())
+
+
 @app.command(short_help="Print the JSON Schema of plan files.")
 def schema() -> None:
     """Print the JSON Schema of plan files (the committed copy is schema/plan.schema.json)."""

@@ -11,6 +11,7 @@ sentence names, else the one the paragraph named last.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 _I = re.IGNORECASE
@@ -86,9 +87,14 @@ def role(text: str, start: int, end: int, unit: str | None, sentence_start: int)
 
 
 def _nearest_cue(before: str) -> str | None:
+    """The nearest cue before the number; a word of plan in the number's own clause wins
+    over a nearer "đã" ("mục tiêu tỷ lệ lấp đầy các KCN đã đi vào hoạt động đạt 80%")."""
     masked = _ATTAINMENT_PHRASE.sub(lambda m: " " * len(m.group()), before)
+    clause = max(masked.rfind(","), masked.rfind(";"), masked.rfind(":"))
     last = None
     for m in _CUE.finditer(masked):
+        if m.lastgroup == "target" and m.start() > clause:
+            return "target"
         last = m.lastgroup
     return last
 
@@ -100,6 +106,9 @@ _PERIOD = re.compile("|".join((
     rf"(?P<months>\d{{1,2}})\s+tháng\s+(?P<edge>đầu|cuối)?\s*năm\s+(?P<months_year>{_Y})",
     rf"quý\s+(?P<quarter>IV|I{{1,3}}|[1-4])\s*(?:/|năm|-)\s*(?P<quarter_year>{_Y})",
     rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+(?P<end_year>{_Y})",
+    rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+tháng\s+(?P<end_month>\d{{1,2}})\s*(?:/|năm)\s*"
+    rf"(?P<end_month_year>{_Y})",
+    rf"(?P<half>nửa đầu|nửa cuối)\s+năm\s+(?P<half_year>{_Y})",
     rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{{1,2}})\s*/\s*(?P<day_month>"
     rf"\d{{1,2}})\s*/\s*(?P<day_year>{_Y})",
     rf"tháng\s+(?P<month>\d{{1,2}})\s*(?:/|năm)\s*(?P<month_year>{_Y})",
@@ -131,6 +140,14 @@ def _period(m: re.Match) -> str | None:
         return f"{g['quarter_year']}-{3 * q - 2:02d}..{g['quarter_year']}-{3 * q:02d}"
     if g["end_year"]:
         return f"{g['end_year']}-12-31"
+    if g["end_month"]:
+        year, month = int(g["end_month_year"]), int(g["end_month"])
+        if not 1 <= month <= 12:
+            return None
+        return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    if g["half"]:
+        first = 1 if g["half"].lower() == "nửa đầu" else 7
+        return f"{g['half_year']}-{first:02d}..{g['half_year']}-{first + 5:02d}"
     if g["day"]:
         day, month = int(g["day"]), int(g["day_month"])
         return f"{g['day_year']}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 \

@@ -8,6 +8,7 @@ from decimal import Decimal
 import tomlkit
 
 from .locate import Locator
+from .numerals import plain as number_text
 
 KEY_ORDER = {
     "province": ("id", "name"),
@@ -20,14 +21,6 @@ KEY_ORDER = {
     "reported_attainment": ("value", "qualifier"),
     "acknowledge": ("rule", "reason"),
 }
-
-
-def number_text(value: Decimal) -> str:
-    """225.8, 2150, 92.1: plain digits, a dot, no exponent, no trailing zeros."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
 
 
 def value_text(value: object, key: str = "") -> str:

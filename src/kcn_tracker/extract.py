@@ -29,6 +29,7 @@ class Quantity:
     start: int
     end: int
     sentence: str
+    sentence_start: int  # where the sentence starts in the text
     value_max: Decimal | None = None
     equivalent_of: int | None = None  # index of the amount this one restates
 
@@ -95,7 +96,8 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                 if f.start < s_start:
                     continue
                 span = doc.span(f.start, f.end)
-                sentence = original[slice(*doc.span(s_start, s_end))]
+                sentence_span = doc.span(s_start, s_end)
+                sentence = original[slice(*sentence_span)]
                 if f.flagged:
                     flagged.append(Flagged(original[slice(*span)], *span, sentence, f.flagged))
                     continue
@@ -112,7 +114,7 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                     role=role,
                     period=cues.period_of(f.start, f.end, (s_start, clause_end), named, carried),
                     text=original[slice(*span)], start=span[0], end=span[1],
-                    sentence=sentence, value_max=f.value_max, equivalent_of=equivalent))
+                    sentence=sentence, sentence_start=sentence_span[0], value_max=f.value_max, equivalent_of=equivalent))
             last = [p for _, _, p in named if p]
             if last:
                 carried = last[-1]

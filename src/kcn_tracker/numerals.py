@@ -51,7 +51,7 @@ def scaled(number: Decimal, words: list[str]) -> Decimal:
 
 
 def plain(value: Decimal) -> str:
-    """The exact decimal without exponent or trailing zeros: 225.8, 8438000000, 0.006."""
+    """225.8, 2150, 0.006: plain digits, a dot, no exponent, no trailing zeros."""
     text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")

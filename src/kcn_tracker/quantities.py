@@ -2,9 +2,8 @@
 
 A quantity is a number in digits followed by what it counts or measures
 ("21 dự án", "225,8 triệu USD", "1.471ha", "40%"). A number with nothing after
-it is not taken ("Yên Bình 3", "sau 15 năm", "04 làn xe"), except where the
-unit is shared ("20 và 25 dự án", "56/105 dự án") or named before it ("tổng số
-dự án … là 496"). Dates, times, years, document and phone numbers are blocked
+it is not taken ("sau 15 năm", "04 làn xe"), except where the unit is shared ("20 và 25 dự án", "56/105 dự án") or named before it ("tổng số
+dự án … là 496") and it does not end a name ("Yên Bình 3"). Dates, times, years, document and phone numbers are blocked
 before anything is read. Values are exact decimals in the plan-file units:
 money in tỷ đồng (vnd_billion) or triệu USD (usd_million).
 """
@@ -64,14 +63,18 @@ _UNIT = re.compile(r"""\s*(?:
  | (?P<ha>ha|héc[- ]?ta|hecta)(?!\w)
  | (?P<m2>m2|m²)(?!\w)
  | (?P<km2>km2|km²)(?!\w)
- | (?P<adjustment>lượt(?=\s+(?:điều\ chỉnh|tăng\ vốn)))
  | (?P<project>dự\ án|lượt\ dự\ án|giấy\ chứng\ nhận|GCNĐKĐT|GCN)(?!\w)
- | (?P<enterprise>doanh\ nghiệp)(?!\w)
+ | (?P<adjustment>lượt)(?!\w)
+ | (?P<enterprise>doanh\ nghiệp|DN)(?!\w)
  | (?P<person>lao\ động|người|công\ nhân|sinh\ viên|học\ viên|việc\ làm|kỹ\ sư)(?!\w)
  | (?P<zone>KCN|khu\ công\ nghiệp)(?!\w)
  | (?P<cluster>CCN|cụm\ công\ nghiệp)(?!\w)
  | (?P<times>lần)(?!\w)
 )""", re.VERBOSE | re.IGNORECASE)
+# "lượt" counts amendments only when they are named: "23 lượt điều chỉnh tăng vốn",
+# "điều chỉnh tăng vốn 38 lượt"; "lượt khách" counts something else.
+_AMENDMENT_AFTER = re.compile(r"\s+(?:điều chỉnh|tăng vốn)", re.IGNORECASE)
+_AMENDMENT_BEFORE = re.compile(r"điều chỉnh[^.;]{0,40}$", re.IGNORECASE)
 # "lần" is a multiple only after a word of comparison: "vượt 18,6 lần", "gấp 2 lần".
 _COMPARISON = re.compile(r"(?:vượt|gấp|tăng|giảm|bằng|hơn|cao|thấp)(?:\s+(?:gần|hơn|khoảng|"
                          r"trên|xấp xỉ|gấp))*\s*$", re.IGNORECASE)
@@ -105,11 +108,10 @@ def find(text: str) -> list[Found]:
     for m in runs:
         if m.start() < taken_until:
             continue
-        if _names(text, m.start()):
-            continue
         result = _read_at(text, m, blocks)
         if result is None:
-            lone.append(m.span())
+            if not _names(text, m.start()):
+                lone.append(m.span())
             continue
         found.extend(result)
         taken_until = max(f.end for f in result)
@@ -179,6 +181,10 @@ def _tail(text: str, pos: int, number_start: int):
     unit = _UNIT.match(text, after)
     if unit:
         kind = unit.lastgroup
+        if kind == "adjustment" and not (
+                _AMENDMENT_AFTER.match(text, unit.end())
+                or _AMENDMENT_BEFORE.search(text, max(0, number_start - 60), number_start)):
+            return None
         if kind == "times" and not _COMPARISON.search(text, max(0, number_start - 40),
                                                       number_start):
             return None
