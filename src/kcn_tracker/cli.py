@@ -654,6 +654,54 @@ def extract(
            _console())
 
 
+@app.command(short_help="Propose plan-file entries from a document, for review.")
+def draft(
+    document: Annotated[Path, typer.Argument(
+        metavar="DOCUMENT", show_default=False,
+        help="The document, normally in seeds/ (the entries cite seeds/<its name>).")],
+    province: Annotated[str, typer.Option(
+        "--province", "-p", metavar="PROVINCE", show_default=False,
+        help="The province whose plan file the entries are for: id or name.")],
+    plans: Annotated[Optional[list[Path]], typer.Option(
+        "--plans", metavar="PATH", show_default=False,
+        help="Plan files or directories to find the province in (default: plans/).")] = None,
+) -> None:
+    """Print plan-file entries for the figures DOCUMENT states, as TOML to review and paste.
+
+    The indicator, scope, period and qualifier are read from the words around each
+    number and the quote is the clause that states it, word for word; what the words
+    do not settle is marked "check". Figures the plan file already records are listed
+    as such, not repeated. Nothing is written.
+    """
+    from .drafting import Drafter, draft_text
+    from .edits import indexed
+    from .errors import InputError, PlanError
+    from .loader import load_plans
+    from .select import select_provinces
+
+    try:
+        loaded = load_plans(plans or [DEFAULT_PLANS])
+        chosen = select_provinces([item.plan for item in loaded], [province])
+    except PlanError as exc:
+        for problem in exc.problems:
+            typer.echo(f"{problem}", err=True)
+        raise _fail("the plan files have problems; fix them first (`kcn-tracker check` "
+                    "lists them)", EXIT_PLAN_PROBLEMS) from None
+    except InputError as exc:
+        raise _fail(str(exc), EXIT_CANNOT_RUN) from None
+    item = next(i for i in loaded if i.plan is chosen[0])
+    (extraction, text), = _extract([document])
+    cited = f"seeds/{document.name}"
+    if document.resolve().parent != (item.path.resolve().parent.parent / "seeds"):
+        typer.echo(f"note: the entries cite {cited}; copy the document there, unchanged, "
+                   "before adding them", err=True)
+    known = indexed(item.path, cited)
+    drafter = Drafter(item.plan, cited, known.get("published"), known.get("precision") == "day",
+                      lambda section, i: (item.position(section, i) or (None,))[0])
+    sys.stdout.write(draft_text(drafter.propose(extraction.quantities), cited, str(item.path),
+                                text))
+
+
 @app.command(short_help="Print the JSON Schema of plan files.")
 def schema() -> None:
     """Print the JSON Schema of plan files (the committed copy is schema/plan.schema.json)."""

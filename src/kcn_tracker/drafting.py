@@ -51,6 +51,9 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
 _STOCK = re.compile(r"còn hiệu lực|lũy kế|luỹ kế|tính đến|đến nay|hiện có|hiện nay", _I)
 _PLACES = re.compile(r"(?P<kcn>\bKCN\b|khu công nghiệp)|(?P<ccn>\bCCN\b|cụm công nghiệp)"
                      r"|(?P<province>toàn tỉnh|của tỉnh|tỉnh đã|trên địa bàn tỉnh)", _I)
+# A total names itself wherever it stands in the clause: "tổng thu hút vốn đăng ký đầu tư
+# tăng thêm … đạt hơn 417 triệu USD" is the total, though "tăng thêm" is nearer.
+_TOTAL = re.compile(r"tổng (?:vốn )?thu hút", _I)
 COMPARATORS = {"about": "about", "over": "over", "at_least": "at_least", "at_most": "at_most",
                "exact": "exact"}
 
@@ -103,6 +106,8 @@ def guess_indicator(q: Quantity, pair_second: bool = False) -> str | None:
                 best, best_end = indicator, m.end()
     if best is None:
         return None
+    if best in ("added_capital", "new_capital") and _TOTAL.search(before):
+        best = "total_capital_attracted"
     return _refine(best, q, before)
 
 
@@ -151,18 +156,30 @@ def _zone_indicator(words: str, pair_second: bool) -> str | None:
 
 
 def guess_scope(q: Quantity, plan: Plan) -> str:
-    """The nearest place the clause names before the number; the zones a plan names win."""
-    before = canonical(_before(q) + " " + _after(q))
+    """A zone the plan names in the clause (the longest name wins), else the place words
+    of the clause, or of the sentence before the number: the zones when they are named
+    at all ("các KCN của tỉnh", "toàn tỉnh đã có 5/11 KCN … 1.471ha"), then the clusters,
+    then the province ("toàn tỉnh", "của tỉnh", its name)."""
+    clause = canonical(_before(q) + " " + _after(q))
+    best, length = None, 0
     for key, name in plan.zones.items():
-        bare = re.sub(r"^(?:KCN|khu công nghiệp)\s+", "", canonical(name), flags=_I)
-        if contains_words(before, bare):
-            return key
-    if q.unit == "cluster":
-        return "ccn"
-    found = None
-    for m in _PLACES.finditer(_before(q)):
-        found = m.lastgroup
-    return found or "kcn"
+        full = canonical(name)
+        bare = re.sub(r"^(?:KCN|khu công nghiệp)\s+", "", full, flags=_I)
+        for words in (full, bare):
+            if len(words) > length and contains_words(clause, words):
+                best, length = key, len(words)
+    if best:
+        return best
+    if q.unit in ("zone", "cluster"):
+        return "kcn" if q.unit == "zone" else "ccn"
+    places = re.compile(rf"{_PLACES.pattern}|(?P<name>\b{re.escape(_nfc(plan.province.name))}\b)",
+                        _I)
+    for words in (_before(q), _nfc(q.sentence[:q.start - q.sentence_start])):
+        found = {m.lastgroup for m in places.finditer(words)}
+        for place in ("kcn", "ccn", "province", "name"):
+            if place in found:
+                return "province" if place == "name" else place
+    return "kcn"
 
 
 def quote_of(q: Quantity, limit: int = 400) -> str:
@@ -178,3 +195,207 @@ def quote_of(q: Quantity, limit: int = 400) -> str:
         comma = sentence.find(", ", offset + len(q.text))
         end = comma if comma >= 0 else end
     return sentence[start:end].strip()
+
+
+def _is_pair_second(q: Quantity) -> bool:
+    offset = q.start - q.sentence_start
+    return offset > 0 and q.sentence[offset - 1] == "/"
+
+
+def _exceeds(q: Quantity) -> bool:
+    """ "vượt 40% kế hoạch": the attainment is 100 + 40."""
+    head = _nfc(q.sentence[:q.start - q.sentence_start])
+    return bool(re.search(r"vượt(?:\s+(?:kế hoạch|chỉ tiêu)(?:\s+năm)?)?(?:\s+(?:gần|hơn|trên|"
+                          r"khoảng))?\s*$", head, _I))
+
+
+def _estimated(q: Quantity) -> bool:
+    head = _nfc(q.sentence[:q.start - q.sentence_start])
+    return bool(re.search(r"\bước(?:\s+(?:đạt|tính|khoảng))?\s*$", head, _I))
+
+
+def _in_unit(indicator: str | None, q: Quantity) -> tuple[str, Decimal]:
+    """The unit the indicator is recorded in: income per worker is in triệu đồng."""
+    from .vocabulary import INDICATORS
+
+    units = INDICATORS[indicator].units if indicator in INDICATORS else ()
+    if q.unit == "vnd_billion" and units and "vnd_billion" not in units and "vnd_million" in units:
+        return "vnd_million", q.value * 1000
+    return q.unit, q.value
+
+
+class Drafter:
+    """Proposals for one plan from one document's quantities."""
+
+    def __init__(self, plan: Plan, document: str, published: str | None, precise: bool,
+                 line_of) -> None:
+        self.plan = plan
+        self.document = document  # as the source will cite it: seeds/<file>
+        self.published = published
+        self.precise = precise  # the date is the day of publication, not an estimate
+        self.line_of = line_of  # (section, index) -> line in the plan file, or None
+        self.taken = {e.id for s in ("targets", "actuals", "revocations")
+                      for e in getattr(plan, s)}
+
+    def propose(self, quantities: list[Quantity]) -> list[Proposal]:
+        return [self._one(q, quantities[:i]) for i, q in enumerate(quantities)]
+
+    def _one(self, q: Quantity, earlier: list[Quantity]) -> Proposal:
+        if q.equivalent_of is not None:
+            return Proposal(q, None, checks=["restates the amount before it in another "
+                                             "currency: not proposed"])
+        if q.unit is None:
+            return Proposal(q, None, checks=["the currency is not written: record it by hand "
+                                             "with the currency the context shows, and "
+                                             "acknowledge KCN205"])
+        if q.unit == "times":
+            return Proposal(q, None, checks=["a multiple (lần): record it by hand"])
+        if q.role is None:
+            return Proposal(q, None, checks=["the sentence does not say whether this is a "
+                                             "target or a result (dự kiến …): not proposed"])
+        if q.role == "attainment":
+            return self._implied(q, earlier)
+        return self._figure(q, "targets" if q.role == "target" else "actuals", earlier)
+
+    def _period(self, q: Quantity, indicator: str | None, earlier: list[Quantity],
+                checks: list[str]) -> str:
+        """The quantity's period; when its paragraph names none, the last one named
+        before it; "to date" is the document's date (its year for a flow)."""
+        from .vocabulary import INDICATORS, Aggregation
+
+        if q.period not in (None, "to_date"):
+            return q.period
+        if q.period is None:
+            named = next((e.period for e in reversed(earlier)
+                          if e.period not in (None, "to_date")), None)
+            if named:
+                checks.append(f"period: not stated in its paragraph; {named}, the last one "
+                              "named before it, is used")
+                return named
+        if self.published is None:
+            checks.append("period: not stated; write it")
+            return "?"
+        flow = indicator in INDICATORS and INDICATORS[indicator].aggregation == Aggregation.FLOW
+        date = self.published if self.precise and not flow else self.published[:4]
+        checks.append(f"period: {'to date' if q.period else 'not stated'}; taken from the "
+                      f"document's date ({self.published}, seeds/index.toml)")
+        return date
+
+    def _base(self, q: Quantity, indicator: str | None, unit: str,
+              checks: list[str], earlier: list[Quantity]) -> dict:
+        period = self._period(q, indicator, earlier, checks)
+        if indicator is None:
+            checks.append("indicator: not recognised from the words; pick one from "
+                          "`kcn-tracker indicators`")
+        return {"id": self._id(period, indicator), "indicator": indicator or "?",
+                "scope": guess_scope(q, self.plan), "period": period, "unit": unit,
+                "source": {"document": self.document, "quote": quote_of(q)}}
+
+    def _figure(self, q: Quantity, section: str, earlier: list[Quantity]) -> Proposal:
+        checks: list[str] = []
+        indicator = guess_indicator(q, _is_pair_second(q))
+        unit, value = _in_unit(indicator, q)
+        fields = self._base(q, indicator, unit, checks, earlier)
+        fields["value"] = value
+        if section == "targets":
+            comparator = COMPARATORS.get(q.qualifier)
+            if comparator is None:
+                checks.append(f"comparator: '{q.qualifier}' is not one a target can have")
+            fields["comparator"] = comparator or "exact"
+        else:
+            if q.qualifier == "at_most":
+                checks.append("qualifier: 'at most' is not one an actual can have")
+            elif q.qualifier != "exact":
+                fields["qualifier"] = q.qualifier
+            if _estimated(q):
+                fields["estimated"] = True
+        proposal = Proposal(q, section, fields, checks)
+        proposal.existing = self._existing(section, q, unit, value)
+        return proposal
+
+    def _implied(self, q: Quantity, earlier: list[Quantity]) -> Proposal:
+        actual = next((e for e in reversed(earlier) if e.sentence_start == q.sentence_start
+                       and e.role == "actual" and e.unit not in (None, "percent", "times")),
+                      None)
+        if actual is None or q.unit != "percent":
+            return Proposal(q, None, checks=["an attainment with no figure before it in the "
+                                             "sentence: not proposed"])
+        checks: list[str] = []
+        indicator = guess_indicator(actual)
+        unit, _ = _in_unit(indicator, actual)
+        fields = self._base(actual, indicator, unit, checks, earlier)
+        fields["source"]["quote"] = _span_quote(actual, q)
+        attainment = q.value + 100 if _exceeds(q) else q.value
+        fields["comparator"] = "exact"
+        fields["origin"] = "implied"
+        reported = {"value": attainment}
+        if q.qualifier in ("nearly", "over", "about", "at_least"):
+            reported["qualifier"] = q.qualifier
+        fields["reported_attainment"] = reported
+        proposal = Proposal(q, "targets", fields, checks)
+        proposal.existing = self._existing_implied(q, attainment)
+        return proposal
+
+    def _id(self, period: str, indicator: str | None) -> str:
+        wanted = fold("-".join((self.plan.province.id, period if period != "?" else "",
+                                (indicator or "figure").replace("_", "-"))))
+        candidate, n = wanted, 2
+        while candidate in self.taken:
+            candidate, n = f"{wanted}-{n}", n + 1
+        self.taken.add(candidate)
+        return candidate
+
+    def _cites(self, entry, q: Quantity) -> bool:
+        same_document = entry.source.document.rsplit("/", 1)[-1] == \
+            self.document.rsplit("/", 1)[-1]
+        return same_document and contains_words(canonical(entry.source.quote),
+                                                canonical(q.text))
+
+    def _existing(self, section: str, q: Quantity, unit: str, value: Decimal) -> str | None:
+        for i, entry in enumerate(getattr(self.plan, section)):
+            if entry.value is not None and entry.unit.value == unit and \
+                    Decimal(str(entry.value)) == value and self._cites(entry, q):
+                return self._where(section, i, entry.id)
+        return None
+
+    def _existing_implied(self, q: Quantity, attainment: Decimal) -> str | None:
+        for i, entry in enumerate(self.plan.targets):
+            reported = entry.reported_attainment
+            if reported is not None and Decimal(str(reported.value)) == attainment and \
+                    self._cites(entry, q):
+                return self._where("targets", i, entry.id)
+        return None
+
+    def _where(self, section: str, index: int, entry_id: str) -> str:
+        line = self.line_of(section, index)
+        return f"'{entry_id}'" + (f" (line {line})" if line else "")
+
+
+def _span_quote(first: Quantity, last: Quantity) -> str:
+    """The clause from the figure's to the attainment's, so that the quote holds both."""
+    start = min(first.start, last.start) - first.sentence_start
+    end = max(first.end, last.end) - first.sentence_start
+    sentence = first.sentence
+    head = sentence.rfind(";", 0, start) + 1
+    tail = sentence.find(";", end)
+    return sentence[head:len(sentence) if tail < 0 else tail].strip()
+
+
+def draft_text(proposals: list[Proposal], document: str, plan_path: str, text: str) -> str:
+    """The proposals as TOML a person reviews: entries, and comments for the rest."""
+    lines = [f"# Proposed by `kcn-tracker draft` from {document} for {plan_path}.",
+             "# Review every entry against the document before pasting it into the plan file;",
+             "# lines marked 'check' need a decision.", ""]
+    for p in proposals:
+        q = p.quantity
+        where = f"{q.text} (line {text.count(chr(10), 0, q.start) + 1})"
+        if p.existing:
+            lines.append(f"# {where}: already in {plan_path} as {p.existing}")
+            continue
+        if p.section is None:
+            lines += [f"# {where}: {p.checks[0]}", ""]
+            continue
+        lines.append(f"# {where}")
+        lines += [f"# check: {c}" for c in p.checks]
+        lines.append(render_entry(p.section, p.fields))
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -195,15 +195,20 @@ def _same_data_plus(old: str, new: str, section: str, entry: str) -> None:
                           "file is unchanged (add it by hand, or run `kcn-tracker fmt` first)")
 
 
-def published(plan_path: Path, document: str) -> str | None:
-    """The publication date seeds/index.toml gives for ``document``, if any."""
+def indexed(plan_path: Path, document: str) -> dict:
+    """What seeds/index.toml records of ``document`` (published, precision, …), if anything."""
     index = project_root(plan_path) / "seeds" / "index.toml"
     try:
         entries = tomllib.loads(index.read_text(encoding="utf-8")).get("documents", [])
     except (OSError, tomllib.TOMLDecodeError):
-        return None
+        return {}
     name = Path(document).name
-    return next((d.get("published") for d in entries if d.get("file") == name), None)
+    return next((d for d in entries if isinstance(d, dict) and d.get("file") == name), {})
+
+
+def published(plan_path: Path, document: str) -> str | None:
+    """The publication date seeds/index.toml gives for ``document``, if any."""
+    return indexed(plan_path, document).get("published")
 
 
 def new_plan_text(province_id: str, name: str, folder: Path) -> str:
