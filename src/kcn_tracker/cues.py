@@ -11,6 +11,7 @@ sentence names, else the one the paragraph named last.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 
@@ -73,6 +74,8 @@ def restates(text: str, start: int, previous_end: int) -> bool:
 
 def role(text: str, start: int, end: int, unit: str | None, sentence_start: int) -> str | None:
     window = max(sentence_start, start - 80)
+    # Cues stand near their figure; a bound keeps a sentence of thousands of figures linear.
+    sentence_start = max(sentence_start, start - 300)
     if unit in ("percent", "times"):
         if _ATTAINMENT_AFTER.match(text, end) or _ATTAINMENT_BEFORE.search(text, window, start):
             return "attainment"
@@ -119,12 +122,6 @@ _PERIOD = re.compile("|".join((
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
-def periods(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
-    """The periods named in ``text[start:end]``: (start, end, period), with None for a
-    comparison ("so với năm 2022"), which names the base of a growth, not the period."""
-    return [(m.start(), m.end(), _period(m)) for m in _PERIOD.finditer(text, start, end)]
-
-
 def _period(m: re.Match) -> str | None:
     g = m.groupdict()
     if g["compare"]:
@@ -162,14 +159,24 @@ def _period(m: re.Match) -> str | None:
     return "to_date"
 
 
-def period_of(start: int, end: int, sentence: tuple[int, int],
-              named: list[tuple[int, int, str | None]], carried: str | None) -> str | None:
-    """The period of the quantity at ``start``: the nearest named before it in its
-    sentence, else the first after it in its clause, else the paragraph's last one."""
-    before = [p for a, b, p in named if sentence[0] <= a and b <= start and p]
-    if before:
-        return before[-1]
-    after = [p for a, b, p in named if end <= a and b <= sentence[1] and p]
-    if after:
-        return after[0]
-    return carried
+class Periods:
+    """The periods a sentence names, in order; comparisons ("so với năm 2022", the base
+    of a growth) are left out."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        found = ((m.start(), m.end(), _period(m)) for m in _PERIOD.finditer(text, start, end))
+        self.named = [item for item in found if item[2]]
+        self._starts = [a for a, _, _ in self.named]
+        self._ends = [b for _, b, _ in self.named]
+        self.last = self.named[-1][2] if self.named else None
+
+    def of(self, start: int, end: int, clause_end: int, carried: str | None) -> str | None:
+        """The period of the figure at ``start``: the nearest the sentence names before
+        it, else the first after it in its clause, else the paragraph's last one."""
+        i = bisect.bisect_right(self._ends, start) - 1
+        if i >= 0:
+            return self.named[i][2]
+        j = bisect.bisect_left(self._starts, end)
+        if j < len(self.named) and self._ends[j] <= clause_end:
+            return self.named[j][2]
+        return carried

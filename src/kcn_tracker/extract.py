@@ -89,19 +89,19 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
     for p_start, p_end in paragraphs(text):
         carried = None
         for s_start, s_end in sentences(text, p_start, p_end):
-            named = cues.periods(text, s_start, s_end)
+            named = cues.Periods(text, s_start, s_end)
+            sentence_span = doc.span(s_start, s_end)
             while k < len(found) and found[k].start < s_end:
                 f = found[k]
                 k += 1
                 if f.start < s_start:
                     continue
                 span = doc.span(f.start, f.end)
-                sentence_span = doc.span(s_start, s_end)
-                sentence = original[slice(*sentence_span)]
+                shown = _window(sentence_span, span)
+                sentence = original[slice(*shown)]
                 if f.flagged:
                     flagged.append(Flagged(original[slice(*span)], *span, sentence, f.flagged))
                     continue
-                clause_end = _clause_end(text, f.end, s_end)
                 role = cues.role(text, f.start, f.end, f.unit, s_start)
                 equivalent = None
                 if previous and _restates(text, f, previous):
@@ -112,18 +112,33 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                     value=f.value, unit=f.unit,
                     qualifier=cues.qualifier(text, f.start, f.end, s_start),
                     role=role,
-                    period=cues.period_of(f.start, f.end, (s_start, clause_end), named, carried),
+                    period=named.of(f.start, f.end, _clause_end(text, f.end, s_end), carried),
                     text=original[slice(*span)], start=span[0], end=span[1],
-                    sentence=sentence, sentence_start=sentence_span[0], value_max=f.value_max, equivalent_of=equivalent))
-            last = [p for _, _, p in named if p]
-            if last:
-                carried = last[-1]
+                    sentence=sentence, sentence_start=shown[0], value_max=f.value_max,
+                    equivalent_of=equivalent))
+            carried = named.last or carried
     return quantities, flagged
 
 
+# Text without sentence marks (a pasted table, a run-on list) can make one "sentence"
+# of a whole file; each quantity then shows the stretch around it, not all of it.
+SENTENCE_MAX = 1000
+
+
+def _window(sentence: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
+    start, end = sentence
+    if end - start <= SENTENCE_MAX:
+        return sentence
+    half = (SENTENCE_MAX - (span[1] - span[0])) // 2
+    return max(start, span[0] - half), min(end, span[1] + half)
+
+
 def _clause_end(text: str, start: int, sentence_end: int) -> int:
-    semicolon = text.find(";", start, sentence_end)
-    return sentence_end if semicolon < 0 else semicolon
+    """Where the clause of the figure ending at ``start`` ends: the next ";" (looked for
+    nearby only, so that a sentence of thousands of figures stays linear)."""
+    limit = min(sentence_end, start + 300)
+    semicolon = text.find(";", start, limit)
+    return limit if semicolon < 0 else semicolon
 
 
 def _restates(text: str, f, previous) -> bool:

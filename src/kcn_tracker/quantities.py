@@ -10,11 +10,18 @@ money in tỷ đồng (vnd_billion) or triệu USD (usd_million).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .numerals import SCALES, NotVietnamese, read_number, scaled
+
+
+def _within_line(pattern: str, flags: int = 0) -> re.Pattern:
+    """A pattern whose white space never crosses a line: a figure ends with its line
+    (a number closing one paragraph is not counted by a word opening the next)."""
+    return re.compile(pattern.replace(r"\s", r"[^\S\r\n]"), flags)
 
 
 @dataclass
@@ -28,19 +35,19 @@ class Found:
 
 
 _Y = r"(?:19|20)\d{2}"
-_BLOCKS = re.compile("|".join((
-    r"\d+(?::\d+)+",  # 09:00, 15:50:37, ISO 9001:2015
+_BLOCKS = _within_line("|".join((
+    r"(?<![\d:])\d+(?::\d+)+",  # 09:00, 15:50:37, ISO 9001:2015
     r"\b\d{1,2}h\d{2}\b|\b\d{1,2}\s*giờ\b",
     r"(?<![\d.,])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d.,]\d)",  # 23/06/2023, 16.4.2024
     rf"(?<![\d.,])(?:\d{{1,2}}|[IVX]+)\s?/\s?{_Y}(?!\d)",  # 12/2003, I/2024
-    r"\d+(?:[/.-]\d+)*\s?[/-]\s?[A-ZĐ][\w/.-]*",  # 2635/QĐ-UBND, 16-NQ/TU, 202/2025/QH15
-    rf"{_Y}\s*[-–—]\s*{_Y}(?!\d)",  # 2021 – 2025
+    r"(?<![\d/.-])\d+(?:[/.-]\d+)*\s?[/-]\s?[A-ZĐ][\w/.-]*",  # 2635/QĐ-UBND, 16-NQ/TU, 202/2025/QH15
+    rf"(?<!\d){_Y}\s*[-–—]\s*{_Y}(?!\d)",  # 2021 – 2025
     # A year after a word of time: "năm 2024", "đến 2030", "quý I/2024".
     rf"(?:\b(?:năm|Năm|giai đoạn|Giai đoạn|đến|tới|từ|Từ|cuối|đầu|trong|Trong|niên độ)\s+){_Y}(?!\d)",
     # Phone numbers: a leading 0 and 9-11 digits in groups; or after a phone word.
     r"(?<![\d.,])0\d{1,3}(?:[. -]\d{2,4}){2,4}(?![\d.,]?\d)",
     r"(?:ĐT|SĐT|Điện thoại|điện thoại|Tel|tel|TEL|Hotline|hotline|Fax|fax|Zalo)\s*[:.]?\s*"
-    r"\(?\+?\d[\d\s.()+-]{5,}\d",
+    r"\(?\+?\d[\d \t.()+-]{5,}\d",
     # Page counters, article and document numbers, ordinals, names with a number.
     r"\b(?:Trang|trang|Page|page|Tr\.)\s*\d+(?:\s*/\s*\d+)?",
     r"\b(?:giai đoạn|Giai đoạn|GĐ|đợt|Đợt|lần thứ|Lần thứ|thứ|Thứ|khóa|khoá|Khóa|Khoá|"
@@ -53,10 +60,10 @@ _BLOCKS = re.compile("|".join((
     r"\b(?:tỷ|tỉ) lệ\s+1\s*/\s*\d[\d.]*",  # map scales: tỷ lệ 1/500, 1/2.000
 )))
 
-_RUN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_RUN = _within_line(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 _SCALE_WORDS = "|".join(SCALES)
-_SCALES = re.compile(rf"(?:\s*(?:{_SCALE_WORDS})(?!\w))+", re.IGNORECASE)
-_UNIT = re.compile(r"""\s*(?:
+_SCALES = _within_line(rf"(?:\s*(?:{_SCALE_WORDS})(?!\w))+", re.IGNORECASE)
+_UNIT = _within_line(r"""\s*(?:
    (?P<usd>USD|US\$|đô[- ]?la(?:\s+Mỹ)?|đô(?![- ]?thị)(?!\w))
  | (?P<vnd>đồng|VNĐ|VND|đ(?!\w))
  | (?P<percent>%|phần trăm)
@@ -73,16 +80,16 @@ _UNIT = re.compile(r"""\s*(?:
 )""", re.VERBOSE | re.IGNORECASE)
 # "lượt" counts amendments only when they are named: "23 lượt điều chỉnh tăng vốn",
 # "điều chỉnh tăng vốn 38 lượt"; "lượt khách" counts something else.
-_AMENDMENT_AFTER = re.compile(r"\s+(?:điều chỉnh|tăng vốn)", re.IGNORECASE)
-_AMENDMENT_BEFORE = re.compile(r"điều chỉnh[^.;]{0,40}$", re.IGNORECASE)
+_AMENDMENT_AFTER = _within_line(r"\s+(?:điều chỉnh|tăng vốn)", re.IGNORECASE)
+_AMENDMENT_BEFORE = _within_line(r"điều chỉnh[^.;]{0,40}$", re.IGNORECASE)
 # "lần" is a multiple only after a word of comparison: "vượt 18,6 lần", "gấp 2 lần".
-_COMPARISON = re.compile(r"(?:vượt|gấp|tăng|giảm|bằng|hơn|cao|thấp)(?:\s+(?:gần|hơn|khoảng|"
+_COMPARISON = _within_line(r"(?:vượt|gấp|tăng|giảm|bằng|hơn|cao|thấp)(?:\s+(?:gần|hơn|khoảng|"
                          r"trên|xấp xỉ|gấp))*\s*$", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"(\w+) $")
-_RANGE = re.compile(r"\s*[-–—]\s*|\s+(?:đến|tới)\s+")
-_SHARED = re.compile(r"\s*(?:,\s*(?:và\s+|hoặc\s+)?|\s+và\s+|\s+hoặc\s+)")
+_WORD_BEFORE = _within_line(r"(\w+) $")
+_RANGE = _within_line(r"\s*[-–—]\s*|\s+(?:đến|tới)\s+")
+_SHARED = _within_line(r"\s*(?:,\s*(?:và\s+|hoặc\s+)?|\s+và\s+|\s+hoặc\s+)")
 # The unit named before a lone number: "tổng số dự án đầu tư tại các KCN là 496".
-_NAMED_BEFORE = re.compile(
+_NAMED_BEFORE = _within_line(
     r"\bsố\s+(?:lượng\s+)?(?P<noun>dự án|doanh nghiệp|lao động|KCN|khu công nghiệp|CCN|"
     r"cụm công nghiệp)\b[^;.]{0,60}?\b(?:là|đạt|lên|lên tới|có)\s+(?:khoảng\s+|hơn\s+|trên\s+"
     r"|gần\s+|ước\s+)?$", re.IGNORECASE)
@@ -91,7 +98,7 @@ _NOUN_UNIT = {"dự án": "project", "doanh nghiệp": "enterprise", "lao độn
               "cụm công nghiệp": "cluster"}
 # After money with no currency, a following noun means it counts something else
 # ("2 triệu tấn"); punctuation or "và" leaves it as money of unknown currency.
-_MONEY_END = re.compile(r"\s*(?:$|[,;.)\]]|và\b|hoặc\b|\()")
+_MONEY_END = _within_line(r"\s*(?:$|[,;.)\]]|và\b|hoặc\b|\()")
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -133,7 +140,9 @@ def _names(text: str, start: int) -> bool:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether ``pos`` falls in one of ``spans`` (sorted, not overlapping)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _read_at(text: str, m: re.Match, blocks) -> list[Found] | None:

@@ -28,7 +28,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, begin = [], start
     for m in _END.finditer(text, start, end):
         if not (m["next"].isupper() or m["next"].isdigit()) or \
-                _ABBREVIATION.search(text, begin, m.start() + 1):
+                _ABBREVIATION.search(text, max(begin, m.start() - 5), m.start() + 1):
             continue
         spans.append((begin, m.end()))
         begin = m.end()
