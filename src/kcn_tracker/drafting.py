@@ -281,13 +281,13 @@ class Drafter:
                       f"document's date ({self.published}, seeds/index.toml)")
         return date
 
-    def _base(self, q: Quantity, indicator: str | None, unit: str,
+    def _base(self, q: Quantity, indicator: str | None, unit: str, section: str,
               checks: list[str], earlier: list[Quantity]) -> dict:
         period = self._period(q, indicator, earlier, checks)
         if indicator is None:
             checks.append("indicator: not recognised from the words; pick one from "
                           "`kcn-tracker indicators`")
-        return {"id": self._id(period, indicator), "indicator": indicator or "?",
+        return {"id": self._id(period, indicator, section), "indicator": indicator or "?",
                 "scope": guess_scope(q, self.plan), "period": period, "unit": unit,
                 "source": {"document": self.document, "quote": quote_of(q)}}
 
@@ -295,7 +295,7 @@ class Drafter:
         checks: list[str] = []
         indicator = guess_indicator(q, _is_pair_second(q))
         unit, value = _in_unit(indicator, q)
-        fields = self._base(q, indicator, unit, checks, earlier)
+        fields = self._base(q, indicator, unit, section, checks, earlier)
         fields["value"] = value
         if section == "targets":
             comparator = COMPARATORS.get(q.qualifier)
@@ -323,7 +323,7 @@ class Drafter:
         checks: list[str] = []
         indicator = guess_indicator(actual)
         unit, _ = _in_unit(indicator, actual)
-        fields = self._base(actual, indicator, unit, checks, earlier)
+        fields = self._base(actual, indicator, unit, "targets", checks, earlier)
         fields["source"]["quote"] = _span_quote(actual, q)
         attainment = q.value + 100 if _exceeds(q) else q.value
         fields["comparator"] = "exact"
@@ -336,9 +336,10 @@ class Drafter:
         proposal.existing = self._existing_implied(q, attainment)
         return proposal
 
-    def _id(self, period: str, indicator: str | None) -> str:
+    def _id(self, period: str, indicator: str | None, section: str) -> str:
         wanted = fold("-".join((self.plan.province.id, period if period != "?" else "",
-                                (indicator or "figure").replace("_", "-"))))
+                                (indicator or "figure").replace("_", "-"),
+                                "plan" if section == "targets" else "")))
         candidate, n = wanted, 2
         while candidate in self.taken:
             candidate, n = f"{wanted}-{n}", n + 1
