@@ -252,3 +252,25 @@ def test_every_plan_actual_is_found_in_its_document_with_the_same_value_and_unit
             assert hits, f"{plan.name} {actual['id']}: {value} {unit} not found"
             checked += 1
     assert checked == 69
+
+
+def test_the_documented_json_example_is_real_output_and_every_key_is_documented(run, root):
+    import re
+
+    doc = (root / "docs" / "extraction.md").read_text(encoding="utf-8")
+    example = json.loads(re.search(r"```json\n(.+?)```", doc, re.S).group(1))
+    (shown,) = example["documents"][0]["quantities"]
+    output = json.loads(run("extract", "-f", "json", example["documents"][0]["path"]).stdout)
+    assert shown in output["documents"][0]["quantities"]
+    found, _ = extract_text("Vốn đạt 84.520,88 tỷ đồng (tương đương 3,65 tỷ USD), 3- 5 dự án "
+                            "và 2.15 tỷ USD.")
+    from kcn_tracker.extract import Extraction
+    from kcn_tracker.render.extraction import json_text
+
+    (d,) = json.loads(json_text([Extraction("x", found, extract_text("2.15 tỷ USD")[1])]))[
+        "documents"]
+    keys = {"documents", *d, *(k for q in d["quantities"] for k in q),
+            *(k for f in d["flagged"] for k in f)}
+    assert {"value_max", "equivalent_of", "reason"} <= keys
+    table = re.search(r"## The JSON contract.+?## How well", doc, re.S).group(0)
+    assert [k for k in keys if f"`{k}`" not in table and f"`{k}[]`" not in table] == []
