@@ -621,7 +621,7 @@ def fmt(
 
 
 DocumentsArg = Annotated[list[Path], typer.Argument(
-    metavar="DOCUMENT...", show_default=False,
+    metavar="DOCUMENT", show_default=False,
     help="Text files (UTF-8), such as seeds/001_26b253d91b30fbe2.txt.")]
 
 

@@ -21,33 +21,47 @@ _Q = r"(?:khoảng|hơn|trên|gần|ước|ước đạt|xấp xỉ|ít nhất|t
 _QUALIFIERS = (
     ("at_least", r"ít nhất|tối thiểu|không dưới|không ít hơn"),
     ("at_most", r"tối đa|không quá|không vượt quá|dưới|chưa đến|chưa tới"),
-    ("nearly", r"gần"),
+    ("nearly", r"gần như|gần"),
     ("over", r"hơn|trên|vượt trên|vượt quá"),
-    ("about", r"ước đạt|ước tính|ước khoảng|ước|khoảng|xấp xỉ|chừng|dự kiến|dự kiến đạt"),
+    ("about", r"trên dưới|ước đạt|ước tính|ước khoảng|ước|khoảng|xấp xỉ|chừng|dự kiến|"
+              r"dự kiến đạt"),
 )
 _QUALIFIER_BEFORE = re.compile(
     r"(?<!\w)(?:" + "|".join(f"(?P<{name}>{words})" for name, words in _QUALIFIERS) + r")"
     r"(?:\s+(?:là|đạt|mức|ở mức|con số|tỷ lệ|tỉ lệ))*\s*$", _I)
 _AT_LEAST_AFTER = re.compile(r"\s*(?:trở lên|trở lại đây)\b", _I)
+# "cao hơn 20%", "ít hơn 3 dự án", "cao hơn mức 800 triệu USD": "hơn" compares, it does
+# not say "more than" of the figure.
+_COMPARATIVE = re.compile(r"(?:ít|nhiều|cao|thấp|lớn|nhỏ|tốt|kém|chậm|nhanh)\s*$", _I)
+# An estimate or a forecast a few words before: "ước thu hút 1,5 tỷ USD".
+_ESTIMATE_NEAR = re.compile(r"(?<!\w)(?:ước|dự kiến|dự báo)(?!\w)[^\d,;.:()]{0,30}$", _I)
 _AT_MOST_AFTER = re.compile(r"\s*trở xuống\b", _I)
 
-_PLAN = r"(?:kế hoạch|KH|chỉ tiêu|mục tiêu)"
+_PLAN = r"(?:kế hoạch|(?-i:KH)|chỉ tiêu|mục tiêu|dự toán)"
 _ATTAINMENT_AFTER = re.compile(rf"\s*(?:so với\s+)?{_PLAN}(?!\w)", _I)
 _ATTAINMENT_BEFORE = re.compile(
     rf"(?:vượt|đạt|bằng|hoàn thành)\s+{_PLAN}(?:\s+(?:năm|đề ra|được giao|\d{{4}}))*"
-    rf"(?:\s+{_Q})*\s*$", _I)
+    rf"(?:\s+{_Q})*\s*$|so với\s+{_PLAN}\b[^;.%]{{0,60}}$", _I)
 # Words of plan consumed by an attainment ("vượt 40% kế hoạch đề ra") are not
 # cues for the figures around it.
 _ATTAINMENT_PHRASE = re.compile(
-    rf"(?:\d[\d.,]*\s*(?:%|lần)\s*(?:so với\s+)?|(?:vượt|đạt|bằng|hoàn thành)\s+){_PLAN}"
-    rf"(?:\s+(?:năm|đề ra|được giao|\d{{4}}))*", _I)
+    rf"(?:\d[\d.,]*\s*(?:%|lần)\s*(?:so với\s+)?|(?:vượt|đạt|bằng|hoàn thành)(?:\s+(?:vượt|"
+    rf"mức))*\s+|so với\s+){_PLAN}(?:\s+(?:năm|đề ra|được giao|\d{{4}}))*"
+    # The name of a document is no word of plan: "Kế hoạch số 45/KH-UBND".
+    r"|(?:Kế hoạch|Quyết định|Nghị quyết|Chương trình)\s+(?:số\s+)?\d\S*", _I)
 _GROWTH_BEFORE = re.compile(
     r"(?<!\w)(?:tăng|giảm|tăng trưởng|tăng thêm|giảm đi|gấp|tốc độ tăng(?: trưởng)?)"
-    rf"(?:\s+(?:bình quân|trung bình|{_Q}))*\s*$", _I)
-_GROWTH_AFTER = re.compile(r"\s*(?:/\s*năm|mỗi năm|so với|so cùng kỳ)", _I)
-_TARGET = r"mục tiêu|chỉ tiêu|kế hoạch|phấn đấu|đề ra|định hướng|đặt ra|phải đạt|cần đạt|nhằm đạt"
+    rf"(?:\s+(?:bình quân|trung bình|{_Q}))*\s*$|tăng trưởng[^,;.\d]{{0,40}}$", _I)
+_GROWTH_AFTER = re.compile(r"\s*(?:/\s*năm|mỗi năm|so với|so cùng kỳ|cùng kỳ)", _I)
+# A count or an amount is a change, not a stock, when it is said to have grown against
+# an earlier one: "tăng 5.000 người so với năm 2022", "So với cùng kỳ, tăng 10 dự án".
+_CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|nhiều hơn|ít hơn|cao hơn|thấp hơn)"
+                            r"(?:\s+(?:thêm|khoảng|gần|hơn|trên))*\s*$", _I)
+_AGAINST = re.compile(r"so với|so cùng kỳ", _I)
+_TARGET = (r"mục tiêu|chỉ tiêu|kế hoạch|(?-i:KH)|phấn đấu|đề ra|định hướng|đặt ra|phải đạt|cần đạt|"
+           r"nhằm đạt")
 _ACTUAL = r"đã|hiện nay|hiện có|hiện đang|lũy kế|luỹ kế|tính đến|ước đạt|ước tính|thực tế"
-_FORECAST = r"dự kiến|dự báo"
+_FORECAST = r"dự kiến|dự báo|sẽ|cần"
 _CUE = re.compile(rf"(?<!\w)(?:(?P<target>{_TARGET})|(?P<actual>{_ACTUAL})|"
                   rf"(?P<forecast>{_FORECAST}))(?!\w)", _I)
 _RESTATED = re.compile(r"\s*(?:\(\s*|,\s*)(?:tương đương|tương ứng|tức|hay|quy đổi|khoảng)"
@@ -56,9 +70,13 @@ MONEY = ("vnd_billion", "usd_million")
 
 
 def qualifier(text: str, start: int, end: int, sentence_start: int) -> str:
-    before = _QUALIFIER_BEFORE.search(text, max(sentence_start, start - 40), start)
-    if before:
+    window = max(sentence_start, start - 40)
+    before = _QUALIFIER_BEFORE.search(text, window, start)
+    if before and not (before.lastgroup == "over" and before.group().lower().startswith("hơn")
+                       and _COMPARATIVE.search(text, window, before.start())):
         return before.lastgroup
+    if before is None and _ESTIMATE_NEAR.search(text, window, start):
+        return "about"
     if _AT_LEAST_AFTER.match(text, end):
         return "at_least"
     if _AT_MOST_AFTER.match(text, end):
@@ -81,12 +99,20 @@ def role(text: str, start: int, end: int, unit: str | None, sentence_start: int)
             return "attainment"
         if _GROWTH_BEFORE.search(text, window, start) or _GROWTH_AFTER.match(text, end):
             return "growth"
+    if unit not in ("percent", "times") and _CHANGE_BEFORE.search(text, window, start) and (
+            _AGAINST.search(text, sentence_start, start) or _GROWTH_AFTER.match(text, end)):
+        return "growth"
     cue = _nearest_cue(text[sentence_start:start])
     if cue == "target":
         return "target"
     if cue == "forecast":
         return None
     return "ratio" if unit == "percent" else "actual"
+
+
+def plan_words(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` speaks of a plan ("Mục tiêu cụ thể", "Chỉ tiêu 2025:")."""
+    return any(m.lastgroup == "target" for m in _CUE.finditer(text, start, end))
 
 
 def _nearest_cue(before: str) -> str | None:
@@ -103,45 +129,72 @@ def _nearest_cue(before: str) -> str | None:
 
 
 _Y = r"(?:19|20)\d{2}"
+
+
+def _quarter_pattern(name: str) -> str:
+    return rf"(?:quý|Q)\s*(?P<{name}>IV|I{{1,3}}|[1-4])\s*(?:/|năm|-)\s*(?P<{name}_year>{_Y})"
+
+
 _PERIOD = re.compile("|".join((
+    # A comparison names the base of a growth, a vision names no period of a figure.
     rf"(?P<compare>so với\s+(?:cùng kỳ(?:\s+năm\s+(?:trước|{_Y}))?|(?:năm\s+)?(?:trước|{_Y}))"
-    r"|so cùng kỳ)",
-    rf"(?P<months>\d{{1,2}})\s+tháng\s+(?P<edge>đầu|cuối)?\s*năm\s+(?P<months_year>{_Y})",
-    rf"quý\s+(?P<quarter>IV|I{{1,3}}|[1-4])\s*(?:/|năm|-)\s*(?P<quarter_year>{_Y})",
-    rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+năm\s+(?P<end_year>{_Y})",
-    rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+tháng\s+(?P<end_month>\d{{1,2}})\s*(?:/|năm)\s*"
-    rf"(?P<end_month_year>{_Y})",
+    rf"|so cùng kỳ|gấp\s+(?:đôi|ba|rưỡi|\d+(?:,\d+)?\s+lần)\s+(?:cùng kỳ\s+)?(?:năm\s+)?"
+    rf"(?:trước|{_Y})|tầm nhìn\s+(?:đến|tới)\s+năm\s+{_Y})",
+    rf"từ\s+năm\s+(?P<from_year>{_Y})\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<to_year>{_Y})",
+    rf"từ\s+tháng\s+(?P<from_month>\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+"
+    rf"(?P<to_month>\d{{1,2}})\s*(?:/|năm)\s*(?P<to_month_year>{_Y})",
+    rf"(?P<months>\d{{1,2}})\s+tháng\s+(?:(?P<edge>đầu|cuối)\s+)?(?:năm\s+)?(?P<months_year>{_Y})",
+    rf"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+" + _quarter_pattern("end_quarter"),
+    _quarter_pattern("quarter"),
+    rf"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+năm\s+(?P<end_year>{_Y})",
+    rf"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|(?:hết|cuối)\s+)tháng\s+"
+    rf"(?P<end_month>\d{{1,2}})\s*(?:/|năm)\s*(?P<end_month_year>{_Y})",
     rf"(?P<half>nửa đầu|nửa cuối)\s+năm\s+(?P<half_year>{_Y})",
     rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{{1,2}})\s*/\s*(?P<day_month>"
     rf"\d{{1,2}})\s*/\s*(?P<day_year>{_Y})",
     rf"tháng\s+(?P<month>\d{{1,2}})\s*(?:/|năm)\s*(?P<month_year>{_Y})",
     rf"(?P<first>{_Y})\s*[-–—]\s*(?P<last>{_Y})",
-    rf"(?:năm|niên độ)\s+(?P<year>{_Y})(?!\d)",
-    r"(?P<to_date>lũy kế|luỹ kế|đến nay|tới nay|hiện nay|hiện tại|hiện có|tính đến thời điểm này)",
+    rf"(?:năm|niên độ)\s+(?P<year>{_Y})(?!\d)(?!\s*[-–—]\s*{_Y})",
+    r"(?P<to_date>lũy kế|luỹ kế|đến nay|tới nay|hiện nay|hiện tại|hiện có|hiện đạt|hiện là|"
+    r"tính đến thời điểm này)",
 )), _I)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _month_end(year: str, month: int) -> str | None:
+    if not 1 <= month <= 12:
+        return None
+    return f"{year}-{month:02d}-{calendar.monthrange(int(year), month)[1]:02d}"
+
+
+def _quarter(numeral: str) -> int:
+    return _ROMAN.get(numeral.lower()) or int(numeral)
 
 
 def _period(m: re.Match) -> str | None:
     g = m.groupdict()
     if g["compare"]:
         return None
+    if g["from_year"]:
+        return f"{g['from_year']}-{g['to_year']}" if g["from_year"] < g["to_year"] else None
+    if g["from_month"]:
+        first, last, year = int(g["from_month"]), int(g["to_month"]), g["to_month_year"]
+        return f"{year}-{first:02d}..{year}-{last:02d}" if 1 <= first < last <= 12 else None
     if g["months"]:
         n, year = int(g["months"]), g["months_year"]
         if not 1 <= n <= 12:
             return None
         first, last = (13 - n, 12) if (g["edge"] or "").lower() == "cuối" else (1, n)
         return f"{year}-{first:02d}" if first == last else f"{year}-{first:02d}..{year}-{last:02d}"
+    if g["end_quarter"]:
+        return _month_end(g["end_quarter_year"], 3 * _quarter(g["end_quarter"]))
     if g["quarter"]:
-        q = _ROMAN.get(g["quarter"].lower()) or int(g["quarter"])
+        q = _quarter(g["quarter"])
         return f"{g['quarter_year']}-{3 * q - 2:02d}..{g['quarter_year']}-{3 * q:02d}"
     if g["end_year"]:
         return f"{g['end_year']}-12-31"
     if g["end_month"]:
-        year, month = int(g["end_month_year"]), int(g["end_month"])
-        if not 1 <= month <= 12:
-            return None
-        return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+        return _month_end(g["end_month_year"], int(g["end_month"]))
     if g["half"]:
         first = 1 if g["half"].lower() == "nửa đầu" else 7
         return f"{g['half_year']}-{first:02d}..{g['half_year']}-{first + 5:02d}"
@@ -159,24 +212,60 @@ def _period(m: re.Match) -> str | None:
     return "to_date"
 
 
+# A period standing right after the figure is its own: "đạt 500 triệu USD năm 2024".
+_ADJACENT = re.compile(r"[\s,]*(?:(?:của|trong|vào|cho)\s+)?", _I)
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 class Periods:
-    """The periods a sentence names, in order; comparisons ("so với năm 2022", the base
-    of a growth) are left out."""
+    """The periods a sentence names, in order. Comparisons ("so với năm 2022", the base
+    of a growth) and visions ("tầm nhìn đến năm 2050") are left out; a period inside
+    brackets is the period of the figures in the same brackets only."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        found = ((m.start(), m.end(), _period(m)) for m in _PERIOD.finditer(text, start, end))
-        self.named = [item for item in found if item[2]]
-        self._starts = [a for a, _, _ in self.named]
-        self._ends = [b for _, b, _ in self.named]
-        self.last = self.named[-1][2] if self.named else None
+        found = [(m.start(), m.end(), _period(m)) for m in _PERIOD.finditer(text, start, end)]
+        named = [item for item in found if item[2]]
+        if any(_DAY.fullmatch(p) for _, _, p in named):
+            # "Đến 30/6/2024, lũy kế có 700 dự án": the date says when "to date" is.
+            named = [item for item in named if item[2] != "to_date"]
+        self.text = text
+        self.named = named
+        self._brackets = _brackets(text, start, end)
+        self._starts = [a for a, _, _ in named]
+        self.last = next((p for a, _, p in reversed(named)
+                          if self._bracket(a) is None), None)
+
+    def _bracket(self, position: int) -> tuple[int, int] | None:
+        inner = None
+        for a, b in self._brackets:
+            if a < position < b and (inner is None or a > inner[0]):
+                inner = (a, b)
+        return inner
 
     def of(self, start: int, end: int, clause_end: int, carried: str | None) -> str | None:
-        """The period of the figure at ``start``: the nearest the sentence names before
-        it, else the first after it in its clause, else the paragraph's last one."""
-        i = bisect.bisect_right(self._ends, start) - 1
-        if i >= 0:
-            return self.named[i][2]
-        j = bisect.bisect_left(self._starts, end)
-        if j < len(self.named) and self._ends[j] <= clause_end:
-            return self.named[j][2]
-        return carried
+        """The period of the figure at ``start``: one named right after it; else the
+        nearest one before it in its sentence; else the first after it in its clause;
+        else the paragraph's last one."""
+        # Periods stand near their figure; a window keeps long sentences linear.
+        lo = bisect.bisect_left(self._starts, start - 300)
+        hi = bisect.bisect_right(self._starts, end + 300)
+        where = self._bracket(start)
+        near = [n for n in self.named[lo:hi] if self._bracket(n[0]) in (None, where)]
+        for a, b, p in near:
+            if a >= end and _ADJACENT.match(self.text, end).end() >= a and a - end <= 12:
+                return p
+        before = [p for a, b, p in near if b <= start]
+        if before:
+            return before[-1]
+        after = [p for a, b, p in near if a >= end and b <= clause_end]
+        return after[0] if after else carried
+
+
+def _brackets(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pairs, opened = [], []
+    for i in range(start, end):
+        if text[i] == "(":
+            opened.append(i)
+        elif text[i] == ")" and opened:
+            pairs.append((opened.pop(), i))
+    return pairs

@@ -7,6 +7,8 @@ NFC; matching happens on the NFC form.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -86,8 +88,10 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
     flagged: list[Flagged] = []
     k = 0
     previous = None
+    outline = Outline()
     for p_start, p_end in paragraphs(text):
-        carried = None
+        carried = outline.enter(text, p_start, p_end)
+        first = len(quantities)
         for s_start, s_end in sentences(text, p_start, p_end):
             named = cues.Periods(text, s_start, s_end)
             sentence_span = doc.span(s_start, s_end)
@@ -111,13 +115,59 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                 quantities.append(Quantity(
                     value=f.value, unit=f.unit,
                     qualifier=cues.qualifier(text, f.start, f.end, s_start),
-                    role=role,
+                    role=outline.role(role),
                     period=named.of(f.start, f.end, _clause_end(text, f.end, s_end), carried),
                     text=original[slice(*span)], start=span[0], end=span[1],
                     sentence=sentence, sentence_start=shown[0], value_max=f.value_max,
                     equivalent_of=equivalent))
             carried = named.last or carried
+        _share_roles(original, quantities, first)
+        outline.leave(text, p_start, p_end, carried)
     return quantities, flagged
+
+
+class Outline:
+    """The headings above a list, as decisions and reports write targets:
+    "Mục tiêu cụ thể" / "1. Đến năm 2025:" / "a) Thu hút 1,5 - 2 tỷ USD vốn FDI;".
+    A figure in a list under a heading of plan is a target, and a period the heading
+    names is the period of the list's figures; ordinary prose ends the outline."""
+
+    _ITEM = re.compile(r"\s*(?:[-+•*–]\s|[a-zđ]\)\s|\d{1,2}[.)]\s|[IVX]+\.\s|Điều\s+\d)")
+
+    def __init__(self) -> None:
+        self.plan = False
+        self.period: str | None = None
+        self.inside = False
+
+    def enter(self, text: str, start: int, end: int) -> str | None:
+        line = text[start:end].rstrip()
+        structural = bool(self._ITEM.match(line)) or line.endswith(":") or (
+            len(line) < 100 and not line.endswith((".", "…", "!", "?")))
+        if not structural:
+            self.plan, self.period = False, None
+        self.inside = structural and self.plan
+        if structural and cues.plan_words(text, start, end):
+            self.plan = True
+        return self.period if self.inside else None
+
+    def leave(self, text: str, start: int, end: int, named: str | None) -> None:
+        if text[start:end].rstrip().endswith(":") and named:
+            self.period = named
+
+    def role(self, role: str | None) -> str | None:
+        return "target" if self.inside and role in ("actual", "ratio") else role
+
+
+_BETWEEN_SHARED = re.compile(r"\s*(?:,|và|hoặc|,\s*và)\s*")
+
+
+def _share_roles(original: str, quantities: list[Quantity], first: int) -> None:
+    """ "lần lượt bằng 156% và 128% kế hoạch": the first takes the role of the second."""
+    for i in range(len(quantities) - 2, first - 1, -1):
+        q, nxt = quantities[i], quantities[i + 1]
+        if q.unit == nxt.unit and q.role == "ratio" and nxt.role in ("attainment", "growth") \
+                and _BETWEEN_SHARED.fullmatch(original, q.end, nxt.start):
+            quantities[i] = dataclasses.replace(q, role=nxt.role)
 
 
 # Text without sentence marks (a pasted table, a run-on list) can make one "sentence"

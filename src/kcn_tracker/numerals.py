@@ -13,6 +13,8 @@ import re
 from decimal import Decimal
 
 SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+# Tables abbreviate triệu to "tr." before a currency: "25,6 tr.USD".
+ABBREVIATIONS = {"tr": 10**6, "tr.": 10**6}
 
 _PLAIN = re.compile(r"\d+(?:,\d+)?")  # 09, 225,8, 2150
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")  # 2.150, 3.072,7
@@ -46,7 +48,8 @@ def _why(text: str) -> str:
 def scaled(number: Decimal, words: list[str]) -> Decimal:
     """The number times its scale words, which combine: 1,03 triệu tỷ = 1.03 × 10^15."""
     for word in words:
-        number *= SCALES[word.lower()]
+        word = word.lower()
+        number *= SCALES.get(word) or ABBREVIATIONS[word]
     return number
 
 

@@ -19,9 +19,10 @@ from .numerals import SCALES, NotVietnamese, read_number, scaled
 
 
 def _within_line(pattern: str, flags: int = 0) -> re.Pattern:
-    """A pattern whose white space never crosses a line: a figure ends with its line
-    (a number closing one paragraph is not counted by a word opening the next)."""
-    return re.compile(pattern.replace(r"\s", r"[^\S\r\n]"), flags)
+    """A pattern whose white space never crosses a line or a tab: a figure ends with its
+    line (a number closing one paragraph is not counted by a word opening the next), and
+    a tab separates the cells of a pasted table (a row number is not "1 KCN")."""
+    return re.compile(pattern.replace(r"\s", r"[^\S\r\n\t]"), flags)
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Found:
     unit: str | None  # None for money whose currency is not written
     value_max: Decimal | None = None
     flagged: str | None = None  # why the number cannot be read
+    scales: tuple[str, ...] = ()  # the scale words read, which a shared number takes too
 
 
 _Y = r"(?:19|20)\d{2}"
@@ -58,28 +60,35 @@ _BLOCKS = _within_line("|".join((
     r"\b(?:Quyết định|Nghị quyết|Chỉ thị|Công văn|Thông tư|Nghị định|Kế hoạch|Văn bản|"
     r"Thông báo|Tờ trình|Báo cáo|Luật)\s+(?:số\s+)?\d+",
     r"\b(?:tỷ|tỉ) lệ\s+1\s*/\s*\d[\d.]*",  # map scales: tỷ lệ 1/500, 1/2.000
+    r"\b(?:bình quân|trung bình)\s+(?:trên|mỗi|cho)\s+1\b",  # "per one": bình quân trên 1 dự án
 )))
 
 _RUN = _within_line(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 _SCALE_WORDS = "|".join(SCALES)
-_SCALES = _within_line(rf"(?:\s*(?:{_SCALE_WORDS})(?!\w))+", re.IGNORECASE)
+# "tr." abbreviates triệu before a currency in tables: "25,6 tr.USD", "1.300 tr.đ".
+_SCALES = _within_line(rf"(?:\s*(?:(?:{_SCALE_WORDS})(?!\w)|tr\.?(?=\s*(?:USD|đ|VN))))+",
+                       re.IGNORECASE)
+# A number no real figure has: a code, an identifier, a typo.
+MAX_DIGITS = 20
 _UNIT = _within_line(r"""\s*(?:
    (?P<usd>USD|US\$|đô[- ]?la(?:\s+Mỹ)?|đô(?![- ]?thị)(?!\w))
  | (?P<vnd>đồng|VNĐ|VND|đ(?!\w))
- | (?P<percent>%|phần trăm)
+ | (?P<percent>%|％|phần\ trăm)
  | (?P<ha>ha|héc[- ]?ta|hecta)(?!\w)
  | (?P<m2>m2|m²)(?!\w)
  | (?P<km2>km2|km²)(?!\w)
- | (?P<project>dự\ án|lượt\ dự\ án|giấy\ chứng\ nhận|GCNĐKĐT|GCN)(?!\w)
- | (?P<adjustment>lượt)(?!\w)
- | (?P<enterprise>doanh\ nghiệp|DN)(?!\w)
- | (?P<person>lao\ động|người|công\ nhân|sinh\ viên|học\ viên|việc\ làm|kỹ\ sư)(?!\w)
+ | (?P<adjustment>lượt(?:\ dự\ án)?)(?!\w)
+ | (?P<project>dự\ án|giấy\ chứng\ nhận|GCNĐKĐT|GCN|(?-i:DA))(?!\w)
+ | (?P<enterprise>doanh\ nghiệp|(?-i:DN))(?!\w)
+ | (?P<person>lao\ động|người|công\ nhân|sinh\ viên|học\ viên|việc\ làm|kỹ\ sư|(?-i:LĐ))(?!\w)
  | (?P<zone>KCN|khu\ công\ nghiệp)(?!\w)
- | (?P<cluster>CCN|cụm\ công\ nghiệp)(?!\w)
+ | (?P<cluster>CCN|cụm\ công\ nghiệp|cụm\ CN)(?!\w)
+ | (?P<other>euro|EUR|yên|JPY|won|KRW|SGD|CNY|nhân\ dân\ tệ|NDT|bảng\ Anh|GBP|baht)(?!\w)
  | (?P<times>lần)(?!\w)
 )""", re.VERBOSE | re.IGNORECASE)
 # "lượt" counts amendments only when they are named: "23 lượt điều chỉnh tăng vốn",
-# "điều chỉnh tăng vốn 38 lượt"; "lượt khách" counts something else.
+# "điều chỉnh tăng vốn 38 lượt (dự án)"; "lượt khách" counts something else, and
+# "12 lượt dự án" without an amendment counts projects.
 _AMENDMENT_AFTER = _within_line(r"\s+(?:điều chỉnh|tăng vốn)", re.IGNORECASE)
 _AMENDMENT_BEFORE = _within_line(r"điều chỉnh[^.;]{0,40}$", re.IGNORECASE)
 # "lần" is a multiple only after a word of comparison: "vượt 18,6 lần", "gấp 2 lần".
@@ -88,17 +97,22 @@ _COMPARISON = _within_line(r"(?:vượt|gấp|tăng|giảm|bằng|hơn|cao|thấ
 _WORD_BEFORE = _within_line(r"(\w+) $")
 _RANGE = _within_line(r"\s*[-–—]\s*|\s+(?:đến|tới)\s+")
 _SHARED = _within_line(r"\s*(?:,\s*(?:và\s+|hoặc\s+)?|\s+và\s+|\s+hoặc\s+)")
+# "1 tỷ 500 triệu USD", "3 nghìn 500 tỷ đồng": an amount spoken in two parts.
+_COMPOUND = _within_line(r"\s+(?=\d)")
+# "2 500 tỷ đồng": a space (or an invisible one) inside a number; one number or two?
+_SPACED = _within_line(r"[ \u00a0\u202f\u200b](?P<rest>\d{3}(?:,\d+)?)(?![\d.,]?\d)")
+_CURRENCY_BEFORE = _within_line(r"(?:US\$|USD|\$)\s?$")
 # The unit named before a lone number: "tổng số dự án đầu tư tại các KCN là 496".
 _NAMED_BEFORE = _within_line(
     r"\bsố\s+(?:lượng\s+)?(?P<noun>dự án|doanh nghiệp|lao động|KCN|khu công nghiệp|CCN|"
-    r"cụm công nghiệp)\b[^;.]{0,60}?\b(?:là|đạt|lên|lên tới|có)\s+(?:khoảng\s+|hơn\s+|trên\s+"
-    r"|gần\s+|ước\s+)?$", re.IGNORECASE)
+    r"cụm công nghiệp|lượt điều chỉnh)\b[^;.:]{0,60}?(?:\b(?:là|đạt|lên|lên tới|có)\s+|:\s*)"
+    r"(?:khoảng\s+|hơn\s+|trên\s+|gần\s+|ước\s+)?$", re.IGNORECASE)
 _NOUN_UNIT = {"dự án": "project", "doanh nghiệp": "enterprise", "lao động": "person",
               "kcn": "zone", "khu công nghiệp": "zone", "ccn": "cluster",
-              "cụm công nghiệp": "cluster"}
+              "cụm công nghiệp": "cluster", "lượt điều chỉnh": "adjustment"}
 # After money with no currency, a following noun means it counts something else
 # ("2 triệu tấn"); punctuation or "và" leaves it as money of unknown currency.
-_MONEY_END = _within_line(r"\s*(?:$|[,;.)\]]|và\b|hoặc\b|\()")
+_MONEY_END = _within_line(r"\s*(?:$|[\r\n,;.)\]]|và\b|hoặc\b|\()")
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -115,7 +129,7 @@ def find(text: str) -> list[Found]:
     for m in runs:
         if m.start() < taken_until:
             continue
-        result = _read_at(text, m, blocks)
+        result = _spaced(text, m, blocks) or _read_at(text, m, blocks)
         if result is None:
             if not _names(text, m.start()):
                 lone.append(m.span())
@@ -145,6 +159,19 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+def _spaced(text: str, m: re.Match, blocks) -> list[Found] | None:
+    """ "2 500 tỷ đồng": flagged, since 2500 and "2, 500" are both possible readings."""
+    spaced = _SPACED.match(text, m.end())
+    if not re.fullmatch(r"\d{1,3}", m.group()) or spaced is None or \
+            _inside(spaced.start("rest"), blocks):
+        return None
+    if _tail(text, spaced.end(), m.start()) is None:
+        return None
+    return [Found(m.start(), spaced.end(), None, None,
+                  flagged="a space inside a number: one number or two? Vietnamese writes "
+                  "thousands with a dot (2.500)")]
+
+
 def _read_at(text: str, m: re.Match, blocks) -> list[Found] | None:
     """The quantity starting with the number ``m``, or None when no unit follows."""
     pos = m.end()
@@ -160,6 +187,8 @@ def _read_at(text: str, m: re.Match, blocks) -> list[Found] | None:
                 _make(text, second.start(), end, second.group(), scales, unit)]
     own_scales = _SCALES.match(text, pos)
     after = own_scales.end() if own_scales else pos
+    if own_scales and (compound := _compound(text, m, own_scales, blocks)):
+        return [compound]
     sep = _RANGE.match(text, after)
     if sep:
         second = _RUN.match(text, sep.end())
@@ -182,6 +211,31 @@ def _read_at(text: str, m: re.Match, blocks) -> list[Found] | None:
     return [_make(text, m.start(), end, m.group(), scales, unit)]
 
 
+def _compound(text: str, m: re.Match, own_scales: re.Match, blocks) -> Found | None:
+    """ "1 tỷ 500 triệu USD" = 1500 triệu USD; "3 nghìn 500 tỷ đồng" = 3500 tỷ đồng."""
+    gap = _COMPOUND.match(text, own_scales.end())
+    second = _RUN.match(text, gap.end()) if gap else None
+    if second is None or _inside(second.start(), blocks):
+        return None
+    tail = _tail(text, second.end(), m.start())
+    if tail is None or not tail[0] or tail[1] not in ("vnd", "usd", None):
+        return None
+    scales, kind, end = tail
+    try:
+        first, rest = read_number(m.group()), read_number(second.group())
+    except NotVietnamese:
+        return None
+    big, small = scaled(Decimal(1), _words(own_scales)), scaled(Decimal(1), scales)
+    if big > small and rest * small < big:
+        amount = first * big + rest * small
+    elif big < small and rest < small / big:
+        amount = (first * big + rest) * small
+    else:
+        return None
+    unit, value = _canonical(kind, amount)
+    return Found(m.start(), end, value, unit)
+
+
 def _tail(text: str, pos: int, number_start: int):
     """(scale words, unit, end) after a number, or None when nothing makes it a quantity."""
     scales_match = _SCALES.match(text, pos)
@@ -190,15 +244,19 @@ def _tail(text: str, pos: int, number_start: int):
     unit = _UNIT.match(text, after)
     if unit:
         kind = unit.lastgroup
-        if kind == "adjustment" and not (
-                _AMENDMENT_AFTER.match(text, unit.end())
-                or _AMENDMENT_BEFORE.search(text, max(0, number_start - 60), number_start)):
-            return None
+        amendment = (_AMENDMENT_AFTER.match(text, unit.end())
+                     or _AMENDMENT_BEFORE.search(text, max(0, number_start - 60), number_start))
+        if kind == "adjustment" and not amendment:
+            if not unit.group().endswith("án"):
+                return None
+            kind = "project"
         if kind == "times" and not _COMPARISON.search(text, max(0, number_start - 40),
                                                       number_start):
             return None
         return scales, kind, unit.end()
-    if scales and any(w.lower() != "nghìn" and w.lower() != "ngàn" for w in scales) \
+    if _CURRENCY_BEFORE.search(text, max(0, number_start - 6), number_start):
+        return scales, "usd", after
+    if scales and any(w.lower() not in ("nghìn", "ngàn") for w in scales) \
             and _MONEY_END.match(text, after):
         return scales, None, after
     return None
@@ -210,12 +268,21 @@ def _words(match: re.Match) -> list[str]:
 
 def _make(text: str, start: int, end: int, number: str, scales: list[str],
           kind: str | None) -> Found:
+    if kind == "other":
+        return Found(start, end, None, None, flagged=f"money in {text[start:end].split()[-1]}: "
+                     "neither đồng nor USD; record it by hand, with the rate the document gives")
+    if sum(c.isdigit() for c in number) > MAX_DIGITS:
+        return Found(start, start + len(number), None, None,
+                     flagged=f"more digits than any real figure ({len(number)} characters): "
+                     "a code or a typo")
     try:
         value = scaled(read_number(number), scales)
     except NotVietnamese as exc:
         return Found(start, start + len(number), None, None, flagged=str(exc))
+    if start > 0 and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " (\t\n:"):
+        start, value = start - 1, -value  # "-3,2%": the sign is written, so it is read
     unit, value = _canonical(kind, value)
-    return Found(start, end, value, unit)
+    return Found(start, end, value, unit, scales=tuple(scales))
 
 
 def _canonical(kind: str | None, value: Decimal) -> tuple[str | None, Decimal]:
@@ -232,16 +299,16 @@ def _canonical(kind: str | None, value: Decimal) -> tuple[str | None, Decimal]:
 
 
 def _lone_numbers(text: str, lone: list[tuple[int, int]], found: list[Found]) -> list[Found]:
-    """Numbers without a unit of their own that share one: "20 và 25 dự án", "… là 496"."""
+    """Numbers without a unit of their own that share one: "20 và 25 dự án", "100, 200 và
+    300 triệu USD", "tổng số dự án … là 496", "Tổng số dự án: 496"."""
     out: list[Found] = []
     by_start = {f.start: f for f in found}
     for start, end in reversed(lone):
         sep = _SHARED.match(text, end)
         nxt = by_start.get(sep.end()) if sep else None
         if nxt is not None and nxt.unit is not None and nxt.flagged is None:
-            scales = _SCALES.match(text, nxt.start + len(_RUN.match(text, nxt.start).group()))
-            shared = _make(text, start, end, text[start:end],
-                           _words(scales) if scales else [], _kind_of(nxt.unit))
+            shared = _make(text, start, end, text[start:end], list(nxt.scales),
+                           _kind_of(nxt.unit))
             if shared.unit == nxt.unit:
                 out.append(shared)
                 by_start[start] = shared
