@@ -210,7 +210,7 @@ def test_table_lists_each_quantity_with_its_line(run):
 
 @pytest.mark.parametrize("make, message", [
     (lambda p: None, "no such file"),
-    (lambda p: p.mkdir(), "no such file"),
+    (lambda p: p.mkdir(), "not a regular file; give a text document"),
     (lambda p: p.write_bytes(b"v\xe1\xbb\x91n \xff"), "not UTF-8 text (byte 6)"),
 ])
 def test_unreadable_documents_exit_2_with_a_message(run, tmp_path, make, message):
@@ -274,3 +274,89 @@ def test_the_documented_json_example_is_real_output_and_every_key_is_documented(
     assert {"value_max", "equivalent_of", "reason"} <= keys
     table = re.search(r"## The JSON contract.+?## How well", doc, re.S).group(0)
     assert [k for k in keys if f"`{k}`" not in table and f"`{k}[]`" not in table] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Tỷ lệ lấp đầy các KCN đạt 72,5 phần trăm.", [("72,5 phần trăm", "72.5", "percent")]),
+    ("Vốn 1 tỷ 500 triệu USD.", [("1 tỷ 500 triệu USD", "1500", "usd_million")]),
+    ("Vốn 3 nghìn 500 tỷ đồng.", [("3 nghìn 500 tỷ đồng", "3500", "vnd_billion")]),
+    ("Vốn FDI là 100, 200 và 300 triệu USD.", [("100", "100", "usd_million"),
+                                               ("200", "200", "usd_million"),
+                                               ("300 triệu USD", "300", "usd_million")]),
+    ("Kim ngạch giảm, đạt -3,2% so với cùng kỳ.", [("-3,2%", "-3.2", "percent")]),
+    ("điều chỉnh tăng vốn 64 lượt dự án", [("64 lượt dự án", "64", "adjustment")]),
+    ("Vốn đăng ký 25,6 tr.USD và 1.300 tr.đ.", [("25,6 tr.USD", "25.6", "usd_million"),
+                                                ("1.300 tr.đ", "1.3", "vnd_billion")]),
+    ("Vốn USD 300 triệu.", [("300 triệu", "300", "usd_million")]),
+    ("Tổng số dự án: 496.", [("496", "496", "project")]),
+    ("Sử dụng 5.000 LĐ, cấp mới 15 DA, có 10 cụm CN.", [("5.000 LĐ", "5000", "person"),
+                                                       ("15 DA", "15", "project"),
+                                                       ("10 cụm CN", "10", "cluster")]),
+    ("Vốn bình quân trên 1 dự án đạt 15 triệu USD.", [("15 triệu USD", "15", "usd_million")]),
+    ("1\tKCN Đại An\t174\t85", []),
+])
+def test_forms_of_real_reports(sentence, expected):
+    found, _ = extract_text(sentence)
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        (t, Decimal(v), u) for t, v, u in expected]
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("Vốn 2 500 tỷ đồng.", "a space inside a number"),
+    ("Vốn 7 triệu euro.", "money in euro: neither đồng nor USD"),
+    ("Vốn " + "1" * 30 + " tỷ đồng.", "more digits than any real figure"),
+])
+def test_numbers_that_cannot_be_read_safely_are_flagged(sentence, reason):
+    found, flagged = extract_text(sentence)
+    assert found == [] and len(flagged) == 1 and flagged[0].reason.startswith(reason)
+
+
+@pytest.mark.parametrize("sentence, qualifier", [
+    ("Vốn FDI năm nay cao hơn 20% so với năm trước.", "exact"),
+    ("cao hơn mức 800 triệu USD năm ngoái", "exact"),
+    ("Trên dưới 200 dự án.", "about"),
+    ("Cả năm 2024, ước thu hút 1,5 tỷ USD.", "about"),
+    ("Gần như 100% doanh nghiệp.", "nearly"),
+])
+def test_comparatives_and_estimates(sentence, qualifier):
+    assert extract_text(sentence)[0][-1].qualifier == qualifier
+
+
+@pytest.mark.parametrize("sentence, periods", [
+    ("Trong giai đoạn 5 năm 2021-2025, thu hút 300 dự án.", ["2021-2025"]),
+    ("Vốn FDI đạt 500 triệu USD, gấp đôi năm 2023.", [None]),
+    ("Vốn đạt 600 triệu USD (năm 2023: 400 triệu USD).", [None, "2023"]),
+    ("Vốn tăng từ 200 triệu USD năm 2022 lên 500 triệu USD năm 2024.", ["2022", "2024"]),
+    ("Quy hoạch thời kỳ 2021-2030, tầm nhìn đến năm 2050, tỉnh có 31 KCN.", ["2021-2030"]),
+    ("Từ tháng 1 đến tháng 5/2024, thu hút 15 dự án.", ["2024-01..2024-05"]),
+    ("Đến tháng 6/2024, lũy kế có 700 dự án.", ["2024-06-30"]),
+    ("Hết quý II/2024, tỉnh có 820 dự án.", ["2024-06-30"]),
+    ("Từ năm 2021 đến hết năm 2023, thu hút 90 dự án.", ["2021-2023"]),
+    ("Trong Q3/2024, thu hút 7 dự án.", ["2024-07..2024-09"]),
+])
+def test_periods_of_real_reports(sentence, periods):
+    assert [q.period for q in extract_text(sentence)[0]] == periods
+
+
+@pytest.mark.parametrize("sentence, roles", [
+    ("bằng 82,5% kế hoạch năm (KH: 500 triệu USD).", ["attainment", "target"]),
+    ("So với kế hoạch, vốn FDI đạt 110%.", ["attainment"]),
+    ("Tỉnh đã hoàn thành vượt mức chỉ tiêu với 30 dự án mới.", ["actual"]),
+    ("đạt 780 triệu USD, lần lượt bằng 156% và 128% kế hoạch năm.",
+     ["actual", "attainment", "attainment"]),
+    ("Tỉnh thực hiện Kế hoạch số 45/KH-UBND, thu hút 12 dự án.", ["actual"]),
+    ("Vốn FDI bằng 150% cùng kỳ năm trước.", ["growth"]),
+    ("So với năm 2022, số lao động tăng 5.000 người.", ["growth"]),
+    ("Thu ngân sách đạt 105% dự toán.", ["attainment"]),
+])
+def test_roles_of_real_reports(sentence, roles):
+    assert [q.role for q in extract_text(sentence)[0]] == roles
+
+
+def test_a_list_under_a_heading_of_plan_holds_targets_with_the_headings_period():
+    text = ("Điều 1. Mục tiêu cụ thể\n1. Đến năm 2025:\na) Thu hút 1,5 - 2 tỷ USD vốn FDI;\n"
+            "b) Tỷ lệ lấp đầy bình quân đạt trên 70%;\n2. Đến năm 2030:\n"
+            "a) Hình thành thêm 05 KCN mới.\nNăm 2023, tỉnh thu hút 20 dự án.")
+    assert [(q.text, q.role, q.period) for q in extract_text(text)[0]] == [
+        ("1,5 - 2 tỷ USD", "target", "2025"), ("70%", "target", "2025"),
+        ("05 KCN", "target", "2030"), ("20 dự án", "actual", "2023")]

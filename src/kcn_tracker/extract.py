@@ -61,10 +61,12 @@ class ExtractError(Exception):
 def read_document(path: Path) -> str:
     """The document's text as given: UTF-8, line endings untouched."""
     try:
-        if not path.is_file():
+        if not path.exists():
             raise ExtractError(f"{path}: no such file")
+        if not path.is_file():
+            raise ExtractError(f"{path}: not a regular file; give a text document")
         if message := too_large(path):
-            raise ExtractError(message)
+            raise ExtractError(f"{path}: {message}")
         data = path.read_bytes()
     except OSError as exc:
         raise ExtractError(f"{path}: cannot be read ({exc.strerror or exc})") from None
