@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .numerals import NotVietnamese, read_number, scaled
+
 # Combining marks that carry the tone; the others (circumflex, breve, horn)
 # change the vowel and stay where they are.
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -70,7 +72,6 @@ def contains_words(text: str, words: str) -> bool:
     return False
 
 
-SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 UNIT_WORDS = {
     "%": "percent", "phần trăm": "percent",
     "ha": "ha", "héc-ta": "ha", "hecta": "ha", "héc ta": "ha",
@@ -105,11 +106,6 @@ class Stated:
     start: int
 
 
-def parse_number(text: str) -> Decimal:
-    """"3.072,7" -> Decimal("3072.7")."""
-    return Decimal(text.replace(".", "").replace(",", "."))
-
-
 def figures_in(text: str) -> list[Stated]:
     """Every figure ``text`` (NFC) states, as written: numbers with their scale and unit.
 
@@ -120,10 +116,11 @@ def figures_in(text: str) -> list[Stated]:
     for m in _FIGURE.finditer(text):
         if any(a <= m.start() < b for a, b in skip):
             continue
-        value = parse_number(m["number"])
         scale_words = [w.lower() for w in m["scales"].split()]
-        for word in scale_words:
-            value *= SCALES[word]
+        try:
+            value = scaled(read_number(m["number"]), scale_words)
+        except NotVietnamese:
+            continue  # "024.355": a code or a phone number, no figure
         unit = UNIT_WORDS.get((m["unit"] or "").lower())
         if unit:
             kind = unit
