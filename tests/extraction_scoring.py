@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from kcn_tracker.extract import extract_file  # noqa: E402
 
 SETS = {"seeds": ROOT / "tests" / "extraction" / "seeds",
-        "held-out": ROOT / "tests" / "extraction" / "heldout"}
+        "held-out": ROOT / "tests" / "extraction" / "heldout",
+        "held-out 2": ROOT / "tests" / "extraction" / "heldout2"}
 
 
 @dataclass

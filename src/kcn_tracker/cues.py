@@ -48,7 +48,9 @@ _ATTAINMENT_PHRASE = re.compile(
     rf"(?:\d[\d.,]*\s*(?:%|lần)\s*(?:so với\s+)?|(?:vượt|đạt|bằng|hoàn thành)(?:\s+(?:vượt|"
     rf"mức))*\s+|so với\s+){_PLAN}(?:\s+(?:năm|đề ra|được giao|\d{{4}}))*"
     # The name of a document is no word of plan: "Kế hoạch số 45/KH-UBND".
-    r"|(?:Kế hoạch|Quyết định|Nghị quyết|Chương trình)\s+(?:số\s+)?\d\S*", _I)
+    r"|(?:Kế hoạch|Quyết định|Nghị quyết|Chương trình)\s+(?:số\s+)?\d\S*"
+    # "các KCN đã đi vào hoạt động" names the zones; it says nothing of the figure.
+    r"|đã\s+(?:đi vào hoạt động|thành lập|được thành lập|được phê duyệt)", _I)
 _GROWTH_BEFORE = re.compile(
     r"(?<!\w)(?:tăng|giảm|tăng trưởng|tăng thêm|giảm đi|gấp|tốc độ tăng(?: trưởng)?)"
     rf"(?:\s+(?:bình quân|trung bình|{_Q}))*\s*$|tăng trưởng[^,;.\d]{{0,40}}$", _I)
@@ -61,7 +63,10 @@ _AGAINST = re.compile(r"so với|so cùng kỳ", _I)
 _TARGET = (r"mục tiêu|chỉ tiêu|kế hoạch|(?-i:KH)|phấn đấu|đề ra|định hướng|đặt ra|phải đạt|cần đạt|"
            r"nhằm đạt")
 _ACTUAL = r"đã|hiện nay|hiện có|hiện đang|lũy kế|luỹ kế|tính đến|ước đạt|ước tính|thực tế"
-_FORECAST = r"dự kiến|dự báo|sẽ|cần"
+# A figure expected or needed is a plan's ("dự kiến tạo việc làm cho 1.200 lao động", "sẽ
+# có 31 KCN"); a forecast of what will be reported is not ("dự báo").
+_TARGET += r"|dự kiến|sẽ|cần"
+_FORECAST = r"dự báo"
 _CUE = re.compile(rf"(?<!\w)(?:(?P<target>{_TARGET})|(?P<actual>{_ACTUAL})|"
                   rf"(?P<forecast>{_FORECAST}))(?!\w)", _I)
 _RESTATED = re.compile(r"\s*(?:\(\s*|,\s*)(?:tương đương|tương ứng|tức|hay|quy đổi|khoảng)"
@@ -110,9 +115,16 @@ def role(text: str, start: int, end: int, unit: str | None, sentence_start: int)
     return "ratio" if unit == "percent" else "actual"
 
 
-def plan_words(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` speaks of a plan ("Mục tiêu cụ thể", "Chỉ tiêu 2025:")."""
-    return any(m.lastgroup == "target" for m in _CUE.finditer(text, start, end))
+# Headings of a plan's sections: "II. NHIỆM VỤ, GIẢI PHÁP", "Phương hướng năm 2025".
+_PLAN_HEADING = re.compile(r"(?<!\w)(?:nhiệm vụ|giải pháp|phương hướng)(?!\w)", _I)
+
+
+def plan_words(text: str, start: int, end: int, heading: bool = False) -> bool:
+    """Whether ``text[start:end]`` speaks of a plan ("Mục tiêu cụ thể", "Chỉ tiêu 2025:"),
+    not of an attainment of one ("bằng 91% kế hoạch năm")."""
+    masked = _ATTAINMENT_PHRASE.sub(lambda m: " " * len(m.group()), text[start:end])
+    return any(m.lastgroup == "target" for m in _CUE.finditer(masked)) or (
+        heading and bool(_PLAN_HEADING.search(masked)))
 
 
 def _nearest_cue(before: str) -> str | None:

@@ -100,7 +100,7 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
             while k < len(found) and found[k].start < s_end:
                 f = found[k]
                 k += 1
-                if f.start < s_start:
+                if f.start < s_start or outline.skip:
                     continue
                 span = doc.span(f.start, f.end)
                 shown = _window(sentence_span, span)
@@ -124,40 +124,59 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                     equivalent_of=equivalent))
             carried = named.last or carried
         _share_roles(original, quantities, first)
-        outline.leave(text, p_start, p_end, carried)
+        outline.leave(text, p_start, p_end, carried, len(quantities) > first)
     return quantities, flagged
 
 
 class Outline:
     """The headings above a list, as decisions and reports write targets:
-    "Mục tiêu cụ thể" / "1. Đến năm 2025:" / "a) Thu hút 1,5 - 2 tỷ USD vốn FDI;".
-    A figure in a list under a heading of plan is a target, and a period the heading
-    names is the period of the list's figures; ordinary prose ends the outline."""
+    "I. MỤC TIÊU" / "2. Chỉ tiêu cụ thể" / "a) Năm 2023: cấp mới từ 25 đến 30 dự án".
+    A figure under a heading of plan is a target, and the period a heading names is the
+    period of the figures under it. A heading holds for the lines below it down to the
+    next heading of its rank or higher; prose ends every heading."""
 
-    _ITEM = re.compile(r"\s*(?:[-+•*–]\s|[a-zđ]\)\s|\d{1,2}[.)]\s|[IVX]+\.\s|Điều\s+\d)")
+    _RANKS = ((1, re.compile(r"\s*(?:[IVX]+\.\s|Điều\s+\d|PHẦN\s|Phần\s+[IVX\d])")),
+              (2, re.compile(r"\s*\d{1,2}(?:\.\d{1,2})*[.)]\s")),
+              (3, re.compile(r"\s*[a-zđ]\)\s")),
+              (4, re.compile(r"\s*[-+•*–]\s")))
+    # Links to other articles under a news item are not its figures.
+    _NAVIGATION = re.compile(r"\s*(?:Xem thêm|Tin liên quan|Đọc thêm|Bài liên quan|#)", re.I)
 
     def __init__(self) -> None:
-        self.plan = False
-        self.period: str | None = None
-        self.inside = False
+        self.headings: list[tuple[int, bool, str | None]] = []  # (rank, of plan, period)
+        self.skip = False
 
     def enter(self, text: str, start: int, end: int) -> str | None:
+        """Start a paragraph; the period the headings above it name."""
         line = text[start:end].rstrip()
-        structural = bool(self._ITEM.match(line)) or line.endswith(":") or (
-            len(line) < 100 and not line.endswith((".", "…", "!", "?")))
-        if not structural:
-            self.plan, self.period = False, None
-        self.inside = structural and self.plan
-        if structural and cues.plan_words(text, start, end):
-            self.plan = True
-        return self.period if self.inside else None
+        self.skip = bool(self._NAVIGATION.match(line))
+        rank = next((r for r, pattern in self._RANKS if pattern.match(line)), None)
+        short = len(line) < 100 and not line.endswith((".", "…", "!", "?", ";"))
+        if rank is None and not short:
+            self.headings = []  # prose
+        elif rank is None:
+            rank = 0  # a title line: a new document part
+        self.headings = [h for h in self.headings if h[0] < (rank if rank is not None else 0)]
+        self.rank = rank
+        return next((p for _, _, p in reversed(self.headings) if p), None)
 
-    def leave(self, text: str, start: int, end: int, named: str | None) -> None:
-        if text[start:end].rstrip().endswith(":") and named:
-            self.period = named
+    @property
+    def plan(self) -> bool:
+        return any(of_plan for _, of_plan, _ in self.headings)
+
+    def leave(self, text: str, start: int, end: int, named: str | None, figures: bool) -> None:
+        """End a paragraph: a heading (a title line, a numbered line without a figure of
+        its own, or one ending in ":") holds for the lines below it."""
+        if self.rank is None:
+            return
+        if self.rank == 0 or not figures or text[start:end].rstrip().endswith(":"):
+            self.headings.append((self.rank, cues.plan_words(text, start, end, heading=True),
+                                  named))
 
     def role(self, role: str | None) -> str | None:
-        return "target" if self.inside and role in ("actual", "ratio") else role
+        if self.plan and role in ("actual", "ratio", "growth"):
+            return "target"
+        return role
 
 
 _BETWEEN_SHARED = re.compile(r"\s*(?:,|và|hoặc|,\s*và)\s*")
