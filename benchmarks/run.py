@@ -53,6 +53,18 @@ def parse_floor(folder: Path) -> list[str]:
     return PY + ["-c", code]
 
 
+SEEDS = sorted((ROOT / "seeds").glob("0*.txt"))
+
+
+def long_document() -> Path:
+    """The five seeds repeated to 2 MB: a long report for extract (git-ignored)."""
+    path = ROOT / "benchmarks" / "long-document.txt"
+    if not path.exists():
+        text = "\n".join(p.read_text(encoding="utf-8") for p in SEEDS)
+        path.write_text(text * (2_000_000 // len(text.encode("utf-8")) + 1), encoding="utf-8")
+    return path
+
+
 def row(name: str, result: tuple[float, float, float, int]) -> str:
     median, low, high, peak = result
     return f"| {name} | {median:.2f} | {low:.2f}–{high:.2f} | {peak} |"
@@ -74,6 +86,12 @@ def main() -> None:
         ("`kcn-tracker --help`", TOOL + ["--help"]),
         ("`kcn-tracker report` (shipped plans)", TOOL + ["report"]),
         ("`kcn-tracker check plans` (shipped plans)", TOOL + ["check", "plans"]),
+        ("`kcn-tracker extract -f json seeds/*.txt` (five documents)",
+         TOOL + ["extract", "-f", "json", *sorted(str(p) for p in SEEDS)]),
+        ("`kcn-tracker draft seeds/004… -p bac-giang`",
+         TOOL + ["draft", str(SEEDS[-1]), "-p", "bac-giang"]),
+        ("`kcn-tracker extract -f json` on a 2 MB document", TOOL + ["extract", "-f", "json",
+                                                                      str(long_document())]),
     ]
     for name, command in light:
         lines.append(row(name, measure(command, args.runs)))

@@ -115,8 +115,29 @@ _NOUN_UNIT = {"dự án": "project", "doanh nghiệp": "enterprise", "lao độn
 _MONEY_END = _within_line(r"\s*(?:$|[\r\n,;.)\]]|và\b|hoặc\b|\()")
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def blocked_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _BLOCKS.finditer(text)]
+    """The spans of dates, codes and names with numbers, sorted. Every one holds a digit
+    and starts at most a few words before it, so only the stretches around digits are
+    searched: most of a text has none."""
+    spans: list[tuple[int, int]] = []
+    for lo, hi in _around_digits(text):
+        for m in _BLOCKS.finditer(text, max(lo, spans[-1][1] if spans else 0), hi):
+            spans.append(m.span())
+    return spans
+
+
+def _around_digits(text: str, before: int = 40, after: int = 80) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for m in _DIGITS.finditer(text):
+        lo, hi = max(0, m.start() - before), min(len(text), m.end() + after)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 def find(text: str) -> list[Found]:
@@ -148,8 +169,8 @@ def _names(text: str, start: int) -> bool:
         return False
     word = m[1]
     title = word[0].isupper() and len(word) > 1 and word[1:].islower()
-    before = text[:m.start()].rstrip(" \t\u00a0")
-    begins = not before or before[-1] in ".!?:“\"(…\n\r-–"
+    before = text[max(0, m.start() - 20):m.start()].rstrip(" \t\u00a0")
+    begins = (not before and m.start() <= 20) or (before and before[-1] in ".!?:“\"(…\n\r-–")
     return title and not begins
 
 
