@@ -66,7 +66,7 @@ def score_file(labels: Path) -> Score:
     path = ROOT / data["document"]
     with open(path, encoding="utf-8", newline="") as handle:
         text = handle.read()
-    found = extract_file(path)
+    found, _ = extract_file(path)
     gold = []
     for item in data.get("quantities", []):
         start = _position(text, item["text"], item.get("occurrence", 1))

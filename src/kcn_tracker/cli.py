@@ -626,10 +626,10 @@ DocumentsArg = Annotated[list[Path], typer.Argument(
 
 
 def _extract(documents: list[Path]):
-    from .extract import ExtractError, extract_file, read_document
+    from .extract import ExtractError, extract_file
 
     try:
-        return [(extract_file(p, str(p)), read_document(p)) for p in documents]
+        return [extract_file(p) for p in documents]
     except ExtractError as exc:
         raise _fail(f"{exc}", EXIT_CANNOT_RUN) from None
 

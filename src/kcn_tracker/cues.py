@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from datetime import date
 
 _I = re.IGNORECASE
 _Q = r"(?:khoảng|hơn|trên|gần|ước|ước đạt|xấp xỉ|ít nhất|tối thiểu|bình quân|đạt|là|ở mức)"
@@ -95,19 +96,53 @@ def restates(text: str, start: int, previous_end: int) -> bool:
     return previous_end <= start and bool(_RESTATED.fullmatch(text, previous_end, start))
 
 
-def role(text: str, start: int, end: int, unit: str | None, sentence_start: int) -> str | None:
-    window = max(sentence_start, start - 80)
-    # Cues stand near their figure; a bound keeps a sentence of thousands of figures linear.
-    sentence_start = max(sentence_start, start - 300)
+class Cues:
+    """The words of plan, of result and of comparison a sentence holds, found once so
+    that each figure looks them up by position (a sentence of thousands of figures
+    stays linear)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        masked = _ATTAINMENT_PHRASE.sub(lambda m: " " * len(m.group()), text[start:end])
+        found = [(m.start() + start, m.lastgroup) for m in _CUE.finditer(masked)]
+        self.start = start
+        self._cues = found
+        self._cue_starts = [p for p, _ in found]
+        self._targets = [p for p, kind in found if kind == "target"]
+        self._marks = [m.start() + start for m in _CLAUSE_MARK.finditer(masked)]
+        self._against = [m.start() + start for m in _AGAINST.finditer(masked)]
+
+    def nearest(self, position: int) -> str | None:
+        """The nearest cue before ``position``; a word of plan in the figure's own clause
+        wins over a nearer "đã" ("mục tiêu tỷ lệ lấp đầy các KCN đã đi vào hoạt động
+        đạt 80%")."""
+        i = bisect.bisect_left(self._cue_starts, position) - 1
+        if i < 0:
+            return None
+        j = bisect.bisect_left(self._marks, position) - 1
+        clause = self._marks[j] if j >= 0 else self.start - 1
+        t = bisect.bisect_left(self._targets, position) - 1
+        if t >= 0 and self._targets[t] > clause:
+            return "target"
+        return self._cues[i][1]
+
+    def compared_before(self, position: int) -> bool:
+        return bisect.bisect_left(self._against, position) > 0
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
+def role(text: str, start: int, end: int, unit: str | None, cues: Cues) -> str | None:
+    window = max(cues.start, start - 80)
     if unit in ("percent", "times"):
         if _ATTAINMENT_AFTER.match(text, end) or _ATTAINMENT_BEFORE.search(text, window, start):
             return "attainment"
         if _GROWTH_BEFORE.search(text, window, start) or _GROWTH_AFTER.match(text, end):
             return "growth"
     if unit not in ("percent", "times") and _CHANGE_BEFORE.search(text, window, start) and (
-            _AGAINST.search(text, sentence_start, start) or _GROWTH_AFTER.match(text, end)):
+            cues.compared_before(start) or _GROWTH_AFTER.match(text, end)):
         return "growth"
-    cue = _nearest_cue(text[sentence_start:start])
+    cue = cues.nearest(start)
     if cue == "target":
         return "target"
     if cue == "forecast":
@@ -115,29 +150,20 @@ def role(text: str, start: int, end: int, unit: str | None, sentence_start: int)
     return "ratio" if unit == "percent" else "actual"
 
 
-# Headings of a plan's sections: "II. NHIỆM VỤ, GIẢI PHÁP", "Phương hướng năm 2025".
+# Headings of a plan's sections: "II. NHIỆM VỤ, GIẢI PHÁP", "Phương hướng năm 2025";
+# and of its results, which are no plan: "I. KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024".
 _PLAN_HEADING = re.compile(r"(?<!\w)(?:nhiệm vụ|giải pháp|phương hướng)(?!\w)", _I)
+_RESULT_HEADING = re.compile(r"(?<!\w)(?:kết quả|thực hiện|tình hình|đánh giá)(?!\w)", _I)
 
 
 def plan_words(text: str, start: int, end: int, heading: bool = False) -> bool:
     """Whether ``text[start:end]`` speaks of a plan ("Mục tiêu cụ thể", "Chỉ tiêu 2025:"),
-    not of an attainment of one ("bằng 91% kế hoạch năm")."""
+    not of an attainment of one ("bằng 91% kế hoạch năm") nor of its results."""
     masked = _ATTAINMENT_PHRASE.sub(lambda m: " " * len(m.group()), text[start:end])
+    if heading and _RESULT_HEADING.search(masked):
+        return False
     return any(m.lastgroup == "target" for m in _CUE.finditer(masked)) or (
         heading and bool(_PLAN_HEADING.search(masked)))
-
-
-def _nearest_cue(before: str) -> str | None:
-    """The nearest cue before the number; a word of plan in the number's own clause wins
-    over a nearer "đã" ("mục tiêu tỷ lệ lấp đầy các KCN đã đi vào hoạt động đạt 80%")."""
-    masked = _ATTAINMENT_PHRASE.sub(lambda m: " " * len(m.group()), before)
-    clause = max(masked.rfind(","), masked.rfind(";"), masked.rfind(":"))
-    last = None
-    for m in _CUE.finditer(masked):
-        if m.lastgroup == "target" and m.start() > clause:
-            return "target"
-        last = m.lastgroup
-    return last
 
 
 _Y = r"(?:19|20)\d{2}"
@@ -173,6 +199,13 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlQ\d])(?:" + "|".join((
     r"tính đến thời điểm này)",
 )) + ")", _I)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _day(year: str, month: int, day: int) -> str | None:
+    try:
+        return date(int(year), month, day).isoformat()
+    except ValueError:
+        return None  # "31/2/2024": no such day
 
 
 def _month_end(year: str, month: int) -> str | None:
@@ -213,9 +246,7 @@ def _period(m: re.Match) -> str | None:
         first = 1 if g["half"].lower() == "nửa đầu" else 7
         return f"{g['half_year']}-{first:02d}..{g['half_year']}-{first + 5:02d}"
     if g["day"]:
-        day, month = int(g["day"]), int(g["day_month"])
-        return f"{g['day_year']}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 \
-            else None
+        return _day(g["day_year"], int(g["day_month"]), int(g["day"]))
     if g["month"]:
         month = int(g["month"])
         return f"{g['month_year']}-{month:02d}" if 1 <= month <= 12 else None
@@ -227,14 +258,16 @@ def _period(m: re.Match) -> str | None:
 
 
 # A period standing right after the figure is its own: "đạt 500 triệu USD năm 2024".
-_ADJACENT = re.compile(r"[\s,]*(?:(?:của|trong|vào|cho)\s+)?", _I)
+_ADJACENT = re.compile(r"\s*(?:(?:của|trong|vào|cho)\s+)?", _I)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Periods:
     """The periods a sentence names, in order. Comparisons ("so với năm 2022", the base
     of a growth) and visions ("tầm nhìn đến năm 2050") are left out; a period inside
-    brackets is the period of the figures in the same brackets only."""
+    brackets is the period of the figures in the same brackets only.
+
+    ``of`` is asked for the figures of the sentence in the order they stand."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
         found = [(m.start(), m.end(), _period(m)) for m in _PERIOD.finditer(text, start, end)]
@@ -244,45 +277,62 @@ class Periods:
             named = [item for item in named if item[2] != "to_date"]
         self.text = text
         self.named = named
-        self._brackets = _brackets(text, start, end)
+        events = [(m.start(), m.group()) for m in _BRACKET.finditer(text, start, end)]
+        inner = _Innermost(events)
+        self._bracket = [inner.at(a) for a, _, _ in named]
+        self._figures = _Innermost(events)
         self._starts = [a for a, _, _ in named]
-        self.last = next((p for a, _, p in reversed(named)
-                          if self._bracket(a) is None), None)
-
-    def _bracket(self, position: int) -> tuple[int, int] | None:
-        inner = None
-        for a, b in self._brackets:
-            if a < position < b and (inner is None or a > inner[0]):
-                inner = (a, b)
-        return inner
+        self._ends = [b for _, b, _ in named]
+        self.last = next((p for (_, _, p), bracket in zip(reversed(named),
+                                                          reversed(self._bracket))
+                          if bracket is None), None)
 
     def of(self, start: int, end: int, clause_end: int, carried: str | None) -> str | None:
         """The period of the figure at ``start``: one named right after it; else the
         nearest one before it in its sentence; else the first after it in its clause;
         else the paragraph's last one."""
-        # Periods stand near their figure; a window keeps long sentences linear.
-        lo = bisect.bisect_left(self._starts, start - 300)
-        hi = bisect.bisect_right(self._starts, end + 300)
-        where = self._bracket(start)
-        near = [n for n in self.named[lo:hi] if self._bracket(n[0]) in (None, where)]
-        for a, b, p in near:
-            if a >= end and _ADJACENT.match(self.text, end).end() >= a and a - end <= 12:
+        where = self._figures.at(start)
+        j = bisect.bisect_left(self._starts, end)
+        after = next(self._eligible(range(j, len(self.named)), where), None)
+        if after is not None:
+            a, b, p = self.named[after]
+            if _ADJACENT.match(self.text, end).end() >= a and a - end <= 12:
                 return p
-        before = [p for a, b, p in near if b <= start]
-        if before:
-            return before[-1]
-        after = [p for a, b, p in near if a >= end and b <= clause_end]
-        return after[0] if after else carried
+        i = bisect.bisect_right(self._ends, start) - 1
+        before = next(self._eligible(range(i, -1, -1), where), None)
+        if before is not None:
+            return self.named[before][2]
+        if after is not None and self.named[after][1] <= clause_end:
+            return self.named[after][2]
+        return carried
+
+    def _eligible(self, indexes: range, where: int | None):
+        """The periods among ``indexes`` in the figure's brackets or outside all; only the
+        nearest few are looked at."""
+        for n, k in enumerate(indexes):
+            if n == 64:
+                return
+            if self._bracket[k] in (None, where):
+                yield k
+
+
+class _Innermost:
+    """The innermost open bracket at increasing positions, by one sweep."""
+
+    def __init__(self, events: list[tuple[int, str]]) -> None:
+        self._events = events
+        self._next = 0
+        self._open: list[int] = []
+
+    def at(self, position: int) -> int | None:
+        while self._next < len(self._events) and self._events[self._next][0] < position:
+            where, mark = self._events[self._next]
+            if mark == "(":
+                self._open.append(where)
+            elif self._open:
+                self._open.pop()
+            self._next += 1
+        return self._open[-1] if self._open else None
 
 
 _BRACKET = re.compile(r"[()]")
-
-
-def _brackets(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    pairs, opened = [], []
-    for m in _BRACKET.finditer(text, start, end):
-        if m.group() == "(":
-            opened.append(m.start())
-        elif opened:
-            pairs.append((opened.pop(), m.start()))
-    return pairs

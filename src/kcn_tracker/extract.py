@@ -77,9 +77,11 @@ def read_document(path: Path) -> str:
                            "UTF-8 and run again") from None
 
 
-def extract_file(path: Path, shown: str | None = None) -> Extraction:
-    quantities, flagged = extract_text(read_document(path))
-    return Extraction(shown or str(path), quantities, flagged)
+def extract_file(path: Path) -> tuple[Extraction, str]:
+    """The quantities of the document at ``path``, and its text as read."""
+    text = read_document(path)
+    quantities, flagged = extract_text(text)
+    return Extraction(str(path), quantities, flagged), text
 
 
 def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
@@ -96,6 +98,7 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
         first = len(quantities)
         for s_start, s_end in sentences(text, p_start, p_end):
             named = cues.Periods(text, s_start, s_end)
+            words = cues.Cues(text, s_start, s_end)
             sentence_span = doc.span(s_start, s_end)
             while k < len(found) and found[k].start < s_end:
                 f = found[k]
@@ -103,12 +106,12 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                 if f.start < s_start or outline.skip:
                     continue
                 span = doc.span(f.start, f.end)
-                shown = _window(sentence_span, span)
+                shown = _window(original, sentence_span, span)
                 sentence = original[slice(*shown)]
                 if f.flagged:
                     flagged.append(Flagged(original[slice(*span)], *span, sentence, f.flagged))
                     continue
-                role = cues.role(text, f.start, f.end, f.unit, s_start)
+                role = cues.role(text, f.start, f.end, f.unit, words)
                 equivalent = None
                 if previous and _restates(text, f, previous):
                     equivalent = len(quantities) - 1
@@ -117,7 +120,7 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                 quantities.append(Quantity(
                     value=f.value, unit=f.unit,
                     qualifier=cues.qualifier(text, f.start, f.end, s_start),
-                    role=outline.role(role),
+                    role=outline.role(role, words.nearest(f.start)),
                     period=named.of(f.start, f.end, _clause_end(text, f.end, s_end), carried),
                     text=original[slice(*span)], start=span[0], end=span[1],
                     sentence=sentence, sentence_start=shown[0], value_max=f.value_max,
@@ -173,8 +176,10 @@ class Outline:
             self.headings.append((self.rank, cues.plan_words(text, start, end, heading=True),
                                   named))
 
-    def role(self, role: str | None) -> str | None:
-        if self.plan and role in ("actual", "ratio", "growth"):
+    def role(self, role: str | None, cue: str | None) -> str | None:
+        """Under a heading of plan a figure is a target, unless its own sentence says it
+        is a result ("đã thu hút 25 dự án")."""
+        if self.plan and role in ("actual", "ratio", "growth") and cue != "actual":
             return "target"
         return role
 
@@ -196,12 +201,18 @@ def _share_roles(original: str, quantities: list[Quantity], first: int) -> None:
 SENTENCE_MAX = 1000
 
 
-def _window(sentence: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
+def _window(original: str, sentence: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
+    """The sentence, or the stretch of it around the figure cut at spaces."""
     start, end = sentence
     if end - start <= SENTENCE_MAX:
         return sentence
     half = (SENTENCE_MAX - (span[1] - span[0])) // 2
-    return max(start, span[0] - half), min(end, span[1] + half)
+    lo, hi = max(start, span[0] - half), min(end, span[1] + half)
+    space = original.find(" ", lo, span[0])
+    lo = space + 1 if lo > start and space >= 0 else lo
+    space = original.rfind(" ", span[1], hi)
+    hi = space if hi < end and space >= 0 else hi
+    return lo, hi
 
 
 def _clause_end(text: str, start: int, sentence_end: int) -> int:

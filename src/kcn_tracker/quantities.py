@@ -18,11 +18,15 @@ from decimal import Decimal
 from .numerals import SCALES, NotVietnamese, read_number, scaled
 
 
+# What str.splitlines() breaks lines at, so that a figure and its paragraph agree.
+LINE_BREAKS = r"\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
 def _within_line(pattern: str, flags: int = 0) -> re.Pattern:
     """A pattern whose white space never crosses a line or a tab: a figure ends with its
     line (a number closing one paragraph is not counted by a word opening the next), and
     a tab separates the cells of a pasted table (a row number is not "1 KCN")."""
-    return re.compile(pattern.replace(r"\s", r"[^\S\r\n\t]"), flags)
+    return re.compile(pattern.replace(r"\s", f"[^\\S\\t{LINE_BREAKS}]"), flags)
 
 
 @dataclass
