@@ -177,7 +177,7 @@ def test_positions_slice_the_file_as_given_even_in_nfd_with_crlf_and_bom(tmp_pat
     assert [unicodedata.normalize("NFC", a) for a, _ in spans] == ["21 dự án", "40%"]
 
 
-def test_json_contract_through_the_cli(run):
+def test_json_contract_through_the_cli(run, root):
     result = run("extract", "-f", "json", SEED_002)
     assert result.exit_code == 0
     document = json.loads(result.stdout)
@@ -185,11 +185,14 @@ def test_json_contract_through_the_cli(run):
     (doc,) = document["documents"]
     assert doc["path"] == SEED_002 and doc["flagged"] == []
     by_text = {q["text"]: q for q in doc["quantities"]}
+    text = (root / SEED_002).read_text(encoding="utf-8")
+    start = text.index("1,03 triệu tỷ đồng")
     assert by_text["1,03 triệu tỷ đồng"] == {
         "value": 1030000, "unit": "vnd_billion", "qualifier": "about", "role": "actual",
-        "period": "2024", "text": "1,03 triệu tỷ đồng", "start": by_text["1,03 triệu tỷ đồng"][
-            "start"], "end": by_text["1,03 triệu tỷ đồng"]["end"],
-        "sentence": by_text["1,03 triệu tỷ đồng"]["sentence"]}
+        "period": "2024", "text": "1,03 triệu tỷ đồng", "start": start, "end": start + 18,
+        "sentence": "Còn trong năm 2024, mặc dù phải đối mặt với nhiều khó khăn, thách thức, giá "
+                    "trị sản xuất công nghiệp của tỉnh ước đạt 1,03 triệu tỷ đồng, tăng 8% so "
+                    "với cùng kỳ và đạt 92,1% kế hoạch năm."}
     assert by_text["92,1%"]["role"] == "attainment" and by_text["92,1%"]["value"] == 92.1
     assert len(doc["quantities"]) == 16
 
@@ -362,3 +365,49 @@ def test_a_list_under_a_heading_of_plan_holds_targets_with_the_headings_period()
     assert [(q.text, q.role, q.period) for q in extract_text(text)[0]] == [
         ("1,5 - 2 tỷ USD", "target", "2025"), ("70%", "target", "2025"),
         ("05 KCN", "target", "2030"), ("20 dự án", "actual", "2023")]
+
+
+def test_a_heading_of_results_is_no_plan_and_a_result_in_the_sentence_wins():
+    text = ("I. KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2024\n1. Thu hút đầu tư\n- Các KCN đã thu hút 25 "
+            "dự án mới, vốn đăng ký 450 triệu USD.\n- Tỷ lệ lấp đầy đạt 78%.\nII. MỤC TIÊU NĂM "
+            "2025\n- Các KCN đã đi vào hoạt động thu hút 30 dự án.")
+    assert [(q.text, q.role) for q in extract_text(text)[0]] == [
+        ("25 dự án", "actual"), ("450 triệu USD", "actual"), ("78%", "ratio"),
+        ("30 dự án", "target")]
+
+
+def test_each_clause_keeps_its_own_period_and_long_sentences_keep_their_cues():
+    assert [q.period for q in extract_text(
+        "Năm 2023 thu hút 20 dự án, năm 2024 thu hút 25 dự án.")[0]] == ["2023", "2024"]
+    long = ("Mục tiêu đến năm 2025, " + "trong bối cảnh khó khăn về thị trường, lao động, " * 8
+            + "thu hút 17 dự án.")
+    assert len(long) > 400
+    assert [(q.role, q.period) for q in extract_text(long)[0]] == [("target", "2025")]
+
+
+def test_a_date_that_does_not_exist_is_no_period():
+    assert [q.period for q in extract_text("Đến 31/2/2024 có 3 dự án.")[0]] == [None]
+
+
+@pytest.mark.parametrize("separator", ["\f", "\v", "\u2028", "\x85", "\t"])
+def test_a_figure_never_runs_across_a_line_break(separator):
+    found, _ = extract_text(f"Năm 2024, KCN Yên Bình thu hút 21{separator}dự án mới.")
+    assert all(q.text in q.sentence and separator not in q.text for q in found)
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "Thu hút " + ", ".join("(năm 2024: 5 dự án)" for _ in range(n)) + ".",
+    lambda n: "Năm 2024, các KCN thu hút mới 21 dự án, vốn 225,8 triệu USD. " * n,
+    lambda n: "số 12 " * n + "dự án",
+])
+def test_twice_the_text_takes_about_twice_the_time(make):
+    import time
+
+    def took(n):
+        started = time.perf_counter()
+        extract_text(make(n))
+        return time.perf_counter() - started
+
+    took(200)  # warm up the regular expressions
+    small, large = min(took(2000) for _ in range(2)), min(took(4000) for _ in range(2))
+    assert large < 3 * small + 0.05, (small, large)

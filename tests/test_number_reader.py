@@ -16,7 +16,6 @@ SCALE_WORDS = list(SCALES)
 
 def vietnamese(value: Decimal, grouped: bool, leading_zeros: int) -> str:
     """``value`` written the Vietnamese way: 3.072,7; 2150 or 2.150; 09."""
-    sign, digits, exponent = value.as_tuple()
     text = format(value, "f")
     whole, _, fraction = text.partition(".")
     if grouped and len(whole) > 3:

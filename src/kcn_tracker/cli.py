@@ -673,9 +673,9 @@ def draft(
     do not settle is marked "check". Figures the plan file already records are listed
     as such, not repeated. Nothing is written.
     """
-    from .drafting import Drafter, draft_text
-    from .edits import indexed
+    from .drafting import draft_document
     from .errors import InputError, PlanError
+    from .extract import ExtractError
     from .loader import load_plans
     from .select import select_provinces
 
@@ -689,17 +689,14 @@ def draft(
                     "lists them)", EXIT_PLAN_PROBLEMS) from None
     except InputError as exc:
         raise _fail(str(exc), EXIT_CANNOT_RUN) from None
-    item = next(i for i in loaded if i.plan is chosen[0])
-    (extraction, text), = _extract([document])
-    cited = f"seeds/{document.name}"
-    if document.resolve().parent != (item.path.resolve().parent.parent / "seeds"):
-        typer.echo(f"note: the entries cite {cited}; copy the document there, unchanged, "
-                   "before adding them", err=True)
-    known = indexed(item.path, cited)
-    drafter = Drafter(item.plan, cited, known.get("published"), known.get("precision") == "day",
-                      lambda section, i: (item.position(section, i) or (None,))[0])
-    sys.stdout.write(draft_text(drafter.propose(extraction.quantities), cited, str(item.path),
-                                text))
+    try:
+        drafted = draft_document(document, next(i for i in loaded if i.plan is chosen[0]))
+    except ExtractError as exc:
+        raise _fail(f"{exc}", EXIT_CANNOT_RUN) from None
+    if drafted.outside_seeds:
+        typer.echo(f"note: the entries cite {drafted.cited}; copy the document there, "
+                   "unchanged, before adding them", err=True)
+    sys.stdout.write(drafted.text)
 
 
 @app.command(short_help="Print the JSON Schema of plan files.")

@@ -11,14 +11,21 @@ sentence leaves open.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
+from . import cues
+from .check import project_root
+from .edits import indexed, published
 from .entries import render_entry
-from .extract import Quantity
+from .extract import Quantity, extract_file
+from .loader import LoadedPlan
 from .model import Plan
+from .numerals import plain
 from .text import fold
 from .vietnamese import canonical, contains_words
 
@@ -33,7 +40,7 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("total_capital_attracted", ("vnd_billion", "usd_million"),
      r"tổng (?:vốn )?thu hút|thu hút (?:vốn )?đầu tư|thu hút vốn"),
     ("new_capital", ("vnd_billion", "usd_million"),
-     r"vốn (?:đầu tư )?đăng ký|vốn đăng ký (?:đầu tư )?mới|số vốn|tổng vốn(?: đầu tư)?"),
+     r"vốn (?:đầu tư )?đăng ký|vốn đăng ký (?:đầu tư )?mới|số vốn|tổng vốn(?: đầu tư)?|vốn"),
     ("revenue", ("vnd_billion", "usd_million"), r"doanh thu"),
     ("industrial_output", ("vnd_billion", "usd_million"), r"giá trị sản xuất"),
     ("export_value", ("vnd_billion", "usd_million"), r"xuất khẩu"),
@@ -54,8 +61,7 @@ _PLACES = re.compile(r"(?P<kcn>\bKCN\b|khu công nghiệp)|(?P<ccn>\bCCN\b|cụm
 # A total names itself wherever it stands in the clause: "tổng thu hút vốn đăng ký đầu tư
 # tăng thêm … đạt hơn 417 triệu USD" is the total, though "tăng thêm" is nearer.
 _TOTAL = re.compile(r"tổng (?:vốn )?thu hút", _I)
-COMPARATORS = {"about": "about", "over": "over", "at_least": "at_least", "at_most": "at_most",
-               "exact": "exact"}
+COMPARATORS = {"about", "over", "at_least", "at_most", "exact"}
 
 
 @dataclass
@@ -95,20 +101,28 @@ def guess_indicator(q: Quantity, pair_second: bool = False) -> str | None:
         return _zone_indicator(before + " " + after, pair_second)
     if q.unit == "ha" and re.search(r"đi vào hoạt động", before, _I):
         return "operating_zone_area"
-    best, best_end = None, -1
-    for indicator, units, words in _RULES:
-        if q.unit not in units:
-            continue
-        if not words:
-            return indicator
-        for m in re.finditer(words, before, _I):
-            if m.end() > best_end:
-                best, best_end = indicator, m.end()
+    best = _nearest_rule(q.unit, before) or _nearest_rule(q.unit, after[:40], first=True)
     if best is None:
         return None
     if best in ("added_capital", "new_capital") and _TOTAL.search(before):
         best = "total_capital_attracted"
-    return _refine(best, q, before)
+    return _refine(best, q, before + " " + after[:40])
+
+
+def _nearest_rule(unit: str | None, words: str, first: bool = False) -> str | None:
+    """The indicator whose words stand nearest the number: the last match in the words
+    before it, or (``first``) the first in the words after it ("1,5 - 2 tỷ USD vốn FDI")."""
+    best, best_at = None, None
+    for indicator, units, pattern in _RULES:
+        if unit not in units:
+            continue
+        if not pattern:
+            return indicator
+        for m in re.finditer(pattern, words, _I):
+            at = -m.start() if first else m.end()
+            if best_at is None or at > best_at:
+                best, best_at = indicator, at
+    return best
 
 
 def _refine(indicator: str, q: Quantity, before: str) -> str:
@@ -194,7 +208,21 @@ def quote_of(q: Quantity, limit: int = 400) -> str:
         start = comma + 2 if comma >= 0 else start
         comma = sentence.find(", ", offset + len(q.text))
         end = comma if comma >= 0 else end
-    return sentence[start:end].strip()
+    return _within_limit(sentence[start:end].strip(), offset - start,
+                         offset - start + len(q.text), limit)
+
+
+def _within_limit(quote: str, start: int, end: int, limit: int = 400) -> str:
+    """``quote`` cut to ``limit`` characters around ``quote[start:end]``, at spaces."""
+    if len(quote) <= limit:
+        return quote
+    half = max(0, (limit - (end - start)) // 2)
+    lo, hi = max(0, start - half), min(len(quote), end + half)
+    if lo > 0:
+        lo = quote.find(" ", lo, start) + 1 or lo
+    if hi < len(quote):
+        hi = quote.rfind(" ", end, hi) if quote.rfind(" ", end, hi) >= 0 else hi
+    return quote[lo:hi].strip()
 
 
 def _is_pair_second(q: Quantity) -> bool:
@@ -202,16 +230,9 @@ def _is_pair_second(q: Quantity) -> bool:
     return offset > 0 and q.sentence[offset - 1] == "/"
 
 
-def _exceeds(q: Quantity) -> bool:
-    """ "vượt 40% kế hoạch": the attainment is 100 + 40."""
-    head = _nfc(q.sentence[:q.start - q.sentence_start])
-    return bool(re.search(r"vượt(?:\s+(?:kế hoạch|chỉ tiêu)(?:\s+năm)?)?(?:\s+(?:gần|hơn|trên|"
-                          r"khoảng))?\s*$", head, _I))
-
-
-def _estimated(q: Quantity) -> bool:
-    head = _nfc(q.sentence[:q.start - q.sentence_start])
-    return bool(re.search(r"\bước(?:\s+(?:đạt|tính|khoảng))?\s*$", head, _I))
+def _head(q: Quantity) -> str:
+    """The sentence before the number, in NFC."""
+    return _nfc(q.sentence[:q.start - q.sentence_start])
 
 
 def _in_unit(indicator: str | None, q: Quantity) -> tuple[str, Decimal]:
@@ -222,6 +243,15 @@ def _in_unit(indicator: str | None, q: Quantity) -> tuple[str, Decimal]:
     if q.unit == "vnd_billion" and units and "vnd_billion" not in units and "vnd_million" in units:
         return "vnd_million", q.value * 1000
     return q.unit, q.value
+
+
+# A flow counted "to date" or up to a day is the stock of the same thing: "Tính đến hết
+# năm 2023, các KCN đã thu hút 1.595 dự án FDI" is the cumulative count.
+_STOCK_OF = {"new_projects": "projects", "new_projects_fdi": "projects_fdi",
+             "new_projects_ddi": "projects_ddi", "new_capital": "registered_capital_cumulative",
+             "new_capital_fdi": "registered_capital_cumulative",
+             "total_capital_attracted": "registered_capital_cumulative"}
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Drafter:
@@ -236,11 +266,21 @@ class Drafter:
         self.line_of = line_of  # (section, index) -> line in the plan file, or None
         self.taken = {e.id for s in ("targets", "actuals", "revocations")
                       for e in getattr(plan, s)}
+        self._numbered: dict[str, int] = {}
+        self._matched: set[tuple[str, int]] = set()  # plan entries already matched once
 
     def propose(self, quantities: list[Quantity]) -> list[Proposal]:
-        return [self._one(q, quantities[:i]) for i, q in enumerate(quantities)]
+        self.quantities = quantities
+        self._last_period: list[str | None] = []
+        named = None
+        for q in quantities:
+            self._last_period.append(named)
+            if q.period not in (None, "to_date"):
+                named = q.period
+        return [self._one(i) for i in range(len(quantities))]
 
-    def _one(self, q: Quantity, earlier: list[Quantity]) -> Proposal:
+    def _one(self, i: int) -> Proposal:
+        q = self.quantities[i]
         if q.equivalent_of is not None:
             return Proposal(q, None, checks=["restates the amount before it in another "
                                              "currency: not proposed"])
@@ -252,80 +292,86 @@ class Drafter:
             return Proposal(q, None, checks=["a multiple (lần): record it by hand"])
         if q.role is None:
             return Proposal(q, None, checks=["the sentence does not say whether this is a "
-                                             "target or a result (dự kiến …): not proposed"])
+                                             "target or a result (dự báo …): not proposed"])
         if q.role == "attainment":
-            return self._implied(q, earlier)
-        return self._figure(q, "targets" if q.role == "target" else "actuals", earlier)
+            return self._implied(i)
+        return self._figure(i, "targets" if q.role == "target" else "actuals")
 
-    def _period(self, q: Quantity, indicator: str | None, earlier: list[Quantity],
-                checks: list[str]) -> str:
-        """The quantity's period; when its paragraph names none, the last one named
-        before it; "to date" is the document's date (its year for a flow)."""
-        from .vocabulary import INDICATORS, Aggregation
+    def _period(self, i: int, q: Quantity, indicator: str | None,
+                checks: list[str]) -> tuple[str, str | None]:
+        """The quantity's period, and its indicator (a flow counted to a day is a stock).
+        When its paragraph names no period, the last one named before it; "to date" is
+        the document's date (its year for a flow)."""
+        period = q.period
+        if period is None and self._last_period[i]:
+            period = self._last_period[i]
+            checks.append(f"period: not stated in its paragraph; {period}, the last one "
+                          "named before it, is used")
+        elif period in (None, "to_date"):
+            if self.published is None:
+                checks.append("period: not stated; write it")
+                return "?", indicator
+            checks.append(f"period: {'to date' if period else 'not stated'}; taken from the "
+                          f"document's date ({self.published}, seeds/index.toml)")
+            period = self.published if self.precise else self.published[:4]
+        if _DAY.fullmatch(period) and _is_flow(indicator):
+            if indicator in _STOCK_OF:
+                checks.append(f"indicator: counted up to a day, so the cumulative "
+                              f"{_STOCK_OF[indicator]}, not {indicator}")
+                return period, _STOCK_OF[indicator]
+            if q.period == "to_date" or q.period is None:
+                return period[:4], indicator  # a flow of the year the document gives
+            checks.append(f"period: {indicator} adds up over time; write the period it "
+                          f"covers up to {period}")
+            return "?", indicator
+        return period, indicator
 
-        if q.period not in (None, "to_date"):
-            return q.period
-        if q.period is None:
-            named = next((e.period for e in reversed(earlier)
-                          if e.period not in (None, "to_date")), None)
-            if named:
-                checks.append(f"period: not stated in its paragraph; {named}, the last one "
-                              "named before it, is used")
-                return named
-        if self.published is None:
-            checks.append("period: not stated; write it")
-            return "?"
-        flow = indicator in INDICATORS and INDICATORS[indicator].aggregation == Aggregation.FLOW
-        date = self.published if self.precise and not flow else self.published[:4]
-        checks.append(f"period: {'to date' if q.period else 'not stated'}; taken from the "
-                      f"document's date ({self.published}, seeds/index.toml)")
-        return date
-
-    def _base(self, q: Quantity, indicator: str | None, unit: str, section: str,
-              checks: list[str], earlier: list[Quantity]) -> dict:
-        period = self._period(q, indicator, earlier, checks)
+    def _base(self, i: int, q: Quantity, indicator: str | None, section: str,
+              checks: list[str]) -> dict:
+        period, indicator = self._period(i, q, indicator, checks)
+        unit, value = _in_unit(indicator, q)
         if indicator is None:
             checks.append("indicator: not recognised from the words; pick one from "
                           "`kcn-tracker indicators`")
         return {"id": self._id(period, indicator, section), "indicator": indicator or "?",
                 "scope": guess_scope(q, self.plan), "period": period, "unit": unit,
-                "source": {"document": self.document, "quote": quote_of(q)}}
+                "value": value, "source": {"document": self.document, "quote": quote_of(q)}}
 
-    def _figure(self, q: Quantity, section: str, earlier: list[Quantity]) -> Proposal:
+    def _figure(self, i: int, section: str) -> Proposal:
+        q = self.quantities[i]
         checks: list[str] = []
-        indicator = guess_indicator(q, _is_pair_second(q))
-        unit, value = _in_unit(indicator, q)
-        fields = self._base(q, indicator, unit, section, checks, earlier)
-        fields["value"] = value
+        fields = self._base(i, q, guess_indicator(q, _is_pair_second(q)), section, checks)
+        if q.value_max is not None:
+            checks.append(f"the document gives a range, {plain(q.value)} to "
+                          f"{plain(q.value_max)}: the lower end is written")
         if section == "targets":
-            comparator = COMPARATORS.get(q.qualifier)
-            if comparator is None:
+            comparator = "at_least" if q.value_max is not None else q.qualifier
+            if comparator not in COMPARATORS:
                 checks.append(f"comparator: '{q.qualifier}' is not one a target can have")
-            fields["comparator"] = comparator or "exact"
+            fields["comparator"] = comparator if comparator in COMPARATORS else "exact"
         else:
             if q.qualifier == "at_most":
                 checks.append("qualifier: 'at most' is not one an actual can have")
             elif q.qualifier != "exact":
                 fields["qualifier"] = q.qualifier
-            if _estimated(q):
+            if cues.estimated(_head(q)):
                 fields["estimated"] = True
         proposal = Proposal(q, section, fields, checks)
-        proposal.existing = self._existing(section, q, unit, value)
+        proposal.existing = self._existing(q, fields)
         return proposal
 
-    def _implied(self, q: Quantity, earlier: list[Quantity]) -> Proposal:
-        actual = next((e for e in reversed(earlier) if e.sentence_start == q.sentence_start
-                       and e.role == "actual" and e.unit not in (None, "percent", "times")),
-                      None)
+    def _implied(self, i: int) -> Proposal:
+        q = self.quantities[i]
+        actual = self._attained(i)
         if actual is None or q.unit != "percent":
-            return Proposal(q, None, checks=["an attainment with no figure before it in the "
-                                             "sentence: not proposed"])
+            return Proposal(q, None, checks=["an attainment whose figure the sentence does "
+                                             "not pair with it: not proposed"])
         checks: list[str] = []
-        indicator = guess_indicator(actual)
-        unit, _ = _in_unit(indicator, actual)
-        fields = self._base(actual, indicator, unit, "targets", checks, earlier)
-        fields["source"]["quote"] = _span_quote(actual, q)
-        attainment = q.value + 100 if _exceeds(q) else q.value
+        fields = self._base(actual, self.quantities[actual],
+                            guess_indicator(self.quantities[actual]), "targets", checks)
+        del fields["value"]
+        fields["source"]["quote"] = _span_quote(self.quantities[actual], q)
+        attainment = cues.percent_of_plan(_head(q), q.value)
         fields["comparator"] = "exact"
         fields["origin"] = "implied"
         reported = {"value": attainment}
@@ -336,40 +382,79 @@ class Drafter:
         proposal.existing = self._existing_implied(q, attainment)
         return proposal
 
+    def _attained(self, i: int) -> int | None:
+        """The figure an attainment is of: the one before it in its sentence; for the n-th
+        of a run ("lần lượt bằng 156% và 128% kế hoạch"), the n-th of the run of figures
+        before it. A restated amount is not one of them."""
+        q = self.quantities[i]
+        same = [k for k in range(i - 1, -1, -1)
+                if self.quantities[k].sentence_start == q.sentence_start][:64]
+        run = [k for k in reversed(same) if self.quantities[k].role == "attainment"]
+        figures = [k for k in reversed(same) if self.quantities[k].role == "actual"
+                   and self.quantities[k].unit not in (None, "percent", "times")
+                   and self.quantities[k].equivalent_of is None]
+        later = [k for k in range(i + 1, min(len(self.quantities), i + 64))
+                 if self.quantities[k].sentence_start == q.sentence_start
+                 and self.quantities[k].role == "attainment"]
+        attainments = len(run) + 1 + len(later)
+        if attainments == 1:
+            return figures[-1] if figures else None
+        if len(figures) >= attainments:
+            return figures[len(figures) - attainments + len(run)]
+        return None
+
     def _id(self, period: str, indicator: str | None, section: str) -> str:
         wanted = fold("-".join((self.plan.province.id, period if period != "?" else "",
                                 (indicator or "figure").replace("_", "-"),
                                 "plan" if section == "targets" else "")))
-        candidate, n = wanted, 2
+        candidate, n = wanted, self._numbered.get(wanted, 2)
         while candidate in self.taken:
             candidate, n = f"{wanted}-{n}", n + 1
+        self._numbered[wanted] = n
         self.taken.add(candidate)
         return candidate
 
     def _cites(self, entry, q: Quantity) -> bool:
-        same_document = entry.source.document.rsplit("/", 1)[-1] == \
-            self.document.rsplit("/", 1)[-1]
-        return same_document and contains_words(canonical(entry.source.quote),
-                                                canonical(q.text))
+        """Whether ``entry`` quotes this very figure: the same document, the figure in its
+        quote, and its quote in the figure's sentence (another sentence stating the same
+        number is another figure)."""
+        if entry.source.document.rsplit("/", 1)[-1] != self.document.rsplit("/", 1)[-1]:
+            return False
+        quote, sentence = canonical(entry.source.quote), canonical(q.sentence)
+        return contains_words(quote, canonical(q.text)) and (
+            quote in sentence or sentence in quote)
 
-    def _existing(self, section: str, q: Quantity, unit: str, value: Decimal) -> str | None:
-        for i, entry in enumerate(getattr(self.plan, section)):
-            if entry.value is not None and entry.unit.value == unit and \
-                    Decimal(str(entry.value)) == value and self._cites(entry, q):
-                return self._where(section, i, entry.id)
+    def _existing(self, q: Quantity, fields: dict) -> str | None:
+        """The plan entry that already records this figure (same value and unit, quoting
+        it), in either section; each entry is matched once."""
+        for section in ("actuals", "targets"):
+            for i, entry in enumerate(getattr(self.plan, section)):
+                if (section, i) in self._matched or entry.value is None:
+                    continue
+                if entry.unit.value == fields["unit"] and \
+                        Decimal(str(entry.value)) == fields["value"] and self._cites(entry, q):
+                    self._matched.add((section, i))
+                    return self._where(section, i, entry.id)
         return None
 
     def _existing_implied(self, q: Quantity, attainment: Decimal) -> str | None:
         for i, entry in enumerate(self.plan.targets):
             reported = entry.reported_attainment
-            if reported is not None and Decimal(str(reported.value)) == attainment and \
-                    self._cites(entry, q):
+            if ("targets", i) not in self._matched and reported is not None and \
+                    Decimal(str(reported.value)) == attainment and self._cites(entry, q):
+                self._matched.add(("targets", i))
                 return self._where("targets", i, entry.id)
         return None
 
     def _where(self, section: str, index: int, entry_id: str) -> str:
         line = self.line_of(section, index)
         return f"'{entry_id}'" + (f" (line {line})" if line else "")
+
+
+def _is_flow(indicator: str | None) -> bool:
+    from .vocabulary import INDICATORS, Aggregation
+
+    return indicator in INDICATORS and INDICATORS[indicator].aggregation == Aggregation.FLOW
 
 
 def _span_quote(first: Quantity, last: Quantity) -> str:
@@ -379,24 +464,54 @@ def _span_quote(first: Quantity, last: Quantity) -> str:
     sentence = first.sentence
     head = sentence.rfind(";", 0, start) + 1
     tail = sentence.find(";", end)
-    return sentence[head:len(sentence) if tail < 0 else tail].strip()
+    return _within_limit(sentence[head:len(sentence) if tail < 0 else tail].strip(),
+                         start - head, end - head)
+
+
+# Characters a TOML comment may not hold, and line breaks that would end it early.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _comment(text: str) -> str:
+    return _UNPRINTABLE.sub(" ", text)
 
 
 def draft_text(proposals: list[Proposal], document: str, plan_path: str, text: str) -> str:
     """The proposals as TOML a person reviews: entries, and comments for the rest."""
-    lines = [f"# Proposed by `kcn-tracker draft` from {document} for {plan_path}.",
+    lines = [_comment(f"# Proposed by `kcn-tracker draft` from {document} for {plan_path}."),
              "# Review every entry against the document before pasting it into the plan file;",
              "# lines marked 'check' need a decision.", ""]
+    breaks = [m.start() for m in re.finditer("\n", text)]
     for p in proposals:
         q = p.quantity
-        where = f"{q.text} (line {text.count(chr(10), 0, q.start) + 1})"
+        where = _comment(f"{q.text} (line {bisect.bisect_left(breaks, q.start) + 1})")
         if p.existing:
-            lines.append(f"# {where}: already in {plan_path} as {p.existing}")
+            lines.append(_comment(f"# {where}: already in {plan_path} as {p.existing}"))
             continue
         if p.section is None:
             lines += [f"# {where}: {p.checks[0]}", ""]
             continue
         lines.append(f"# {where}")
-        lines += [f"# check: {c}" for c in p.checks]
+        lines += [_comment(f"# check: {c}") for c in p.checks]
         lines.append(render_entry(p.section, p.fields))
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+@dataclass
+class Drafted:
+    text: str  # the TOML to review
+    cited: str  # seeds/<name>, as the entries cite the document
+    outside_seeds: bool  # the document is not yet where the entries say it is
+
+
+def draft_document(document: Path, loaded: LoadedPlan) -> Drafted:
+    """The entries proposed for the plan ``loaded`` from ``document``."""
+    extraction, text = extract_file(document)
+    cited = f"seeds/{document.name}"
+    root = project_root(loaded.path)
+    drafter = Drafter(loaded.plan, cited, published(loaded.path, cited),
+                      indexed(loaded.path, cited).get("precision") == "day",
+                      lambda section, i: (loaded.position(section, i) or (None,))[0])
+    proposals = drafter.propose(extraction.quantities)
+    return Drafted(draft_text(proposals, cited, str(loaded.path), text), cited,
+                   document.resolve().parent != (root / "seeds").resolve())

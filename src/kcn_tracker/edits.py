@@ -13,6 +13,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import Path
@@ -203,12 +204,16 @@ def indexed(plan_path: Path, document: str) -> dict:
     except (OSError, tomllib.TOMLDecodeError):
         return {}
     name = Path(document).name
+    if not isinstance(entries, list):
+        return {}
     return next((d for d in entries if isinstance(d, dict) and d.get("file") == name), {})
 
 
 def published(plan_path: Path, document: str) -> str | None:
-    """The publication date seeds/index.toml gives for ``document``, if any."""
-    return indexed(plan_path, document).get("published")
+    """The publication date seeds/index.toml gives for ``document``, if any; a TOML date
+    (published = 2024-04-16) reads like the string."""
+    value = indexed(plan_path, document).get("published")
+    return str(value) if isinstance(value, (str, date)) else None
 
 
 def new_plan_text(province_id: str, name: str, folder: Path) -> str:

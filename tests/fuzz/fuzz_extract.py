@@ -1,5 +1,6 @@
 """Feed mutated documents to `extract` and `draft`: every run ends with exit 0 or 2, the
-JSON parses, every position slices the file as given; never a traceback, never a hang.
+JSON parses, every position slices the file as given, draft writes TOML whose periods
+are periods (or "?"); never a traceback, never a hang.
 
     python tests/fuzz/fuzz_extract.py --cases 5000 --seed 1
 
@@ -15,12 +16,14 @@ import shutil
 import sys
 import tempfile
 import time
+import tomllib
 import unicodedata
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from kcn_tracker.cli import app
+from kcn_tracker.periods import parse_period
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = sorted((ROOT / "seeds").glob("0*.txt"))
@@ -28,7 +31,8 @@ PIECES = ["2.15", "1,234,567", "2 500", "-3,2%", "tỷ", "triệu", "nghìn", "U
           "dự án", "KCN", "lần", "%", "/", "-", "–", "(", ")", "năm 2024", "quý IV/2025",
           "so với", "kế hoạch", "vượt", "ước đạt", "hơn", "gần", "\u0301", "\u00a0", "\u200b",
           "\t", "\r", "\n", "\r\n", "\ufeff", "9" * 30, "0" * 5, "1.1.1.1.1", "::", "/QĐ-UBND",
-          "Trang 1/5", "lượt", "tr.USD", "euro", "Điều 1. Mục tiêu:", "a) ", "\U0001F600"]
+          "Trang 1/5", "lượt", "tr.USD", "euro", "Điều 1. Mục tiêu:", "a) ", "\U0001F600",
+          "\f", "\v", "\u2028", "\x85", "31/2/2024", "tính đến hết năm 2024", "lần lượt"]
 
 
 def mutate(text: str, rng: random.Random) -> str:
@@ -72,6 +76,16 @@ def run_case(runner: CliRunner, folder: Path, rng: random.Random) -> str | None:
         return f"{command[0]}: exit {result.exit_code}: {result.output[-300:]}"
     if took > 10:
         return f"{command[0]}: took {took:.1f} s"
+    if result.exit_code == 0 and command[0] == "draft":
+        try:
+            proposed = tomllib.loads(result.stdout)
+        except tomllib.TOMLDecodeError as exc:
+            return f"draft: not TOML ({exc})"
+        for entry in proposed.get("actuals", []) + proposed.get("targets", []):
+            try:
+                entry["period"] == "?" or parse_period(entry["period"])
+            except ValueError:
+                return f"draft: period {entry['period']!r} is not a period"
     if result.exit_code == 0 and command[1] == "-f":
         text = raw.decode("utf-8")
         document = json.loads(result.stdout)["documents"][0]
