@@ -46,9 +46,10 @@ _ATTAINMENT_BEFORE = re.compile(
     rf"(?:\s+{_Q})*\s*$|so với\s+{_PLAN}\b[^;.%]{{0,60}}$", _I)
 # Words of plan consumed by an attainment ("vượt 40% kế hoạch đề ra") are not
 # cues for the figures around it.
+# Repetitions are bounded so that no run of words is tried again from each word in it.
 _ATTAINMENT_PHRASE = re.compile(
-    rf"(?:\d[\d.,]*\s*(?:%|lần)\s*(?:so với\s+)?|(?:vượt|đạt|bằng|hoàn thành)(?:\s+(?:vượt|"
-    rf"mức))*\s+|so với\s+){_PLAN}(?:\s+(?:năm|đề ra|được giao|\d{{4}}))*"
+    rf"(?:(?<![\d.,])\d[\d.,]*\s*(?:%|lần)\s*(?:so với\s+)?|(?:vượt|đạt|bằng|hoàn thành)"
+    rf"(?:\s+(?:vượt|mức)){{0,2}}\s+|so với\s+){_PLAN}(?:\s+(?:năm|đề ra|được giao|\d{{4}})){{0,3}}"
     # The name of a document is no word of plan: "Kế hoạch số 45/KH-UBND".
     r"|(?:Kế hoạch|Quyết định|Nghị quyết|Chương trình)\s+(?:số\s+)?\d\S*"
     # "các KCN đã đi vào hoạt động" names the zones; it says nothing of the figure.
