@@ -15,7 +15,6 @@ import bisect
 import calendar
 import re
 from datetime import date
-from decimal import Decimal
 
 _I = re.IGNORECASE
 _Q = r"(?:khoảng|hơn|trên|gần|ước|ước đạt|xấp xỉ|ít nhất|tối thiểu|bình quân|đạt|là|ở mức)"
@@ -77,14 +76,7 @@ _RESTATED = re.compile(r"\s*(?:\(\s*|,\s*)(?:tương đương|tương ứng|tứ
 MONEY = ("vnd_billion", "usd_million")
 
 
-# "vượt 40% kế hoạch", "vượt gần 40%", "vượt kế hoạch 40%": the attainment is 100 + 40.
-_EXCEEDED = re.compile(r"vượt\b[^,;.%]*$", _I)
 _ESTIMATED = re.compile(r"\bước(?:\s+(?:đạt|tính|khoảng))?\s*$", _I)
-
-
-def percent_of_plan(before: str, value: Decimal) -> Decimal:
-    """The attainment a percentage of plan stands for, from the words ``before`` it."""
-    return value + 100 if _EXCEEDED.search(before) else value
 
 
 def estimated(before: str) -> bool:

@@ -27,7 +27,7 @@ from .loader import LoadedPlan
 from .model import Plan
 from .numerals import plain
 from .text import fold
-from .vietnamese import canonical, contains_words
+from .vietnamese import canonical, contains_words, percent_of_plan
 
 _I = re.IGNORECASE
 
@@ -371,7 +371,7 @@ class Drafter:
                             guess_indicator(self.quantities[actual]), "targets", checks)
         del fields["value"]
         fields["source"]["quote"] = _span_quote(self.quantities[actual], q)
-        attainment = cues.percent_of_plan(_head(q), q.value)
+        attainment = percent_of_plan(_head(q), q.value)
         fields["comparator"] = "exact"
         fields["origin"] = "implied"
         reported = {"value": attainment}

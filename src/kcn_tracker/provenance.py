@@ -16,10 +16,7 @@ from .loader import SECTIONS, Parsed
 from .model import LIMIT
 from .numbers import format_number
 from .text import fold
-from .cues import percent_of_plan
-from .extract import extract_text
-from .quantities import find
-from .vietnamese import Stated, canonical, contains_words, figures_in
+from .vietnamese import Stated, canonical, contains_words, figures_in, percent_of_plan
 
 MILLION, BILLION = Decimal(10**6), Decimal(10**9)
 # What a figure in each unit looks like in text, and the factor from the text's
@@ -145,6 +142,8 @@ def _is_number(value: object) -> bool:
 def _attainments(stated: list[Stated], quote: str, thorough: bool) -> set[Decimal]:
     found = set()
     if thorough:
+        from .extract import extract_text
+
         # `extract` knows attainments the words around one figure do not show: "lần lượt
         # bằng 156% và 128% kế hoạch", "So với kế hoạch, vốn FDI đạt 110%".
         found = {percent_of_plan(quote[:q.start], q.value) for q in extract_text(quote)[0]
@@ -183,6 +182,8 @@ def extracted(quote: str) -> list[Stated]:
     """The figures `extract` reads in a quote (NFC) that the quote reader does not:
     "1 tỷ 500 triệu USD", "85.000 m2", "25,6 tr.USD", both ends of a range; so that an
     entry `draft` proposes is one `check` accepts."""
+    from .quantities import find  # compiled on first use: most quotes never need it
+
     stated = []
     for f in find(quote):
         if f.flagged or f.unit == "times":

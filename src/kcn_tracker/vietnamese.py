@@ -130,3 +130,12 @@ def figures_in(text: str) -> list[Stated]:
             kind = "count"
         found.append(Stated(value, kind, m.group(0).strip(), m.start()))
     return found
+
+
+# "vượt 40% kế hoạch", "vượt gần 40%", "vượt kế hoạch 40%": the attainment is 100 + 40.
+_EXCEEDED = re.compile(r"vượt\b[^,;.%]*$", re.IGNORECASE)
+
+
+def percent_of_plan(before: str, value: Decimal) -> Decimal:
+    """The attainment a percentage of plan stands for, from the words ``before`` it."""
+    return value + 100 if _EXCEEDED.search(before) else value
