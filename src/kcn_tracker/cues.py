@@ -193,7 +193,7 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlQ\d])(?:" + "|".join((
     rf"từ\s+tháng\s+(?P<from_month>\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+"
     rf"(?P<to_month>\d{{1,2}})\s*(?:/|năm)\s*(?P<to_month_year>{_Y})",
     rf"(?P<months>\d{{1,2}})\s+tháng\s+(?:(?P<edge>đầu|cuối)\s+)?(?:năm\s+)?(?P<months_year>{_Y})",
-    rf"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+" + _quarter_pattern("end_quarter"),
+    r"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+" + _quarter_pattern("end_quarter"),
     _quarter_pattern("quarter"),
     rf"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+năm\s+(?P<end_year>{_Y})",
     rf"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|(?:hết|cuối)\s+)tháng\s+"
@@ -293,7 +293,7 @@ class Periods:
         self._starts = [a for a, _, _ in named]
         self._ends = [b for _, b, _ in named]
         self.last = next((p for (_, _, p), bracket in zip(reversed(named),
-                                                          reversed(self._bracket))
+                                                          reversed(self._bracket), strict=True)
                           if bracket is None), None)
 
     def of(self, start: int, end: int, clause_end: int, carried: str | None) -> str | None:

@@ -34,7 +34,7 @@ def render(extractions: list[Extraction], texts: list[str], lang: str, output_fo
     if output_format == "json":
         console.file.write(json_text(extractions) + "\n")
         return
-    for extraction, text in zip(extractions, texts):
+    for extraction, text in zip(extractions, texts, strict=True):
         console.print(_table(extraction, text, lang))
         if extraction.flagged:
             console.print(FLAGGED[lang], style="bold")
