@@ -8,11 +8,8 @@ A few hundred cases also run in the normal test suite (tests/test_fuzz.py).
 
 from __future__ import annotations
 
-import argparse
 import random
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -20,7 +17,11 @@ from typer.testing import CliRunner
 
 from kcn_tracker.cli import app
 
-ROOT = Path(__file__).resolve().parents[2]
+if __name__ == "__main__":  # run as a script: tests/ holds the fuzz package
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from fuzz import harness  # noqa: E402
+
+ROOT = harness.ROOT
 PLANS = sorted((ROOT / "plans").glob("*.toml"))
 TOKENS = [b'"x"', b"5", b"[1]", b"{a=1}", b"[]", b"-0.0", b"1e400", b"nan", b"inf", b"-inf",
           b"1979-05-27", b"9999-12-31T23:59:60Z", b"true", b'""', b'"seeds/../x"',
@@ -92,31 +93,8 @@ def run_case(runner: CliRunner, folder: Path, rng: random.Random) -> str | None:
 
 
 def fuzz(cases: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    runner = CliRunner()
-    failures = []
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        (folder / "plans").mkdir()
-        shutil.copytree(ROOT / "seeds", folder / "seeds")
-        for _ in range(cases):
-            if problem := run_case(runner, folder, rng):
-                failures.append(problem)
-    return failures
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
-    started = time.monotonic()
-    failures = fuzz(args.cases, args.seed)
-    for failure in failures[:20]:
-        print(failure)
-    print(f"{args.cases} cases, {time.monotonic() - started:.0f} s, {len(failures)} failures")
-    sys.exit(1 if failures else 0)
+    return harness.fuzz(run_case, cases, seed, plans=False)
 
 
 if __name__ == "__main__":
-    main()
+    harness.main(__doc__.splitlines()[0], fuzz, 10_000)

@@ -9,12 +9,9 @@ A few hundred cases also run in the normal test suite (tests/test_fuzz.py).
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
-import shutil
 import sys
-import tempfile
 import time
 import tomllib
 import unicodedata
@@ -23,9 +20,13 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from kcn_tracker.cli import app
+
+if __name__ == "__main__":  # run as a script: tests/ holds the fuzz package
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from fuzz import harness  # noqa: E402
 from kcn_tracker.periods import parse_period
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = harness.ROOT
 DOCUMENTS = sorted((ROOT / "seeds").glob("0*.txt"))
 PIECES = ["2.15", "1,234,567", "2 500", "-3,2%", "tỷ", "triệu", "nghìn", "USD", "đồng",
           "dự án", "KCN", "lần", "%", "/", "-", "–", "(", ")", "năm 2024", "quý IV/2025",
@@ -97,31 +98,8 @@ def run_case(runner: CliRunner, folder: Path, rng: random.Random) -> str | None:
 
 
 def fuzz(cases: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    runner = CliRunner()
-    failures = []
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        shutil.copytree(ROOT / "plans", folder / "plans")
-        shutil.copytree(ROOT / "seeds", folder / "seeds")
-        for _ in range(cases):
-            if problem := run_case(runner, folder, rng):
-                failures.append(problem)
-    return failures
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=5_000)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
-    started = time.monotonic()
-    failures = fuzz(args.cases, args.seed)
-    for failure in failures[:20]:
-        print(failure)
-    print(f"{args.cases} cases, {time.monotonic() - started:.0f} s, {len(failures)} failures")
-    sys.exit(1 if failures else 0)
+    return harness.fuzz(run_case, cases, seed, plans=True)
 
 
 if __name__ == "__main__":
-    main()
+    harness.main(__doc__.splitlines()[0], fuzz, 5_000)
