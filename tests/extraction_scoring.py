@@ -19,7 +19,8 @@ from kcn_tracker.extract import extract_file  # noqa: E402
 
 SETS = {"seeds": ROOT / "tests" / "extraction" / "seeds",
         "held-out": ROOT / "tests" / "extraction" / "heldout",
-        "held-out 2": ROOT / "tests" / "extraction" / "heldout2"}
+        "held-out 2": ROOT / "tests" / "extraction" / "heldout2",
+        "held-out 3": ROOT / "tests" / "extraction" / "heldout3"}
 
 
 @dataclass

@@ -122,9 +122,10 @@ def test_qualifiers(sentence, qualifier):
     ("tỷ lệ lấp đầy trên 72%", "ratio"),
     ("Chỉ tính riêng năm 2024, các KCN thu hút mới 21 dự án", "actual"),
     ("Đối với mục tiêu trở thành trung tâm, tỉnh đã hoàn thành khu 200ha", "actual"),
-    ("dự kiến thu hút 5 dự án", "target"),
-    ("dự án sẽ tạo việc làm cho khoảng 1.200 lao động", "target"),
+    ("dự kiến thu hút 5 dự án", None),
+    ("dự án sẽ tạo việc làm cho khoảng 1.200 lao động", None),
     ("dự báo năm 2025 thu hút 5 dự án", None),
+    ("- Quy mô 148,6 ha, tổng vốn đầu tư 1.265 tỷ đồng;", "actual"),
 ])
 def test_roles(sentence, role):
     found, _ = extract_text(sentence)

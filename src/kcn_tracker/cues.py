@@ -64,11 +64,13 @@ _CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|nhiều hơn|ít hơn|cao h
 _AGAINST = re.compile(r"so với|so cùng kỳ", _I)
 _TARGET = (r"mục tiêu|chỉ tiêu|kế hoạch|(?-i:KH)|phấn đấu|đề ra|định hướng|đặt ra|phải đạt|cần đạt|"
            r"nhằm đạt")
-_ACTUAL = r"đã|hiện nay|hiện có|hiện đang|lũy kế|luỹ kế|tính đến|ước đạt|ước tính|thực tế"
-# A figure expected or needed is a plan's ("dự kiến tạo việc làm cho 1.200 lao động", "sẽ
-# có 31 KCN"); a forecast of what will be reported is not ("dự báo").
-_TARGET += r"|dự kiến|sẽ|cần"
-_FORECAST = r"dự báo"
+# "quy mô" describes what is ("KCN … với quy mô 2.200ha", "- Quy mô 148,6 ha" of a project
+# listed among a plan's tasks): a size, not a figure to reach.
+_ACTUAL = (r"đã|hiện nay|hiện có|hiện đang|lũy kế|luỹ kế|tính đến|ước đạt|ước tính|thực tế|"
+           r"quy mô(?=\s+(?:\d|diện tích|vốn|khoảng|là|hơn|trên))")
+# What is expected, forecast or needed ("dự kiến tạo việc làm cho 1.200 lao động", "sẽ có
+# 31 KCN") is neither a plan's figure nor a result: the role is left open.
+_FORECAST = r"dự kiến|dự báo|sẽ|cần"
 _CUE = re.compile(rf"(?<!\w)(?:(?P<target>{_TARGET})|(?P<actual>{_ACTUAL})|"
                   rf"(?P<forecast>{_FORECAST}))(?!\w)", _I)
 _RESTATED = re.compile(r"\s*(?:\(\s*|,\s*)(?:tương đương|tương ứng|tức|hay|quy đổi|khoảng)"
