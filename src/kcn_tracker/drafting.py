@@ -292,7 +292,8 @@ class Drafter:
             return Proposal(q, None, checks=["a multiple (lần): record it by hand"])
         if q.role is None:
             return Proposal(q, None, checks=["the sentence does not say whether this is a "
-                                             "target or a result (dự kiến, dự báo …): not proposed"])
+                                             "target or a result (dự kiến, dự báo …): "
+                                             "not proposed"])
         if q.role == "attainment":
             return self._implied(i)
         return self._figure(i, "targets" if q.role == "target" else "actuals")
