@@ -126,6 +126,7 @@ def test_qualifiers(sentence, qualifier):
     ("dự án sẽ tạo việc làm cho khoảng 1.200 lao động", None),
     ("dự báo năm 2025 thu hút 5 dự án", None),
     ("- Quy mô 148,6 ha, tổng vốn đầu tư 1.265 tỷ đồng;", "actual"),
+    ("2. Chỉ tiêu năm 2025\nd) Giải ngân vốn đầu tư công đạt 100% kế hoạch giao.", "target"),
 ])
 def test_roles(sentence, role):
     found, _ = extract_text(sentence)
@@ -339,6 +340,9 @@ def test_comparatives_and_estimates(sentence, qualifier):
     ("Hết quý II/2024, tỉnh có 820 dự án.", ["2024-06-30"]),
     ("Từ năm 2021 đến hết năm 2023, thu hút 90 dự án.", ["2021-2023"]),
     ("Trong Q3/2024, thu hút 7 dự án.", ["2024-07..2024-09"]),
+    ("Năm 2023 và 2024 lần lượt thu hút 20 và 25 dự án.", ["2023", "2024"]),
+    ("Năm 2022, 2023 và 2024, tỉnh lần lượt thu hút 30, 40 và 50 dự án, vốn 300, 400 và 500 "
+     "triệu USD.", ["2022", "2023", "2024", "2022", "2023", "2024"]),
 ])
 def test_periods_of_real_reports(sentence, periods):
     assert [q.period for q in extract_text(sentence)[0]] == periods

@@ -97,6 +97,7 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
         carried = outline.enter(text, p_start, p_end)
         first = len(quantities)
         for s_start, s_end in sentences(text, p_start, p_end):
+            in_sentence = len(quantities)
             named = cues.Periods(text, s_start, s_end)
             words = cues.Cues(text, s_start, s_end)
             sentence_span = doc.span(s_start, s_end)
@@ -125,6 +126,7 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                     text=original[slice(*span)], start=span[0], end=span[1],
                     sentence=sentence, sentence_start=shown[0], value_max=f.value_max,
                     equivalent_of=equivalent))
+            _respectively(text, s_start, s_end, doc, quantities, in_sentence)
             carried = named.last or carried
         _share_roles(original, quantities, first)
         outline.leave(text, p_start, p_end, carried, len(quantities) > first)
@@ -177,11 +179,39 @@ class Outline:
                                   named))
 
     def role(self, role: str | None, cue: str | None) -> str | None:
-        """Under a heading of plan a figure is a target, unless its own sentence says it
-        is a result ("đã thu hút 25 dự án")."""
-        if self.plan and role in ("actual", "ratio", "growth") and cue != "actual":
+        """Under a heading of plan a figure is a target, an attainment to reach too ("đạt
+        100% kế hoạch giao"), unless its own sentence says it is a result ("đã thu hút
+        25 dự án")."""
+        if self.plan and role in ("actual", "ratio", "growth", "attainment") and cue != "actual":
             return "target"
         return role
+
+
+_YEAR_LIST = re.compile(r"năm\s+((?:19|20)\d{2})((?:\s*,\s*|\s+và\s+)(?:năm\s+)?(?:19|20)\d{2})+",
+                        re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"lần lượt", re.IGNORECASE)
+
+
+def _respectively(text: str, start: int, end: int, doc: Normalized, quantities: list[Quantity],
+                  first: int) -> None:
+    """ "Năm 2023 và 2024 lần lượt thu hút 20 và 25 dự án": the years go to the figures in
+    order, for each run of figures in one unit as long as the list of years."""
+    word = _RESPECTIVELY.search(text, start, end)
+    years = _YEAR_LIST.search(text, start, word.start()) if word else None
+    if years is None:
+        return
+    listed = re.findall(r"(?:19|20)\d{2}", years.group())
+    after = doc.span(word.end(), word.end())[0]
+    run: list[int] = []
+    for i in range(first, len(quantities) + 1):
+        q = quantities[i] if i < len(quantities) else None
+        if q is not None and q.start >= after and (not run or quantities[run[-1]].unit == q.unit):
+            run.append(i)
+            continue
+        if len(run) == len(listed):
+            for k, year in zip(run, listed, strict=True):
+                quantities[k] = dataclasses.replace(quantities[k], period=year)
+        run = [i] if q is not None and q.start >= after else []
 
 
 _BETWEEN_SHARED = re.compile(r"\s*(?:,|và|hoặc|,\s*và)\s*")
