@@ -11,7 +11,6 @@ sentence leaves open.
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from .extract import Quantity, extract_file
 from .loader import LoadedPlan
 from .model import Plan
 from .numerals import plain
+from .offsets import Lines
 from .text import fold
 from .vietnamese import canonical, contains_words, percent_of_plan
 
@@ -79,11 +79,15 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _head(q: Quantity) -> str:
+    """The sentence before the number, in NFC."""
+    return _nfc(q.sentence[:q.start - q.sentence_start])
+
+
 def _before(q: Quantity) -> str:
     """The words of the clause before the number, in NFC."""
-    offset = q.start - q.sentence_start
-    head = q.sentence[:offset]
-    return _nfc(head[head.rfind(";") + 1:])
+    head = _head(q)
+    return head[head.rfind(";") + 1:]
 
 
 def _after(q: Quantity) -> str:
@@ -188,7 +192,7 @@ def guess_scope(q: Quantity, plan: Plan) -> str:
         return "kcn" if q.unit == "zone" else "ccn"
     places = re.compile(rf"{_PLACES.pattern}|(?P<name>\b{re.escape(_nfc(plan.province.name))}\b)",
                         _I)
-    for words in (_before(q), _nfc(q.sentence[:q.start - q.sentence_start])):
+    for words in (_before(q), _head(q)):
         found = {m.lastgroup for m in places.finditer(words)}
         for place in ("kcn", "ccn", "province", "name"):
             if place in found:
@@ -228,11 +232,6 @@ def _within_limit(quote: str, start: int, end: int, limit: int = 400) -> str:
 def _is_pair_second(q: Quantity) -> bool:
     offset = q.start - q.sentence_start
     return offset > 0 and q.sentence[offset - 1] == "/"
-
-
-def _head(q: Quantity) -> str:
-    """The sentence before the number, in NFC."""
-    return _nfc(q.sentence[:q.start - q.sentence_start])
 
 
 def _in_unit(indicator: str | None, q: Quantity) -> tuple[str, Decimal]:
@@ -482,10 +481,10 @@ def draft_text(proposals: list[Proposal], document: str, plan_path: str, text: s
     lines = [_comment(f"# Proposed by `kcn-tracker draft` from {document} for {plan_path}."),
              "# Review every entry against the document before pasting it into the plan file;",
              "# lines marked 'check' need a decision.", ""]
-    breaks = [m.start() for m in re.finditer("\n", text)]
+    numbered = Lines(text)
     for p in proposals:
         q = p.quantity
-        where = _comment(f"{q.text} (line {bisect.bisect_left(breaks, q.start) + 1})")
+        where = _comment(f"{q.text} (line {numbered.of(q.start)})")
         if p.existing:
             lines.append(_comment(f"# {where}: already in {plan_path} as {p.existing}"))
             continue

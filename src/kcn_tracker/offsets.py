@@ -8,6 +8,7 @@ the start of the cluster it came from, and clusters never straddle a figure.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 
 
@@ -38,3 +39,14 @@ class Normalized:
         if self._starts is None:
             return start, end
         return self._starts[start], (self._ends[end - 1] if end > start else self._starts[start])
+
+
+class Lines:
+    """Line numbers of positions in a text, found by bisection: a table of thousands of
+    figures does not count the line breaks before each one again."""
+
+    def __init__(self, text: str) -> None:
+        self._breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+
+    def of(self, position: int) -> int:
+        return bisect.bisect_left(self._breaks, position) + 1

@@ -17,7 +17,6 @@ from decimal import Decimal
 
 from .numerals import SCALES, NotVietnamese, read_number, scaled
 
-
 # What str.splitlines() breaks lines at, so that a figure and its paragraph agree.
 LINE_BREAKS = r"\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 

@@ -19,6 +19,7 @@ from rich.text import Text
 from ..extract import Extraction, Quantity
 from ..numbers import format_number
 from ..numerals import plain
+from ..offsets import Lines
 
 HEADERS = {"vi": ("Dòng", "Văn bản", "Giá trị", "Đơn vị", "Định lượng", "Vai trò", "Kỳ"),
            "en": ("Line", "Text", "Value", "Unit", "Qualifier", "Role", "Period")}
@@ -35,14 +36,15 @@ def render(extractions: list[Extraction], texts: list[str], lang: str, output_fo
         console.file.write(json_text(extractions) + "\n")
         return
     for extraction, text in zip(extractions, texts, strict=True):
-        console.print(_table(extraction, text, lang))
+        lines = Lines(text)
+        console.print(_table(extraction, lines, lang))
         if extraction.flagged:
             console.print(FLAGGED[lang], style="bold")
             for f in extraction.flagged:
-                console.print(Text(f"  {_line(text, f.start)}: {f.text} — {f.reason}"))
+                console.print(Text(f"  {lines.of(f.start)}: {f.text} — {f.reason}"))
 
 
-def _table(extraction: Extraction, text: str, lang: str) -> Table | Text:
+def _table(extraction: Extraction, lines: Lines, lang: str) -> Table | Text:
     if not extraction.quantities:
         return Text(f"{extraction.path}: {NONE[lang]}")
     table = Table(title=f"{extraction.path} ({len(extraction.quantities)})",
@@ -57,7 +59,7 @@ def _table(extraction: Extraction, text: str, lang: str) -> Table | Text:
         value = _number(q.value, lang)
         if q.value_max is not None:
             value += "–" + _number(q.value_max, lang)
-        table.add_row(str(_line(text, q.start)), q.text, value, q.unit or "?", q.qualifier,
+        table.add_row(str(lines.of(q.start)), q.text, value, q.unit or "?", q.qualifier,
                       q.role or "?", q.period or "")
     return table
 
@@ -65,10 +67,6 @@ def _table(extraction: Extraction, text: str, lang: str) -> Table | Text:
 def _number(value: Decimal, lang: str) -> str:
     places = max(0, -value.normalize().as_tuple().exponent)
     return format_number(value, lang, places)
-
-
-def _line(text: str, position: int) -> int:
-    return text.count("\n", 0, position) + 1
 
 
 def quantity_dict(q: Quantity) -> dict:
