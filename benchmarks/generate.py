@@ -19,9 +19,9 @@ import sys
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from kcn_tracker.entries import render_entry, value_text
-from kcn_tracker.numbers import format_number
-from kcn_tracker.text import fold
+from kcn_tracker.edit.entries import render_entry, value_text
+from kcn_tracker.text.display import format_number
+from kcn_tracker.text.spelling import fold
 
 YEARS = range(2016, 2026)
 PROVINCES_AT_SCALE_1 = 63

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from kcn_tracker.extract import extract_file  # noqa: E402
+from kcn_tracker.extract.document import extract_file  # noqa: E402
 
 SETS = {"seeds": ROOT / "tests" / "extraction" / "seeds",
         "held-out": ROOT / "tests" / "extraction" / "heldout",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from kcn_tracker.rules import RULES, Severity
+from kcn_tracker.findings import RULES, Severity
 
 CASES = sorted((ROOT / "tests" / "check_cases").glob("*.toml"))
 
@@ -224,7 +224,7 @@ def test_the_same_findings_in_all_five_formats(run, broken, monkeypatch):
 
 
 def test_github_annotations_escape_what_would_break_them():
-    from kcn_tracker.check_formats.github_format import escape_data, escape_property
+    from kcn_tracker.check.formats.github_format import escape_data, escape_property
 
     assert escape_data("100% done\nnext") == "100%25 done%0Anext"
     assert escape_property("a,b:c%") == "a%2Cb%3Ac%25"

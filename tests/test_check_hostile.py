@@ -186,7 +186,7 @@ def test_an_nfd_quote_reads_like_nfc(run, project):
 def test_an_attainment_is_a_percentage_of_a_plan(quote, value, ok):
     from decimal import Decimal
 
-    from kcn_tracker.provenance import figure_missing
+    from kcn_tracker.check.provenance import figure_missing
 
     assert (figure_missing(Decimal(value), "attainment", quote) is None) == ok
 
@@ -201,7 +201,7 @@ def test_an_attainment_is_a_percentage_of_a_plan(quote, value, ok):
 def test_more_ways_to_write_a_figure(quote, value, unit):
     from decimal import Decimal
 
-    from kcn_tracker.provenance import figure_missing
+    from kcn_tracker.check.provenance import figure_missing
 
     assert figure_missing(Decimal(value), unit, quote) is None
 
@@ -209,7 +209,7 @@ def test_more_ways_to_write_a_figure(quote, value, unit):
 def test_a_date_is_not_a_figure():
     from decimal import Decimal
 
-    from kcn_tracker.provenance import figure_missing
+    from kcn_tracker.check.provenance import figure_missing
 
     assert figure_missing(Decimal(12), "project", "ngày 12/8/2021 có 8 dự án")[0] == "KCN204"
     assert figure_missing(Decimal(2025), "project", "giai đoạn 2021 – 2025") is not None

@@ -4,7 +4,7 @@ import json
 import re
 
 from conftest import AS_OF, ROOT
-from kcn_tracker.vocabulary import INDICATORS, UNITS
+from kcn_tracker.plans.vocabulary import INDICATORS, UNITS
 
 PLAN_FORMAT = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
 REPORT_JSON = (ROOT / "docs" / "report-json.md").read_text(encoding="utf-8")
@@ -46,7 +46,7 @@ def test_every_key_of_the_json_report_is_documented(report_json):
 
 
 def test_every_check_rule_is_documented_with_a_failing_and_a_passing_example():
-    from kcn_tracker.rules import RULES
+    from kcn_tracker.findings import RULES
 
     checks = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
     sections = re.split(r"^#### ", checks, flags=re.M)[1:]
@@ -74,6 +74,6 @@ def test_every_message_for_bad_input_is_in_docs_errors():
             if len(longest) >= 10 and longest not in errors:
                 missing.append(f"{path.name}: {longest}")
     assert missing == []
-    from kcn_tracker.rules import RULES
+    from kcn_tracker.findings import RULES
 
     assert all(code in errors for code in RULES)

@@ -444,7 +444,7 @@ def test_fmt_keeps_data_and_comments_on_many_variants_of_the_plans():
     import re
     from decimal import Decimal
 
-    from kcn_tracker.formatting import format_text
+    from kcn_tracker.edit.fmt import format_text
 
     rng = random.Random(11)
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "plans").glob("*.toml"))]

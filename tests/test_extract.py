@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from kcn_tracker.extract import extract_text
+from kcn_tracker.extract.document import extract_text
 
 SEED_002 = "seeds/002_c1cdc5075e27b6e5.txt"
 
@@ -271,8 +271,8 @@ def test_the_documented_json_example_is_real_output_and_every_key_is_documented(
     assert shown in output["documents"][0]["quantities"]
     found, _ = extract_text("Vốn đạt 84.520,88 tỷ đồng (tương đương 3,65 tỷ USD), 3- 5 dự án "
                             "và 2.15 tỷ USD.")
-    from kcn_tracker.extract import Extraction
-    from kcn_tracker.render.extraction import json_text
+    from kcn_tracker.extract.document import Extraction
+    from kcn_tracker.report.extraction import json_text
 
     (d,) = json.loads(json_text([Extraction("x", found, extract_text("2.15 tỷ USD")[1])]))[
         "documents"]

@@ -75,9 +75,9 @@ texts = ["1" * 200_000, "1." * 100_000, "1,2" * 70_000, "9 " * 100_000 + "tỷ",
          "kế hoạch năm " * 30_000, "hoàn thành vượt mức " * 30_000, "(" * 100_000 + "5 dự án",
          "1:" * 100_000, "1/" * 100_000 + "2 dự án", "số 12 " * 50_000 + "dự án"]
 from decimal import Decimal
-from kcn_tracker.extract import extract_text
-from kcn_tracker.provenance import figure_missing
-from kcn_tracker.vietnamese import canonical, figures_in
+from kcn_tracker.extract.document import extract_text
+from kcn_tracker.check.provenance import figure_missing
+from kcn_tracker.text.figures import canonical, figures_in
 for text in texts:
     canonical(text)
     figures_in(text)

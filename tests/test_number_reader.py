@@ -8,8 +8,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kcn_tracker.extract import extract_text
-from kcn_tracker.numerals import SCALES, NotVietnamese, read_number
+from kcn_tracker.extract.document import extract_text
+from kcn_tracker.text.notation import SCALES, NotVietnamese, read_number
 
 SCALE_WORDS = list(SCALES)
 

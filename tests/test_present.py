@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from kcn_tracker.periods import parse_period
-from kcn_tracker.present import percent, period_text, quantity
+from kcn_tracker.plans.periods import parse_period
+from kcn_tracker.report.cells import percent, period_text, quantity
 
 
 @pytest.mark.parametrize("text,vi,en", [

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from kcn_tracker.loader import load_plans
+from kcn_tracker.plans.load import load_plans
 
 INDEX = tomllib.loads((ROOT / "seeds" / "index.toml").read_text(encoding="utf-8"))
 DOCUMENTS = {d["file"]: d for d in INDEX["documents"]}

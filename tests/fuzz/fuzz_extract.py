@@ -24,7 +24,7 @@ from kcn_tracker.cli import app
 if __name__ == "__main__":  # run as a script: tests/ holds the fuzz package
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fuzz import harness  # noqa: E402
-from kcn_tracker.periods import parse_period
+from kcn_tracker.plans.periods import parse_period
 
 ROOT = harness.ROOT
 DOCUMENTS = sorted((ROOT / "seeds").glob("0*.txt"))

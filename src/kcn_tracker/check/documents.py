@@ -1,0 +1,85 @@
+"""Source documents: found only inside ``seeds/``, read once, compared canonically."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from kcn_tracker.project import too_large
+from kcn_tracker.text.figures import canonical
+
+SEEDS = "seeds"
+
+
+class DocumentError(Exception):
+    """A document path that is refused or cannot be read; ``code`` is the rule."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class Documents:
+    """The documents of one project, resolved safely and read at most once each."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.seeds = (root / SEEDS).resolve()
+        # A seeds/ that is itself a link would let documents be read from anywhere.
+        self.seeds_refused = (root / SEEDS).is_symlink() or not self.seeds.is_relative_to(
+            root.resolve())
+        self._texts: dict[Path, str] = {}
+        self._resolved: dict[str, Path | DocumentError] = {}
+
+    def resolve(self, document: str) -> Path:
+        """The file ``document`` names, checked to be a regular file inside seeds/.
+
+        Nothing is opened: a path that leaves seeds/ is refused on its name, or
+        on where its links lead, before any read. Each name is resolved once.
+        """
+        if document not in self._resolved:
+            try:
+                self._resolved[document] = self._resolve(document)
+            except DocumentError as exc:
+                self._resolved[document] = exc
+        found = self._resolved[document]
+        if isinstance(found, DocumentError):
+            raise found
+        return found
+
+    def _resolve(self, document: str) -> Path:
+        posix = PurePosixPath(document)
+        if (posix.is_absolute() or PureWindowsPath(document).is_absolute()
+                or ".." in posix.parts or "\\" in document or "\0" in document
+                or not posix.parts or posix.parts[0] != SEEDS):
+            raise DocumentError("KCN201", f"'{document}' is not a path inside seeds/; write it "
+                                "relative to the project, as seeds/<file>.txt")
+        if self.seeds_refused:
+            raise DocumentError("KCN201", f"{self.root / SEEDS} is a link or leads outside the "
+                                "project; make seeds/ a real folder holding the documents")
+        try:
+            path = (self.root / posix).resolve(strict=True)
+        except FileNotFoundError:
+            raise DocumentError("KCN202", f"'{document}' does not exist in {self.root / SEEDS}; "
+                                "add the document or correct the path") from None
+        except (OSError, RuntimeError) as exc:  # a loop of links, a name too long
+            raise DocumentError("KCN202", f"'{document}' cannot be opened: {exc}") from None
+        if not path.is_relative_to(self.seeds):
+            raise DocumentError("KCN201", f"'{document}' is a link that leads outside seeds/; "
+                                "copy the document into seeds/ instead of linking it")
+        if not path.is_file():
+            raise DocumentError("KCN202", f"'{document}' is not a regular file")
+        return path
+
+    def canonical_text(self, path: Path) -> str:
+        if path not in self._texts:
+            try:
+                if reason := too_large(path):
+                    raise DocumentError("KCN202", f"'{path.name}': {reason}")
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                raise DocumentError("KCN202", f"'{path.name}' is not UTF-8 text") from None
+            except OSError as exc:
+                raise DocumentError("KCN202", f"'{path.name}' cannot be read: "
+                                    f"{exc.strerror}") from None
+            self._texts[path] = canonical(text)
+        return self._texts[path]

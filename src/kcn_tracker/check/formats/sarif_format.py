@@ -1,0 +1,55 @@
+"""SARIF 2.1.0, for code-scanning dashboards; rule ids are the stable KCN codes."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from kcn_tracker import __version__
+from kcn_tracker.check.run import CheckResult, Finding
+from kcn_tracker.errors import printable
+from kcn_tracker.findings import RULES, Severity
+from kcn_tracker.check.formats import display_path
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+RULE_INDEX = {code: i for i, code in enumerate(RULES)}
+
+
+def artifact(path) -> dict:
+    """A SARIF artifact location: a percent-encoded URI, relative to the project when it can be."""
+    shown = display_path(path)
+    if shown.startswith("/"):
+        return {"uri": path.resolve().as_uri()}
+    return {"uri": quote(shown, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _result(finding: Finding) -> dict:
+    p = finding.problem
+    location: dict = {"artifactLocation": artifact(p.file)}
+    if p.line is not None:
+        location["region"] = {"startLine": p.line, **({"startColumn": p.column}
+                                                      if p.column is not None else {})}
+    result = {"ruleId": p.code, "ruleIndex": RULE_INDEX[p.code],
+              "level": LEVELS[finding.severity], "message": {"text": p.message},
+              "locations": [{"physicalLocation": location}]}
+    if finding.acknowledged is not None:
+        result["suppressions"] = [{"kind": "inSource",
+                                   "justification": printable(finding.acknowledged)}]
+    return result
+
+
+def render(result: CheckResult, strict: bool) -> str:
+    rules = [{"id": r.code, "name": r.name, "shortDescription": {"text": r.summary},
+              "defaultConfiguration": {"level": LEVELS[r.severity]},
+              "help": {"text": f"docs/checks.md, section {r.code}"}} for r in RULES.values()]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "kcn-tracker", "version": __version__,
+                                "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": [_result(f) for f in result.findings],
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

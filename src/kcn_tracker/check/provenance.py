@@ -1,0 +1,217 @@
+"""Provenance: every figure is in its quote, and every quote is in its document.
+
+These rules read the TOML data as it is, not the validated model, so that a
+file with a structural mistake still has all its quotes checked in the same run.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from kcn_tracker.check.documents import DocumentError, Documents
+from kcn_tracker.errors import Problem
+from kcn_tracker.plans.load import SECTIONS, Parsed
+from kcn_tracker.plans.model import LIMIT
+from kcn_tracker.text.display import format_number
+from kcn_tracker.text.spelling import fold
+from kcn_tracker.text.figures import Stated, canonical, contains_words, figures_in, percent_of_plan
+
+MILLION, BILLION = Decimal(10**6), Decimal(10**9)
+# What a figure in each unit looks like in text, and the factor from the text's
+# own value ("1,03 triệu tỷ đồng" = 1.03e15 đồng) to the unit.
+_UNIT_READINGS = {
+    "vnd_billion": ("vnd", BILLION),
+    "vnd_million": ("vnd", MILLION),
+    "usd_million": ("usd", MILLION),
+    "percent": ("percent", Decimal(1)),
+    "ha": ("ha", Decimal(1)),
+}
+# An attainment is a percentage of a plan: "đạt 92,1% kế hoạch", "vượt 40% kế hoạch
+# đề ra", "vượt kế hoạch 40%"; "vượt" makes it 100 + the figure.
+_PLAN = r"(?:kế hoạch|chỉ tiêu|mục tiêu|KH)"
+_PLAN_AFTER = re.compile(rf"^\s*{_PLAN}", re.IGNORECASE)
+_PLAN_BEFORE = re.compile(rf"{_PLAN}(?:\s+(?:năm|đề ra|giao))?\s*(?:gần|hơn|khoảng)?\s*$",
+                          re.IGNORECASE)
+# A quote must identify a place in its document, not a word found anywhere, and
+# stay a sentence or a clause, not a page.
+MIN_QUOTE_WORDS = 3
+MAX_QUOTE_CHARS = 400
+
+
+def check_provenance(parsed: Parsed, documents: Documents) -> list[Problem]:
+    problems: list[Problem] = []
+    for section in SECTIONS:
+        entries = parsed.data.get(section)
+        for index, raw in enumerate(entries if isinstance(entries, list) else []):
+            if isinstance(raw, dict) and isinstance(raw.get("source"), dict):
+                problems += _entry(parsed, documents, (section, index), raw)
+    return problems
+
+
+def _entry(parsed: Parsed, documents: Documents, here: tuple, raw: dict) -> list[Problem]:
+    document, quote = raw["source"].get("document"), raw["source"].get("quote")
+    if not isinstance(document, str) or not isinstance(quote, str) or not quote:
+        return []  # the structure rules report it
+    problems = []
+    if len(quote) > MAX_QUOTE_CHARS:
+        problems.append(parsed.problem("KCN207", (*here, "source", "quote"),
+                                       f"the quote is {len(quote)} characters long, more than a "
+                                       f"sentence ({MAX_QUOTE_CHARS}); quote the sentence or "
+                                       "clause that states the figure"))
+    try:
+        text = documents.canonical_text(documents.resolve(document))
+        if message := quote_missing(quote, text, document):
+            problems.append(parsed.problem("KCN203", (*here, "source", "quote"), message))
+    except DocumentError as exc:
+        problems.append(parsed.problem(exc.code, (*here, "source", "document"), str(exc)))
+    for key, value, unit in _figures(raw):
+        if found := figure_missing(value, unit, quote):
+            code, message = found
+            problems.append(parsed.problem(code, (*here, *key), message))
+    if here[0] == "revocations" and (message := revocation_unstated(raw, quote, parsed.data)):
+        problems.append(parsed.problem("KCN206", (*here, "source", "quote"), message))
+    return problems
+
+
+def _words(text: str) -> str:
+    """Folded, with "khu công nghiệp" and "KCN" one word: "-kcn-vinaxuki-"."""
+    folded = fold(text).replace("khu-cong-nghiep", "kcn").replace("cum-cong-nghiep", "ccn")
+    return f"-{folded}-"
+
+
+NOT_DONE = re.compile(r"chua-(hoan-thanh|thu-hoi|xong)")
+
+
+def revocation_unstated(raw: dict, quote: str, data: dict) -> str | None:
+    """Why ``quote`` does not state this revocation: its project, or its status."""
+    zones = data.get("zones") if isinstance(data.get("zones"), dict) else {}
+    names = [raw.get("name"), zones.get(raw.get("zone"))]
+    names = [n for n in names if isinstance(n, str) and fold(n)]
+    said = _words(quote)
+    if names and not any(_words(n) in said for n in names):
+        return (f"the quote does not name '{names[-1]}'; quote the sentence that names the "
+                "project or its zone")
+    if raw.get("status") == "recovered" and NOT_DONE.search(said):
+        return ("the quote says the revocation is not completed ('chưa hoàn thành'), but the "
+                "status is 'recovered'; quote the report of its completion")
+    return None
+
+
+def quote_missing(quote: str, canonical_document: str, document: str) -> str | None:
+    """Why ``quote`` is not a quote of the document, or None when it is.
+
+    The quote must stand in the document as whole words: "8 dự án" is not a
+    quote of "38 dự án", nor "2%" of "72%".
+    """
+    wanted = canonical(quote)
+    if len(wanted.split()) < MIN_QUOTE_WORDS:
+        return (f"the quote is too short to find its place in {document}; quote the "
+                f"sentence or clause, at least {MIN_QUOTE_WORDS} words")
+    if not contains_words(canonical_document, wanted):
+        return (f"the quote is not in {document}; copy the sentence or clause exactly as "
+                "the document writes it")
+    return None
+
+
+def _figures(raw: dict) -> list[tuple[tuple, Decimal, str]]:
+    """The figures an entry claims its quote states: its value, its reported attainment."""
+    found = []
+    value, unit = raw.get("value"), raw.get("unit")
+    if _is_number(value) and isinstance(unit, str):
+        found.append((("value",), Decimal(value), unit))
+    attainment = raw.get("reported_attainment")
+    if isinstance(attainment, dict) and _is_number(attainment.get("value")):
+        found.append((("reported_attainment", "value"), Decimal(attainment["value"]),
+                      "attainment"))
+    return found
+
+
+def _is_number(value: object) -> bool:
+    """A figure worth looking for; one the structure rules reject is not looked for twice."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        return False
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        return False
+    return number.is_finite() and abs(number) < LIMIT
+
+
+def _attainments(stated: list[Stated], quote: str, thorough: bool) -> set[Decimal]:
+    found = set()
+    if thorough:
+        from kcn_tracker.extract.document import extract_text
+
+        # `extract` knows attainments the words around one figure do not show: "lần lượt
+        # bằng 156% và 128% kế hoạch", "So với kế hoạch, vốn FDI đạt 110%".
+        found = {percent_of_plan(quote[:q.start], q.value) for q in extract_text(quote)[0]
+                 if q.role == "attainment" and q.unit == "percent"}
+    for s in stated:
+        if s.kind != "percent":
+            continue
+        before, after = quote[:s.start], quote[s.start + len(s.text):]
+        if not (_PLAN_AFTER.search(after) or _PLAN_BEFORE.search(before)):
+            continue  # a growth rate or a share, not a percentage of a plan
+        found.add(percent_of_plan(before, s.value))
+    return found
+
+
+def readings(stated: list[Stated], unit: str, quote: str,
+             thorough: bool = False) -> tuple[set, set]:
+    """The values ``stated`` gives in ``unit``: as written, and without their currency."""
+    if unit == "attainment":
+        return _attainments(stated, quote, thorough), set()
+    kind, factor = _UNIT_READINGS.get(unit, ("count", Decimal(1)))
+    # "1,2 triệu lao động": a count may carry a scale word too.
+    kinds = {kind, "money"} if kind == "count" else {kind}
+    written = {s.value / factor for s in stated if s.kind in kinds}
+    bare = {s.value / factor for s in stated if s.kind == "money"} if kind in ("vnd", "usd") else set()
+    return written, bare
+
+
+# What `extract` reads, in the terms of the figures of a quote: an amount, not a value
+# in a plan unit.
+_EXTRACTED = {"vnd_billion": ("vnd", BILLION), "usd_million": ("usd", MILLION),
+              "percent": ("percent", Decimal(1)), "ha": ("ha", Decimal(1)),
+              None: ("money", Decimal(1))}
+
+
+def extracted(quote: str) -> list[Stated]:
+    """The figures `extract` reads in a quote (NFC) that the quote reader does not:
+    "1 tỷ 500 triệu USD", "85.000 m2", "25,6 tr.USD", both ends of a range; so that an
+    entry `draft` proposes is one `check` accepts."""
+    from kcn_tracker.text.quantities import find  # compiled on first use: most quotes never need it
+
+    stated = []
+    for f in find(quote):
+        if f.flagged or f.unit == "times":
+            continue
+        kind, factor = _EXTRACTED.get(f.unit, ("count", Decimal(1)))
+        for value in (f.value, f.value_max):
+            if value is not None:
+                stated.append(Stated(value * factor, kind, quote[f.start:f.end], f.start))
+    return stated
+
+
+def figure_missing(value: Decimal, unit: str, quote: str) -> tuple[str, str] | None:
+    """(code, why) when ``quote`` does not state ``value`` in ``unit``, else None."""
+    quote = unicodedata.normalize("NFC", quote)
+    stated = figures_in(quote)
+    written, bare = readings(stated, unit, quote)
+    if value in written:
+        return None
+    # Only now the slower reader: most quotes state their figure plainly.
+    stated += extracted(quote)
+    written, bare = readings(stated, unit, quote, thorough=True)
+    if value in written:
+        return None
+    shown = format_number(value, "vi", 6)
+    if value in bare:
+        return "KCN205", (f"the quote writes {shown} without a currency; quote a sentence that "
+                          "names it, or acknowledge this with the reason for the unit")
+    said = ", ".join(dict.fromkeys(s.text for s in stated)) or "no figure"
+    what = "an attainment of" if unit == "attainment" else "the figure"
+    return "KCN204", (f"the quote does not state {what} {shown} ({unit}); it says: {said}. "
+                      "Correct the value, or quote the sentence that states it")

@@ -1,0 +1,163 @@
+"""`kcn-tracker check`: every problem of every plan file, in one run.
+
+The families run in order on each file: syntax, structure, provenance (on the
+TOML data, so a structural mistake does not hide a wrong quote), consistency
+(on the validated plan), then acknowledgements: a finding that the entry it
+concerns acknowledges, with a reason, is listed but does not fail the run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from kcn_tracker.check.consistency import check_consistency
+from kcn_tracker.check.documents import Documents
+from kcn_tracker.errors import Problem
+from kcn_tracker.plans.load import SECTIONS, Parsed, duplicate_provinces, parse, plan_files, validate
+from kcn_tracker.check.provenance import check_provenance
+from kcn_tracker.findings import RULES, Rule, Severity
+
+
+@dataclass(frozen=True)
+class Finding:
+    problem: Problem
+    acknowledged: str | None = None  # the plan file's reason, when it acknowledges it
+
+    @property
+    def rule(self) -> Rule:
+        return RULES[self.problem.code]
+
+    @property
+    def severity(self) -> Severity:
+        return self.rule.severity
+
+    def fails(self, strict: bool) -> bool:
+        if self.acknowledged is not None:
+            return False
+        return self.severity is Severity.ERROR or (strict and self.severity is Severity.WARNING)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    files: list[Path]
+    findings: list[Finding]
+    lines: dict[Path, list[str]]  # each file's text, to show the offending line
+    # The rule families (first digit of the code number) that ran on each file:
+    # a file that is not TOML was never checked for provenance.
+    families: dict[Path, set[str]]
+
+    def failed(self, strict: bool) -> bool:
+        return any(f.fails(strict) for f in self.findings)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings
+                   if f.severity is severity and f.acknowledged is None)
+
+    @property
+    def acknowledged(self) -> int:
+        return sum(1 for f in self.findings if f.acknowledged is not None)
+
+
+def project_root(plan_file: Path) -> Path:
+    """Documents are named relative to the project: the nearest folder above the plan
+    file that holds seeds/ (plans/x.toml -> the folder above plans/)."""
+    for folder in plan_file.resolve().parents:
+        if (folder / "seeds").is_dir():
+            return folder
+    return plan_file.resolve().parent.parent
+
+
+# Below this many files a second process costs more than it saves.
+PARALLEL_FROM = 8
+_documents: dict[Path, Documents] = {}  # per process: each document read once
+
+
+def _check_one(file: Path):
+    """Everything `check` learns from one file, in a form that crosses processes."""
+    parsed = parse(file)
+    text = parsed.text if parsed.text is not None else ""
+    root = project_root(file)
+    docs = _documents.setdefault(root, Documents(root))
+    plan, problems = check_file(parsed, docs)
+    findings = acknowledge(parsed, problems, consistency_ran=plan is not None)
+    families = {"0"} | ({"1", "2", "9"} if parsed.data is not None else set()) | (
+        {"3"} if plan is not None else set())
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    return file, findings, lines, families, plan, parsed.locator if plan is not None else None
+
+
+def check_paths(paths: Iterable[Path]) -> CheckResult:
+    files = plan_files(paths)
+    workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2))
+    if workers > 1:
+        # Files are independent until the cross-file rules: check them on every core.
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            results = list(pool.map(_check_one, files, chunksize=4))
+    else:
+        results = [_check_one(file) for file in files]
+    findings: list[Finding] = []
+    lines: dict[Path, list[str]] = {}
+    families: dict[Path, set[str]] = {}
+    valid = []
+    for file, found, text_lines, ran, plan, locator in results:
+        findings += found
+        lines[file], families[file] = text_lines, ran
+        if plan is not None:
+            valid.append((file, plan, locator))
+    findings += [Finding(p) for p in duplicate_provinces(valid)]
+    return CheckResult(files, findings, lines, families)
+
+
+def check_file(parsed: Parsed, documents: Documents):
+    """The plan (None if it is not valid) and every problem of one parsed file."""
+    plan = validate(parsed)
+    problems = list(parsed.problems)
+    if parsed.data is not None:
+        problems += check_provenance(parsed, documents)
+    if plan is not None:
+        problems += [parsed.problem(code, loc, message)
+                     for code, loc, message in check_consistency(plan)]
+    return plan, problems
+
+
+def acknowledge(parsed: Parsed, problems: list[Problem], consistency_ran: bool) -> list[Finding]:
+    """Match findings with the acknowledgements of their entries; report unused ones.
+
+    An acknowledgement of a consistency finding is not "unused" in a file whose
+    structure is broken: consistency did not run, so it could not find it.
+    """
+    acks = _acknowledgements(parsed.data or {})
+    used: set[tuple] = set()
+    findings = []
+    for problem in problems:
+        reason = acks.get((*problem.entry, problem.code))
+        if reason is not None:
+            used.add((*problem.entry, problem.code))
+        findings.append(Finding(problem, reason))
+    for (section, index, code), _ in acks.items():
+        if (section, index, code) not in used and (consistency_ran or code[3] != "3"):
+            findings.append(Finding(parsed.problem(
+                "KCN901", (section, index, "acknowledge"),
+                f"{section}[{index}] acknowledges {code}, but there is no such finding on "
+                "this entry; remove the acknowledgement")))
+    order = {code: i for i, code in enumerate(RULES)}
+    return sorted(findings, key=lambda f: (f.problem.line or 0, f.problem.column or 0,
+                                           order[f.problem.code]))
+
+
+def _acknowledgements(data: dict) -> dict[tuple, str]:
+    found = {}
+    for section in SECTIONS:
+        entries = data.get(section)
+        for index, raw in enumerate(entries if isinstance(entries, list) else []):
+            acks = raw.get("acknowledge") if isinstance(raw, dict) else None
+            for ack in acks if isinstance(acks, list) else []:
+                if (isinstance(ack, dict) and isinstance(ack.get("rule"), str)
+                        and isinstance(ack.get("reason"), str) and ack["reason"]):
+                    found[(section, index, ack["rule"])] = ack["reason"]
+    return found

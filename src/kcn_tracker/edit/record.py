@@ -1,0 +1,280 @@
+"""Changing plan files the way a careful person would.
+
+Every change is built as the whole new text, checked with the same rules as
+`kcn-tracker check` (structure, quote in document, figure in quote,
+duplicates) and written only if it adds no error; otherwise the file is left
+byte for byte as it was. Writes hold the folder's lock from reading to
+renaming, so concurrent writers queue and none loses another's entry.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from kcn_tracker.check.run import check_file, project_root
+from kcn_tracker.check.documents import Documents
+from kcn_tracker.edit.entries import insert_entry, render_entry, value_text
+from kcn_tracker.errors import Problem
+from kcn_tracker.plans.load import Parsed, parse_bytes, validate
+from kcn_tracker.plans.model import Plan, Province
+from kcn_tracker.plans.periods import parse_period
+from kcn_tracker.findings import RULES, Severity
+from kcn_tracker.text.spelling import fold
+from kcn_tracker.edit.atomic import atomic_write, folder_lock, unified_diff
+
+
+class EditRefused(Exception):
+    """The change would make the plan file wrong; nothing was written."""
+
+    def __init__(self, message: str, problems: list[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+@dataclass
+class EditResult:
+    path: Path
+    old: str
+    new: str
+    entry: tuple[str, int] | None = None
+    line: int | None = None
+    notes: list[Problem] = field(default_factory=list)  # warnings the new entry brings
+
+    @property
+    def diff(self) -> str:
+        return unified_diff(self.path, self.old, self.new)
+
+
+def parse_figure(text: str) -> Decimal:
+    """A figure typed on the command line: 2150 or 225.8, never a guess at "2.150"."""
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+        raise ValueError(f"{text!r} is ambiguous: Vietnamese writes 2.150 for two thousand one "
+                         "hundred and fifty; type 2150, or 2.15 if you mean two point one five")
+    if "," in text or not re.fullmatch(r"-?\d+(\.\d+)?", text):
+        raise ValueError(f"{text!r} is not a figure; type digits with a dot as the decimal "
+                         "mark: 2150 or 225.8 (the unit's scale: 1,03 triệu tỷ đồng is "
+                         "1030000 vnd_billion)")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"{text!r} is not a figure") from None
+
+
+BOM = "\ufeff"
+
+
+def _read(path: Path) -> str:
+    """The file's text exactly, a byte-order mark included, so writing it back changes nothing."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise EditRefused(f"{path}: no such plan file; create it with `kcn-tracker new`") from None
+    except UnicodeDecodeError:
+        raise EditRefused(f"{path}: not UTF-8 text; `kcn-tracker check` shows where") from None
+    except OSError as exc:
+        raise EditRefused(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+def _is_error(problem: Problem) -> bool:
+    return RULES[problem.code].severity is Severity.ERROR
+
+
+def _errors(parsed: Parsed, documents: Documents) -> tuple[Plan | None, list[Problem]]:
+    plan, problems = check_file(parsed, documents)
+    return plan, [p for p in problems if _is_error(p)]
+
+
+def _key(problem: Problem) -> tuple:
+    return problem.code, problem.entry, problem.message
+
+
+# What makes two entries the same thing recorded twice.
+DUPLICATE_KEYS = {
+    "actuals": ("indicator", "scope", "period", "unit", "value", "project"),
+    "targets": ("indicator", "scope", "period", "unit"),
+    "revocations": ("name", "status", "reported"),
+}
+
+
+def _comparable(key: str, value: object) -> object:
+    """Two spellings of one thing compare equal: "2022" and "2022-01..2022-12", Thụy and Thuỵ."""
+    value = value.value if isinstance(value, Enum) else value
+    if value is None:
+        return None
+    if key in ("period", "reported"):
+        try:
+            period = parse_period(str(value))
+        except ValueError:
+            return value
+        return period.start, period.end
+    if key in ("name", "project"):
+        return fold(str(value))
+    return value
+
+
+def _same_as(section: str, fields: dict, plan: Plan) -> str | None:
+    """The id of an entry the new one would repeat, if any."""
+    for entry in getattr(plan, section):
+        if all(_comparable(k, getattr(entry, k)) == _comparable(k, fields.get(k))
+               for k in DUPLICATE_KEYS[section]):
+            return entry.id
+    return None
+
+
+def _unique_id(plan: Plan, wanted: str) -> str:
+    taken = {e.id for s in ("targets", "actuals", "revocations") for e in getattr(plan, s)}
+    candidate, n = wanted, 2
+    while candidate in taken:
+        candidate, n = f"{wanted}-{n}", n + 1
+    return candidate
+
+
+def default_id(plan: Plan, *parts: str) -> str:
+    """bac-kan-2022-new-projects; Vietnamese words lose their marks: vinaxuki, dien-thuy."""
+    return _unique_id(plan, fold("-".join((plan.province.id, *parts))))
+
+
+def add_entry(path: Path, section: str, fields: dict, dry_run: bool = False,
+              id_parts: tuple[str, ...] = ()) -> EditResult:
+    """Add one entry to ``section`` of the plan file at ``path``."""
+    shown = path
+    path = Path(os.path.realpath(path))  # write the file a link points to, not over the link
+    if not path.parent.is_dir():
+        raise EditRefused(f"{shown}: no such folder")
+    documents = Documents(project_root(path))
+    with folder_lock(path.parent):
+        old = _read(path)
+        plan, old_errors = _errors(parse_bytes(path, old.encode("utf-8")), documents)
+        if plan is None:
+            raise EditRefused(f"{shown} has problems of its own; fix them first "
+                              "(`kcn-tracker check` lists them), then add the entry", old_errors)
+        if fields.get("id") is None:
+            fields["id"] = default_id(plan, *id_parts)
+        if (twin := _same_as(section, fields, plan)) is not None:
+            raise EditRefused(f"{shown}: {section} already holds this entry as '{twin}'; "
+                              "nothing added")
+        index = len(getattr(plan, section))
+        entry = render_entry(section, fields)
+        newline = "\r\n" if "\r\n" in old else "\n"
+        new = insert_entry(old, section, entry, newline)
+        _same_data_plus(old, new, section, entry)
+        parsed = parse_bytes(path, new.encode("utf-8"))
+        _, everything = check_file(parsed, documents)
+        known = {_key(p) for p in old_errors}
+        added = [p for p in everything if _is_error(p) and _key(p) not in known]
+        if added:
+            raise EditRefused(f"{shown}: the new entry is refused; the file is unchanged", added)
+        notes = [p for p in everything if p.entry == (section, index) and not _is_error(p)]
+        line = (parsed.locator.find((section, index)) or (None, None))[0]
+        if not dry_run:
+            atomic_write(path, new)
+    return EditResult(shown, old.removeprefix(BOM), new.removeprefix(BOM), (section, index), line,
+                      notes)
+
+
+def _same_data_plus(old: str, new: str, section: str, entry: str) -> None:
+    """The new text holds the old data and the one new entry, nothing else changed.
+
+    A guard against an insertion in the wrong place (inside a multi-line string,
+    say) that would still leave a valid file.
+    """
+    before = tomllib.loads(old.removeprefix(BOM), parse_float=Decimal)
+    after = tomllib.loads(new.removeprefix(BOM), parse_float=Decimal)
+    added = tomllib.loads(entry, parse_float=Decimal)[section]
+    before[section] = before.get(section, []) + added
+    if after != before:
+        raise EditRefused("the entry could not be placed without changing other entries; the "
+                          "file is unchanged (add it by hand, or run `kcn-tracker fmt` first)")
+
+
+def indexed(plan_path: Path, document: str) -> dict:
+    """What seeds/index.toml records of ``document`` (published, precision, …), if anything."""
+    index = project_root(plan_path) / "seeds" / "index.toml"
+    try:
+        entries = tomllib.loads(index.read_text(encoding="utf-8")).get("documents", [])
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    name = Path(document).name
+    if not isinstance(entries, list):
+        return {}
+    return next((d for d in entries if isinstance(d, dict) and d.get("file") == name), {})
+
+
+def published(plan_path: Path, document: str) -> str | None:
+    """The publication date seeds/index.toml gives for ``document``, if any; a TOML date
+    (published = 2024-04-16) reads like the string."""
+    value = indexed(plan_path, document).get("published")
+    return str(value) if isinstance(value, (str, date)) else None
+
+
+def new_plan_text(province_id: str, name: str, folder: Path) -> str:
+    """The text of a new plan file; its #:schema line points at the project's schema."""
+    try:
+        Province(id=province_id, name=name)  # the same rules as in a plan file
+    except ValidationError:
+        raise EditRefused(f"'{province_id}' / '{name}' cannot name a province: the id is "
+                          "lower-case ASCII letters, digits and hyphens (bac-ninh), the name "
+                          "is not empty") from None
+    root = project_root(folder.resolve() / f"{province_id}.toml")
+    schema = os.path.relpath(root / "schema" / "plan.schema.json", folder.resolve())
+    return TEMPLATE.format(schema=Path(schema).as_posix(), name=name,
+                           id=value_text(province_id), quoted_name=value_text(name))
+
+
+def create_plan(folder: Path, province_id: str, name: str, dry_run: bool = False) -> EditResult:
+    """A new plan file ``folder/<id>.toml``; an existing file is never overwritten."""
+    path = folder / f"{province_id}.toml"
+    text = new_plan_text(province_id, name, folder)
+    parsed = parse_bytes(path, text.encode("utf-8"))
+    if validate(parsed) is None:
+        raise EditRefused(f"{path}: the new plan would not be valid", parsed.problems)
+    with folder_lock(folder):
+        if os.path.lexists(path):  # a link, even a broken one, is never replaced
+            raise EditRefused(f"{path} already exists; it is left as it is")
+        if not dry_run:
+            atomic_write(path, text, new_file=True)
+    return EditResult(path, "", text)
+
+
+TEMPLATE = """#:schema {schema}
+# {name}: targets of the industrial-zone management board and the figures reported
+# against them. Format: docs/plan-format.md. Every figure cites a verbatim quote
+# from a document in seeds/.
+#
+# Add entries with `kcn-tracker record actual`, `kcn-tracker record target` and
+# `kcn-tracker revocation`, which check each quote against its document, or by hand
+# like these (then run `kcn-tracker check`):
+#
+# [[targets]]
+# id = "2021-2025-new-projects"
+# indicator = "new_projects"       # `kcn-tracker indicators` lists them
+# scope = "kcn"                    # "kcn", "ccn", "province" or a key of [zones]
+# period = "2021-2025"
+# value = 20
+# unit = "project"
+# comparator = "about"             # khoảng; or at_least, over, at_most, exact
+# source = {{ document = "seeds/<file>.txt", quote = "<the sentence, word for word>" }}
+#
+# [[actuals]]
+# id = "2022-new-projects"
+# indicator = "new_projects"
+# scope = "kcn"
+# period = "2022"
+# value = 4
+# unit = "project"
+# qualifier = "exact"              # or about, over, nearly, at_least
+# source = {{ document = "seeds/<file>.txt", quote = "<the sentence, word for word>" }}
+
+[province]
+id = {id}
+name = {quoted_name}
+"""

@@ -1,0 +1,206 @@
+"""Every quantity a Vietnamese document states, with what the words say of it.
+
+``extract_text`` is pure: text in, quantities out. Positions are those of the
+text as given (``text[q.start:q.end] == q.text``) even when the text is not in
+NFC; matching happens on the NFC form.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from kcn_tracker.extract import cues
+from kcn_tracker.project import too_large
+from kcn_tracker.text.offsets import Normalized
+from kcn_tracker.extract.outline import Outline
+from kcn_tracker.text.quantities import find
+from kcn_tracker.text.sentences import paragraphs, sentences
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: Decimal
+    unit: str | None  # None: money whose currency the text does not write
+    qualifier: str
+    role: str | None
+    period: str | None
+    text: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int  # where the sentence starts in the text
+    value_max: Decimal | None = None
+    equivalent_of: int | None = None  # index of the amount this one restates
+
+
+@dataclass(frozen=True)
+class Flagged:
+    """A number standing as a quantity that Vietnamese notation does not allow."""
+
+    text: str
+    start: int
+    end: int
+    sentence: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    path: str
+    quantities: list[Quantity]
+    flagged: list[Flagged]
+
+
+class ExtractError(Exception):
+    """A document that cannot be read; the message says which and why."""
+
+
+def read_document(path: Path) -> str:
+    """The document's text as given: UTF-8, line endings untouched."""
+    try:
+        if not path.exists():
+            raise ExtractError(f"{path}: no such file")
+        if not path.is_file():
+            raise ExtractError(f"{path}: not a regular file; give a text document")
+        if message := too_large(path):
+            raise ExtractError(f"{path}: {message}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ExtractError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ExtractError(f"{path}: not UTF-8 text (byte {exc.start}); save the document as "
+                           "UTF-8 and run again") from None
+
+
+def extract_file(path: Path) -> tuple[Extraction, str]:
+    """The quantities of the document at ``path``, and its text as read."""
+    text = read_document(path)
+    quantities, flagged = extract_text(text)
+    return Extraction(str(path), quantities, flagged), text
+
+
+def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
+    doc = Normalized(original)
+    text = doc.text
+    found = find(text)
+    quantities: list[Quantity] = []
+    flagged: list[Flagged] = []
+    k = 0
+    previous = None
+    outline = Outline()
+    for p_start, p_end in paragraphs(text):
+        carried = outline.enter(text, p_start, p_end)
+        first = len(quantities)
+        for s_start, s_end in sentences(text, p_start, p_end):
+            in_sentence = len(quantities)
+            named = cues.Periods(text, s_start, s_end)
+            words = cues.Cues(text, s_start, s_end)
+            sentence_span = doc.span(s_start, s_end)
+            while k < len(found) and found[k].start < s_end:
+                f = found[k]
+                k += 1
+                if f.start < s_start or outline.skip:
+                    continue
+                span = doc.span(f.start, f.end)
+                shown = _window(original, sentence_span, span)
+                sentence = original[slice(*shown)]
+                if f.flagged:
+                    flagged.append(Flagged(original[slice(*span)], *span, sentence, f.flagged))
+                    continue
+                role = cues.role(text, f.start, f.end, f.unit, words)
+                equivalent = None
+                if previous and _restates(text, f, previous):
+                    equivalent = len(quantities) - 1
+                    role = quantities[-1].role
+                previous = f
+                quantities.append(Quantity(
+                    value=f.value, unit=f.unit,
+                    qualifier=cues.qualifier(text, f.start, f.end, s_start),
+                    role=outline.role(role, words.nearest(f.start)),
+                    period=named.of(f.start, f.end, _clause_end(text, f.end, s_end), carried),
+                    text=original[slice(*span)], start=span[0], end=span[1],
+                    sentence=sentence, sentence_start=shown[0], value_max=f.value_max,
+                    equivalent_of=equivalent))
+            _respectively(text, s_start, s_end, doc, quantities, in_sentence)
+            carried = named.last or carried
+        _share_roles(original, quantities, first)
+        outline.leave(text, p_start, p_end, carried, len(quantities) > first)
+    return quantities, flagged
+
+
+_YEAR_LIST = re.compile(r"năm\s+((?:19|20)\d{2})((?:\s*,\s*|\s+và\s+)(?:năm\s+)?(?:19|20)\d{2})+",
+                        re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"lần lượt", re.IGNORECASE)
+
+
+def _respectively(text: str, start: int, end: int, doc: Normalized, quantities: list[Quantity],
+                  first: int) -> None:
+    """ "Năm 2023 và 2024 lần lượt thu hút 20 và 25 dự án": the years go to the figures in
+    order, for each run of figures in one unit as long as the list of years."""
+    word = _RESPECTIVELY.search(text, start, end)
+    years = _YEAR_LIST.search(text, start, word.start()) if word else None
+    if years is None:
+        return
+    listed = re.findall(r"(?:19|20)\d{2}", years.group())
+    after = doc.span(word.end(), word.end())[0]
+    run: list[int] = []
+    for i in range(first, len(quantities) + 1):
+        q = quantities[i] if i < len(quantities) else None
+        if q is not None and q.start >= after and (not run or quantities[run[-1]].unit == q.unit):
+            run.append(i)
+            continue
+        if len(run) == len(listed):
+            for k, year in zip(run, listed, strict=True):
+                quantities[k] = dataclasses.replace(quantities[k], period=year)
+        run = [i] if q is not None and q.start >= after else []
+
+
+_BETWEEN_SHARED = re.compile(r"\s*(?:,|và|hoặc|,\s*và)\s*")
+
+
+def _share_roles(original: str, quantities: list[Quantity], first: int) -> None:
+    """ "lần lượt bằng 156% và 128% kế hoạch": the first takes the role of the second."""
+    for i in range(len(quantities) - 2, first - 1, -1):
+        q, nxt = quantities[i], quantities[i + 1]
+        if q.unit == nxt.unit and q.role == "ratio" and nxt.role in ("attainment", "growth") \
+                and _BETWEEN_SHARED.fullmatch(original, q.end, nxt.start):
+            quantities[i] = dataclasses.replace(q, role=nxt.role)
+
+
+# Text without sentence marks (a pasted table, a run-on list) can make one "sentence"
+# of a whole file; each quantity then shows the stretch around it, not all of it.
+SENTENCE_MAX = 1000
+
+
+def _window(original: str, sentence: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
+    """The sentence, or the stretch of it around the figure cut at spaces."""
+    start, end = sentence
+    if end - start <= SENTENCE_MAX:
+        return sentence
+    half = (SENTENCE_MAX - (span[1] - span[0])) // 2
+    lo, hi = max(start, span[0] - half), min(end, span[1] + half)
+    space = original.find(" ", lo, span[0])
+    lo = space + 1 if lo > start and space >= 0 else lo
+    space = original.rfind(" ", span[1], hi)
+    hi = space if hi < end and space >= 0 else hi
+    return lo, hi
+
+
+def _clause_end(text: str, start: int, sentence_end: int) -> int:
+    """Where the clause of the figure ending at ``start`` ends: the next ";" (looked for
+    nearby only, so that a sentence of thousands of figures stays linear)."""
+    limit = min(sentence_end, start + 300)
+    semicolon = text.find(";", start, limit)
+    return limit if semicolon < 0 else semicolon
+
+
+def _restates(text: str, f, previous) -> bool:
+    money = cues.MONEY
+    return (f.unit in money and previous.unit in money and f.unit != previous.unit
+            and cues.restates(text, f.start, previous.end))

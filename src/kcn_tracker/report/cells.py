@@ -1,0 +1,210 @@
+"""Words and figures as a reader sees them, shared by the text renderers.
+
+"trên 2.150 tỷ đồng", "2021–2025", "các KCN": one place decides how a figure,
+a period or a scope reads in each language, so the table, the Markdown and the
+CSV never disagree.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import PurePosixPath
+
+from kcn_tracker.progress.evaluate import PendingRevocation, TargetResult
+from kcn_tracker.report.words import COMPARATORS, QUALIFIERS, SCOPES, STATUSES, WORDS
+from kcn_tracker.plans.model import Actual, Origin, Plan
+from kcn_tracker.text.display import format_number
+from kcn_tracker.plans.periods import Period, parse_period
+from kcn_tracker.plans.vocabulary import INDICATORS, UNITS
+
+
+def word(lang: str, key: str, **values: str) -> str:
+    return WORDS[lang][key].format(**values)
+
+
+def quantity(value: Decimal, unit: str, lang: str, prefix: str = "") -> str:
+    u = UNITS[unit]
+    # A figure keeps the decimals it was written with: 89,53 triệu USD, 73,5 ha.
+    own = max(0, -value.normalize().as_tuple().exponent)
+    number = format_number(value, lang, max(u.decimals, own))
+    label = getattr(u, lang)
+    text = f"{number}{label}" if label == "%" else f"{number} {label}"
+    return f"{prefix} {text}" if prefix else text
+
+
+def day(d: date, lang: str) -> str:
+    return d.strftime("%d/%m/%Y") if lang == "vi" else d.isoformat()
+
+
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+             "Dec")
+
+
+def _month(d: date, lang: str, with_year: bool = True) -> str:
+    if lang == "vi":
+        return f"{d.month:02d}/{d.year}" if with_year else f"{d.month:02d}"
+    return f"{MONTHS_EN[d.month - 1]} {d.year}" if with_year else MONTHS_EN[d.month - 1]
+
+
+def period_text(period: Period, lang: str) -> str:
+    """2023, 2021–2025, 01–02/2024 (Jan–Feb 2024), 30/11/2020 (2020-11-30)."""
+    s, e = period.start, period.end
+    if period.is_instant:
+        return day(s, lang)
+    if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
+        return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+    if s.day != 1 or parse_period(f"{e.year}-{e.month:02d}").end != e:
+        return f"{day(s, lang)}–{day(e, lang)}"
+    if (s.year, s.month) == (e.year, e.month):
+        return _month(s, lang)
+    if s.year == e.year:
+        return f"{_month(s, lang, False)}–{_month(e, lang)}"
+    return f"{_month(s, lang)}–{_month(e, lang)}"
+
+
+def partial_date(text: str, lang: str) -> str:
+    """A reported date as precise as it was recorded: 2024, 01/2024, 15/01/2024."""
+    period = parse_period(text)
+    return day(period.start, lang) if period.is_instant else period_text(period, lang)
+
+
+def province_title(plan: Plan, lang: str) -> str:
+    """The province's name, marked as a former province when another took it over."""
+    successor = plan.province.successor
+    if successor is None:
+        return plan.province.name
+    until = date.fromordinal(parse_period(successor.since).start.toordinal() - 1)
+    return word(lang, "old_province", name=plan.province.name, until=day(until, lang))
+
+
+def since_day(successor, lang: str) -> str:
+    """The day a successor province took over, as the language writes dates."""
+    return day(parse_period(successor.since).start, lang)
+
+
+def province_short(plan: Plan, lang: str) -> str:
+    """"Bắc Kạn (cũ)": the name, and whether it is a former province, in a narrow column."""
+    if plan.province.successor is None:
+        return plan.province.name
+    return word(lang, "old_short", name=plan.province.name)
+
+
+def new_province_short(successor, lang: str) -> str:
+    return word(lang, "new_short", name=successor.name, since=since_day(successor, lang))
+
+
+def new_province_title(successor, lang: str) -> str:
+    return word(lang, "new_province", name=successor.name, since=since_day(successor, lang),
+                basis=successor.basis)
+
+
+def indicator_label(key: str, lang: str) -> str:
+    return getattr(INDICATORS[key], lang)
+
+
+def scope_text(plan: Plan, scope: str, lang: str) -> str:
+    return SCOPES[lang].get(scope) or plan.zones.get(scope, scope)
+
+
+def target_text(result: TargetResult, lang: str) -> str:
+    t = result.target
+    if result.value is None:
+        return f"{word(lang, 'not_known')} ({word(lang, 'implied')})"
+    words = [COMPARATORS[lang][t.comparator.value], QUALIFIERS[lang][result.value_qualifier.value]]
+    text = quantity(result.value, t.unit.value, lang, " ".join(w for w in words if w))
+    if t.origin is Origin.IMPLIED:
+        text += f" ({word(lang, 'implied')})"
+    return text
+
+
+def actual_text(result: TargetResult, lang: str) -> str:
+    observed = result.observed
+    if observed is None:
+        return word(lang, "no_data")
+    text = quantity(observed.value, observed.unit, lang,
+                    QUALIFIERS[lang][observed.qualifier.value])
+    if observed.estimated:
+        text = f"{word(lang, 'estimated')} {text}"
+    if not result.complete:
+        text += f" ({word(lang, 'partial', date=day(observed.observed_until, lang))})"
+    return text
+
+
+def actual_entry_text(actual: Actual, lang: str) -> str:
+    text = quantity(actual.value, actual.unit.value, lang,
+                    QUALIFIERS[lang][actual.qualifier.value])
+    return f"{word(lang, 'estimated')} {text}" if actual.estimated else text
+
+
+def percent(value: Decimal | None, lang: str, sign: bool = False,
+            boundary: Decimal = Decimal(0), qualifier: str = "") -> str:
+    """A percentage to 0.1, or to 0.01 where 0.1 would land on ``boundary`` and
+    so read as a target met that is not (99,96 % is not 100 %)."""
+    if value is None:
+        return "—"
+    places = 1
+    if value != boundary and value.quantize(Decimal("0.1"), ROUND_HALF_UP) == boundary:
+        places = 2
+    text = format_number(value, lang, places, sign=sign) + "%"
+    return f"{qualifier} {text}" if qualifier else text
+
+
+def status_text(status: str, lang: str) -> str:
+    return STATUSES[lang][status]
+
+
+def document_label(document: str) -> str:
+    """A short name for a seed document: the number before the first underscore."""
+    stem = PurePosixPath(document).stem
+    return stem.split("_", 1)[0] if "_" in stem else stem
+
+
+def sources_of(result: TargetResult) -> str:
+    documents = [result.target.source.document]
+    if result.observed:
+        documents += [a.source.document for a in result.observed.entries]
+    return ", ".join(dict.fromkeys(document_label(d) for d in documents))
+
+
+def target_cells(result: TargetResult, plan: Plan, lang: str) -> dict[str, str]:
+    t = result.target
+    bound = QUALIFIERS[lang][result.attainment_qualifier.value]
+    return {
+        "indicator": indicator_label(t.indicator.value, lang),
+        "scope": scope_text(plan, t.scope, lang),
+        "period": period_text(result.period, lang),
+        "target": target_text(result, lang),
+        "actual": actual_text(result, lang),
+        "attainment": percent(result.attainment_pct, lang, boundary=Decimal(100),
+                              qualifier=bound),
+        "overshoot": percent(result.overshoot_pct, lang, sign=True, qualifier=bound),
+        "status": status_text(result.status.value, lang),
+        "source": sources_of(result),
+    }
+
+
+def actual_cells(actual: Actual, plan: Plan, lang: str) -> dict[str, str]:
+    scope = scope_text(plan, actual.scope, lang)
+    return {
+        "indicator": indicator_label(actual.indicator.value, lang),
+        "scope": f"{scope}: {actual.project}" if actual.project else scope,
+        "period": period_text(parse_period(actual.period), lang),
+        "actual": actual_entry_text(actual, lang),
+        "target": word(lang, "no_target"),
+        "source": document_label(actual.source.document),
+    }
+
+
+def revocation_cells(pending: PendingRevocation, plan: Plan, lang: str) -> dict[str, str]:
+    entry = pending.entry
+    return {
+        "project": entry.name,
+        "zone": plan.zones.get(entry.zone, "") if entry.zone else "",
+        "since": partial_date(pending.since, lang),
+        "source": entry.source.document,
+    }
+
+
+def no_targets_text(year: int | None, lang: str) -> str:
+    return word(lang, "targets_none_year", year=str(year)) if year else word(lang, "targets_none")

@@ -1,0 +1,62 @@
+"""Exports for minutes and slides: what the screen shows, as SVG, HTML, Markdown or text.
+
+Each export starts with a title line (what, for whom, as of when, made when),
+and is written atomically: a half-written picture never replaces a good one.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rich.console import Console
+
+from kcn_tracker.edit.atomic import WriteError, atomic_write, folder_lock
+
+FORMATS = (".svg", ".html", ".md", ".txt")
+
+
+class ExportError(Exception):
+    pass
+
+
+# Every export holds its title line, which starts with this: a file without it is
+# not an export, and is never written over (a source document, a plan file).
+MARK = "kcn-tracker "
+
+
+def check_target(path: Path) -> None:
+    """Refuse an export before any work: a type we cannot write, a folder that is not
+    there, or a file that is not an earlier export."""
+    if path.suffix.lower() not in FORMATS:
+        raise ExportError(f"{path}: cannot export to '{path.suffix or 'no extension'}'; "
+                          f"use one of {', '.join(FORMATS)}")
+    if not path.parent.is_dir():
+        raise ExportError(f"{path.parent}: no such directory")
+    if os.path.lexists(path):
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(8192).decode("utf-8", errors="replace")
+        except OSError as exc:
+            raise ExportError(f"{path}: cannot be replaced ({exc.strerror})") from None
+        if MARK not in head:
+            raise ExportError(f"{path} exists and is not an earlier kcn-tracker export; "
+                              "it is left as it is: choose another name")
+
+
+def write_export(path: Path, console: Console, markdown: str, title: str) -> None:
+    """``console`` recorded the screen; ``markdown`` is the same content as Markdown."""
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
+        text = console.export_svg(title=title)
+    elif suffix == ".html":
+        text = console.export_html()
+    elif suffix == ".txt":
+        text = console.export_text()
+    else:
+        text = f"**{title}**\n\n{markdown}"
+    try:
+        with folder_lock(path.parent):
+            atomic_write(path, text, new_file=not path.exists())
+    except WriteError as exc:
+        raise ExportError(str(exc)) from None

@@ -1,0 +1,90 @@
+"""The quantities of documents (``kcn-tracker extract``): a table, or JSON for tools.
+
+The JSON is a contract (docs/extraction.md). Values are JSON numbers written
+digit for digit from the exact decimal, so "0.006" never becomes
+0.006000000000000000124.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from kcn_tracker.extract.document import Extraction, Quantity
+from kcn_tracker.text.display import format_number
+from kcn_tracker.text.notation import plain
+from kcn_tracker.text.offsets import Lines
+
+HEADERS = {"vi": ("Dòng", "Văn bản", "Giá trị", "Đơn vị", "Định lượng", "Vai trò", "Kỳ"),
+           "en": ("Line", "Text", "Value", "Unit", "Qualifier", "Role", "Period")}
+FLAGGED = {"vi": "Số không đọc được (không theo cách viết số tiếng Việt)",
+           "en": "Numbers not read (not written the Vietnamese way)"}
+NONE = {"vi": "không có số liệu nào", "en": "no quantity found"}
+_EXACT = "\u0000exact:"
+_EXACT_JSON = re.compile(r'"\\u0000exact:(-?[0-9.]+)"')
+
+
+def render(extractions: list[Extraction], texts: list[str], lang: str, output_format: str,
+           console: Console) -> None:
+    if output_format == "json":
+        console.file.write(json_text(extractions) + "\n")
+        return
+    for extraction, text in zip(extractions, texts, strict=True):
+        lines = Lines(text)
+        console.print(_table(extraction, lines, lang))
+        if extraction.flagged:
+            console.print(FLAGGED[lang], style="bold")
+            for f in extraction.flagged:
+                console.print(Text(f"  {lines.of(f.start)}: {f.text} — {f.reason}"))
+
+
+def _table(extraction: Extraction, lines: Lines, lang: str) -> Table | Text:
+    if not extraction.quantities:
+        return Text(f"{extraction.path}: {NONE[lang]}")
+    table = Table(title=f"{extraction.path} ({len(extraction.quantities)})",
+                  box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left")
+    headers = HEADERS[lang]
+    table.add_column(headers[0], justify="right")
+    table.add_column(headers[1], overflow="fold")
+    table.add_column(headers[2], justify="right", no_wrap=True)
+    for header in headers[3:]:
+        table.add_column(header, no_wrap=True)
+    for q in extraction.quantities:
+        value = _number(q.value, lang)
+        if q.value_max is not None:
+            value += "–" + _number(q.value_max, lang)
+        table.add_row(str(lines.of(q.start)), q.text, value, q.unit or "?", q.qualifier,
+                      q.role or "?", q.period or "")
+    return table
+
+
+def _number(value: Decimal, lang: str) -> str:
+    places = max(0, -value.normalize().as_tuple().exponent)
+    return format_number(value, lang, places)
+
+
+def quantity_dict(q: Quantity) -> dict:
+    item = {"value": _EXACT + plain(q.value)}
+    if q.value_max is not None:
+        item["value_max"] = _EXACT + plain(q.value_max)
+    item.update({"unit": q.unit, "qualifier": q.qualifier, "role": q.role, "period": q.period,
+                 "text": q.text, "start": q.start, "end": q.end, "sentence": q.sentence})
+    if q.equivalent_of is not None:
+        item["equivalent_of"] = q.equivalent_of
+    return item
+
+
+def json_text(extractions: list[Extraction]) -> str:
+    document = {"documents": [
+        {"path": e.path,
+         "quantities": [quantity_dict(q) for q in e.quantities],
+         "flagged": [{"text": f.text, "start": f.start, "end": f.end, "sentence": f.sentence,
+                      "reason": f.reason} for f in e.flagged]}
+        for e in extractions]}
+    return _EXACT_JSON.sub(r"\1", json.dumps(document, ensure_ascii=False, indent=2))

@@ -1,0 +1,136 @@
+"""The JSON report: a contract for other tools (docs/report-json.md).
+
+Figures are JSON numbers. Whole figures are written as integers; the others
+have at most 15 significant digits (the plan model's limit), which a float's
+shortest repr keeps exactly: 225.8 prints as 225.8.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from rich.console import Console
+
+from kcn_tracker.progress.evaluate import PendingRevocation, ProvinceResult, Report, TargetResult
+from kcn_tracker.plans.model import Actual, Plan, Source
+from kcn_tracker.plans.periods import Period, parse_period
+from kcn_tracker.report.cells import indicator_label, scope_text
+from kcn_tracker.report.formats import grouped
+
+
+def number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _period(period: Period) -> dict:
+    return {"start": period.start.isoformat(), "end": period.end.isoformat(),
+            "text": period.text}
+
+
+def _source(source: Source) -> dict:
+    return {"document": source.document, "quote": source.quote}
+
+
+def actual_dict(actual: Actual, plan: Plan, lang: str) -> dict:
+    return {
+        "id": actual.id,
+        "indicator": actual.indicator.value,
+        "label": indicator_label(actual.indicator.value, lang),
+        "scope": actual.scope,
+        "scope_label": scope_text(plan, actual.scope, lang),
+        "period": _period(parse_period(actual.period)),
+        "value": number(actual.value),
+        "unit": actual.unit.value,
+        "qualifier": actual.qualifier.value,
+        "estimated": actual.estimated,
+        "project": actual.project,
+        "note": actual.note,
+        "source": _source(actual.source),
+    }
+
+
+def _target(result: TargetResult, plan: Plan, lang: str) -> dict:
+    t, observed = result.target, result.observed
+    target = {"value": number(result.value), "qualifier": result.value_qualifier.value,
+              "unit": t.unit.value,
+              "comparator": t.comparator.value, "origin": t.origin.value,
+              "note": t.note, "source": _source(t.source)}
+    if t.reported_attainment is not None:
+        target["reported_attainment_pct"] = number(t.reported_attainment.value)
+        target["reported_attainment_qualifier"] = t.reported_attainment.qualifier.value
+    actual = None
+    if observed is not None:
+        sources = [_source(a.source) for a in observed.entries]
+        actual = {"value": number(observed.value), "unit": observed.unit,
+                  "qualifier": observed.qualifier.value, "estimated": observed.estimated,
+                  "observed_until": observed.observed_until.isoformat(),
+                  "covered_share": round(observed.covered_share, 4),
+                  "complete": result.complete, "source": sources[0], "sources": sources}
+    return {
+        "id": t.id,
+        "indicator": t.indicator.value,
+        "label": indicator_label(t.indicator.value, lang),
+        "scope": t.scope,
+        "scope_label": scope_text(plan, t.scope, lang),
+        "period": _period(result.period),
+        "target": target,
+        "actual": actual,
+        "attainment_pct": number(result.attainment_pct),
+        "attainment_qualifier": result.attainment_qualifier.value,
+        "overshoot_pct": number(result.overshoot_pct),
+        "status": result.status.value,
+    }
+
+
+def revocation_dict(pending: PendingRevocation, plan: Plan) -> dict:
+    entry = pending.entry
+    return {"id": entry.id, "name": entry.name,
+            "zone": plan.zones.get(entry.zone) if entry.zone else None,
+            "reported": entry.reported, "since": pending.since, "source": _source(entry.source)}
+
+
+def successor_dict(successor) -> dict | None:
+    if successor is None:
+        return None
+    return {"id": successor.id, "name": successor.name, "since": successor.since,
+            "basis": successor.basis}
+
+
+def province_dict(result: ProvinceResult, lang: str) -> dict:
+    plan = result.plan
+    return {
+        "id": result.id,
+        "name": result.name,
+        "successor": successor_dict(plan.province.successor),
+        "targets": [_target(r, plan, lang) for r in result.targets],
+        "actuals": [actual_dict(a, plan, lang) for a in result.actuals],
+        "unrecovered": [revocation_dict(r, plan) for r in result.unrecovered],
+    }
+
+
+def _indented(value, level: int) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * level)
+
+
+def render(report: Report, lang: str, console: Console) -> None:
+    """The same JSON as one json.dumps would write, but one province at a time, so that
+    a national set never holds the whole text, nor the whole tree, in memory."""
+    out = console.file
+    head = {"as_of": report.as_of.isoformat(), "year": report.year, "lang": lang}
+    out.write("{\n")
+    for key, value in head.items():
+        out.write(f'  {json.dumps(key)}: {_indented(value, 1)},\n')
+    out.write('  "provinces": [')
+    for index, province in enumerate(report.provinces):
+        out.write(("," if index else "") + "\n    " + _indented(province_dict(province, lang), 2))
+    out.write("\n  ]" if report.provinces else "]")
+    if report.by_successor:
+        successors = [
+            {**successor_dict(heading.successor), "members": [m.id for m in members]}
+            for heading, members in grouped(report) if heading is not None]
+        out.write(f',\n  "successors": {_indented(successors, 1)}')
+    out.write("\n}\n")

@@ -1,0 +1,214 @@
+"""The Rich terminal report, the one a board puts on the projector."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from kcn_tracker.progress.evaluate import PendingRevocation, ProvinceResult, Report, TargetResult
+from kcn_tracker.report.cells import (actual_cells, day, document_label, new_province_title, no_targets_text,
+                       province_title, revocation_cells, target_cells, word)
+from kcn_tracker.report.formats import grouped
+from kcn_tracker.plans.vocabulary import INDICATORS
+
+STATUS_STYLES = {
+    "exceeded": "bold green",
+    "met": "green",
+    "on_track": "cyan",
+    "behind": "yellow",
+    "missed": "bold red",
+    "no_data": "dim",
+}
+BAR_WIDTH = 10
+# Below this width (a laptop terminal, a projector at large type) the period and
+# the source move under the indicator and the progress bar goes, so that no
+# figure is cut; the percentage column still says how far a target is.
+WIDE_CONSOLE = 140
+COMPACT_CONSOLE = 80
+WIDE_FIGURE = 20  # "trên 2.150 tỷ đồng" on one line
+# Compact column widths at 80 columns: 65 plus 3 between each pair of columns.
+COMPACT_WIDTHS = {"indicator": 16, "target": 13, "actual": 13, "attainment": 6,
+                  "overshoot": 8, "status": 9}
+
+
+def compact_widths(console_width: int) -> dict[str, int]:
+    """Fixed widths that fill the console: Rich would otherwise cut the last column."""
+    widths = dict(COMPACT_WIDTHS)
+    extra = console_width - 80
+    status = min(extra, 6)  # room for "Chưa có số liệu" on two lines at most
+    widths["status"] += status
+    extra -= status
+    widths["target"] += extra // 4
+    widths["actual"] += extra // 4
+    widths["indicator"] += extra - 2 * (extra // 4)
+    return widths
+
+
+def bar(attainment: Decimal | None) -> Text:
+    if attainment is None:
+        return Text("")
+    filled = int(min(max(attainment, Decimal(0)), Decimal(100)) * BAR_WIDTH / 100)
+    style = "green" if attainment >= 100 else "yellow"
+    return Text("█" * filled, style=style) + Text("░" * (BAR_WIDTH - filled), style="dim")
+
+
+def _indicator(cells: dict[str, str], wide: bool) -> Text:
+    under = cells["scope"] if wide else " · ".join(
+        (cells["scope"], cells["period"], f"[{cells['source']}]"))
+    return Text(cells["indicator"]) + Text("\n" + under, style="dim")
+
+
+def _table(title: str) -> Table:
+    return Table(title=title, title_style="bold", title_justify="left", box=box.SIMPLE_HEAD,
+                 show_edge=False, pad_edge=False)
+
+
+def targets_list(province: ProvinceResult, report: Report, lang: str) -> Group:
+    """Narrower than 80 columns (a phone, a split screen) no table fits: one block a target."""
+    parts: list = [Text(word(lang, "title", name=province_title(province.plan, lang),
+                   as_of=day(report.as_of, lang)),
+                        style="bold")]
+    for result in province.targets:
+        cells = target_cells(result, province.plan, lang)
+        style = STATUS_STYLES[result.status.value]
+        parts += [
+            Text(cells["indicator"], style="bold")
+            + Text(f" · {cells['scope']} · {cells['period']} [{cells['source']}]", style="dim"),
+            Text(f"  {word(lang, 'target')}: {cells['target']}"),
+            Text(f"  {word(lang, 'actual')}: {cells['actual']}"),
+            Text(f"  {cells['attainment']} · {cells['overshoot']} · ")
+            + Text(cells["status"], style=style),
+        ]
+    return Group(*parts)
+
+
+def targets_table(province: ProvinceResult, report: Report, lang: str, width: int) -> Table:
+    wide = width >= WIDE_CONSOLE
+    table = _table(word(lang, "title", name=province_title(province.plan, lang),
+                   as_of=day(report.as_of, lang)))
+    # Figures fold rather than end in "…": a cut-off number is a wrong number.
+    narrow = {} if wide else compact_widths(width)
+    table.add_column(word(lang, "indicator"), min_width=16, width=narrow.get("indicator"))
+    if wide:
+        table.add_column(word(lang, "period"), no_wrap=True)
+    table.add_column(word(lang, "target"), overflow="fold", width=narrow.get("target"),
+                     min_width=WIDE_FIGURE if wide else None)
+    table.add_column(word(lang, "actual"), overflow="fold", width=narrow.get("actual"),
+                     min_width=WIDE_FIGURE if wide else None)
+    if wide:
+        table.add_column(word(lang, "progress"), no_wrap=True, width=BAR_WIDTH)
+    table.add_column(word(lang, "attainment"), justify="right", no_wrap=wide,
+                     width=narrow.get("attainment"), overflow="fold")
+    table.add_column(word(lang, "overshoot"), justify="right", no_wrap=wide,
+                     width=narrow.get("overshoot"), overflow="fold")
+    table.add_column(word(lang, "status"), width=narrow.get("status"), no_wrap=wide)
+    if wide:
+        table.add_column(word(lang, "source"), style="dim", no_wrap=True)
+    for result in province.targets:
+        table.add_row(*_target_row(result, province, lang, wide))
+    return table
+
+
+def _target_row(result: TargetResult, province: ProvinceResult, lang: str, wide: bool) -> list:
+    cells = target_cells(result, province.plan, lang)
+    style = STATUS_STYLES[result.status.value]
+    overshoot = result.overshoot_pct
+    # Above plan is good news only where more is better.
+    good = overshoot is not None and (overshoot >= 0) == INDICATORS[
+        result.target.indicator.value].higher_is_better
+    overshoot_style = "" if overshoot is None else ("green" if good else "red")
+    row = [_indicator(cells, wide)]
+    if wide:
+        row.append(cells["period"])
+    row += [cells["target"], Text(cells["actual"], style="dim" if result.observed is None else "")]
+    if wide:
+        row.append(bar(result.attainment_pct))
+    row += [cells["attainment"], Text(cells["overshoot"], style=overshoot_style),
+            Text(cells["status"], style=style)]
+    return row + [cells["source"]] if wide else row
+
+
+def other_actuals_table(province: ProvinceResult, lang: str) -> Table:
+    table = _table(word(lang, "other_actuals", name=province.name))
+    table.add_column(word(lang, "indicator"), ratio=3, min_width=16)
+    table.add_column(word(lang, "period"), no_wrap=True)
+    table.add_column(word(lang, "actual"), ratio=2, min_width=12, overflow="fold")
+    table.add_column(word(lang, "source"), style="dim", no_wrap=True)
+    for actual in province.untargeted:
+        cells = actual_cells(actual, province.plan, lang)
+        table.add_row(_indicator(cells, wide=True), cells["period"], cells["actual"],
+                      cells["source"])
+    return table
+
+
+def unrecovered_table(rows: list[tuple[ProvinceResult, PendingRevocation]], title: str,
+                      lang: str, with_province: bool) -> Table:
+    table = _table(title)
+    if with_province:
+        table.add_column(word(lang, "province"), no_wrap=True)
+    table.add_column(word(lang, "project"), style="bold red")
+    table.add_column(word(lang, "zone"))
+    table.add_column(word(lang, "since"), no_wrap=True)
+    table.add_column(word(lang, "source"), style="dim", no_wrap=True)
+    for province, revocation in rows:
+        cells = revocation_cells(revocation, province.plan, lang)
+        head = [province.name] if with_province else []
+        table.add_row(*head, cells["project"], cells["zone"], cells["since"],
+                      document_label(cells["source"]))
+    return table
+
+
+def sources_legend(documents: list[str], lang: str) -> Text:
+    """What the short source labels stand for, so every figure can be traced."""
+    legend = Text(word(lang, "documents") + ":", style="dim")
+    for document in sorted(set(documents)):
+        legend.append(f"\n  {document_label(document)}  {document}", style="dim")
+    return legend
+
+
+def cited_documents(province: ProvinceResult) -> list[str]:
+    documents = [r.target.source.document for r in province.targets]
+    documents += [a.source.document for r in province.targets if r.observed
+                  for a in r.observed.entries]
+    documents += [a.source.document for a in province.untargeted]
+    return documents + [r.entry.source.document for r in province.unrecovered]
+
+
+def province_group(province: ProvinceResult, report: Report, lang: str, width: int) -> Group:
+    parts: list = []
+    if province.targets and width < COMPACT_CONSOLE:
+        parts.append(targets_list(province, report, lang))
+    elif province.targets:
+        parts.append(targets_table(province, report, lang, width))
+    else:
+        parts.append(Text(word(lang, "title", name=province_title(province.plan, lang),
+                               as_of=day(report.as_of, lang)), style="bold"))
+        parts.append(Text(no_targets_text(report.year, lang), style="dim"))
+    if province.untargeted:
+        parts += [Text(""), other_actuals_table(province, lang)]
+    if province.unrecovered:
+        parts.append(Text(""))
+        parts.append(unrecovered_table(
+            [(province, r) for r in province.unrecovered],
+            word(lang, "unrecovered_title", name=province.name), lang, with_province=False))
+    return Group(*parts)
+
+
+def render(report: Report, lang: str, console: Console) -> None:
+    for heading, members in grouped(report):
+        if heading is not None:
+            console.rule(Text(new_province_title(heading.successor, lang), style="bold"),
+                         align="left")
+            console.print(Text(word(lang, "members", names=", ".join(
+                m.name for m in members)), style="dim"))
+            console.print()
+        for province in members:
+            console.print(province_group(province, report, lang, console.width))
+            console.print()
+    documents = [d for province in report.provinces for d in cited_documents(province)]
+    if documents:
+        console.print(sources_legend(documents, lang))

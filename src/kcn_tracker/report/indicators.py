@@ -1,0 +1,41 @@
+"""The indicator and unit vocabulary (``kcn-tracker indicators``)."""
+
+from __future__ import annotations
+
+import json
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from kcn_tracker.plans.vocabulary import INDICATORS, UNITS
+
+HEADERS = {"vi": ("Mã", "Chỉ tiêu", "Đơn vị", "Cộng dồn"),
+           "en": ("Key", "Indicator", "Units", "Aggregation")}
+AGGREGATION = {"vi": {"flow": "cộng qua các kỳ", "stock": "số mới nhất", "rate": "theo đúng kỳ"},
+               "en": {"flow": "adds up", "stock": "latest value", "rate": "own period only"}}
+
+
+def render(lang: str, output_format: str, console: Console) -> None:
+    if output_format == "json":
+        document = {
+            "indicators": [{"key": i.key, "vi": i.vi, "en": i.en,
+                            "units": list(i.units),
+                            "aggregation": i.aggregation.value,
+                            "higher_is_better": i.higher_is_better}
+                           for i in INDICATORS.values()],
+            "units": [{"code": u.code, "kind": u.kind.value, "vi": u.vi, "en": u.en}
+                      for u in UNITS.values()],
+        }
+        console.file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    headers = HEADERS[lang]
+    # The key is what a person copies into a plan file: it never wraps.
+    table.add_column(headers[0], no_wrap=True)
+    for header in headers[1:]:
+        table.add_column(header, overflow="fold")
+    for i in INDICATORS.values():
+        units = ", ".join(i.units)
+        table.add_row(i.key, getattr(i, lang), units, AGGREGATION[lang][i.aggregation.value])
+    console.print(table)

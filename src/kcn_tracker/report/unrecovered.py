@@ -1,0 +1,29 @@
+"""The pending revocations across provinces (``kcn-tracker unrecovered``)."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+
+from kcn_tracker.progress.evaluate import Report
+from kcn_tracker.report.cells import day, word
+from kcn_tracker.report.formats.json_report import revocation_dict
+from kcn_tracker.report.formats.table import sources_legend, unrecovered_table
+
+
+def render(report: Report, lang: str, output_format: str, console: Console) -> None:
+    rows = [(p, r) for p in report.provinces for r in p.unrecovered]
+    if output_format == "json":
+        document = {"as_of": report.as_of.isoformat(), "unrecovered": [
+            {"province": {"id": p.id, "name": p.name}, **revocation_dict(r, p.plan)}
+            for p, r in rows]}
+        console.file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not rows:
+        console.print(word(lang, "unrecovered_none"))
+        return
+    console.print(unrecovered_table(rows, word(lang, "unrecovered_all",
+                                               as_of=day(report.as_of, lang)),
+                                    lang, with_province=True))
+    console.print(sources_legend([r.entry.source.document for _, r in rows], lang))
