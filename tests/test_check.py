@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from kcn_tracker.findings import RULES, Severity
 
 CASES = sorted((ROOT / "tests" / "check_cases").glob("*.toml"))

@@ -9,7 +9,6 @@ import unicodedata
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from conftest import ROOT
 
 BASE = """# a clean plan that each test breaks in one place

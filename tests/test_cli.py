@@ -8,8 +8,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from conftest import AS_OF, ROOT
+
 from kcn_tracker.cli import app
 
 COMMANDS = sorted([c.name or c.callback.__name__ for c in app.registered_commands] + [

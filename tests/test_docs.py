@@ -4,6 +4,7 @@ import json
 import re
 
 from conftest import AS_OF, ROOT
+
 from kcn_tracker.plans.vocabulary import INDICATORS, UNITS
 
 PLAN_FORMAT = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")

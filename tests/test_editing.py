@@ -9,7 +9,6 @@ import time
 import tomllib
 
 import pytest
-
 from conftest import ROOT
 
 BK_QUOTE = "thu hút ít nhất 3 dự án đầu tư mới"

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from kcn_tracker.progress.evaluate import Status, combine_qualifiers, evaluate_plan
 from kcn_tracker.plans.model import Plan, Qualifier
+from kcn_tracker.progress.evaluate import Status, combine_qualifiers, evaluate_plan
 
 SRC = {"document": "seeds/x.txt", "quote": "q"}
 

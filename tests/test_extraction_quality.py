@@ -1,7 +1,6 @@
 """Precision and recall of `extract` on the hand-labelled sets (figures in docs/extraction.md)."""
 
 import pytest
-
 from extraction_scoring import SETS, score_set
 
 

@@ -7,7 +7,6 @@ import sys
 import unicodedata
 
 import pytest
-
 from conftest import ROOT
 
 

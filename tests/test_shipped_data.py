@@ -7,8 +7,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from kcn_tracker.plans.load import load_plans
 
 INDEX = tomllib.loads((ROOT / "seeds" / "index.toml").read_text(encoding="utf-8"))

@@ -1,54 +1,37 @@
-"""Problems in the input, carried to the CLI with their rule code, file, line and column."""
+"""The one base of every error a command can end with, and its exit code.
+
+Each layer raises its own subclass; the CLI catches only ``KcnError`` and turns
+it into the listed problems, one message and the exit code: 1 when a plan file
+has problems or a change was refused, 2 when the command cannot run at all.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from pathlib import Path
-
-# Control characters from a plan file would break a one-line message, an XML
-# report, or a terminal (an escape sequence); they are shown as escapes.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+EXIT_PLAN_PROBLEMS = 1
+EXIT_CANNOT_RUN = 2
 
 
-def printable(text: str) -> str:
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+class KcnError(Exception):
+    """A command cannot finish; ``problems`` are printed before the message."""
+
+    exit_code = EXIT_CANNOT_RUN
+
+    def __init__(self, message: str, problems=()) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
 
 
-@dataclass(frozen=True)
-class Problem:
-    code: str  # a key of rules.RULES
-    file: Path
-    line: int | None
-    column: int | None
-    message: str
-    # The entry the problem concerns, ("targets", 2), so that the plan file can
-    # acknowledge it there; empty for problems of the file as a whole.
-    entry: tuple[str, int] | tuple[()] = ()
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "message", printable(self.message))
-
-    @property
-    def where(self) -> str:
-        where = str(self.file)
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return where
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.code} {self.message}"
+class InputError(KcnError):
+    """The command cannot run at all: a missing directory, an unknown province."""
 
 
-class PlanError(Exception):
+class PlanError(KcnError):
     """One or more plan files cannot be used; every problem found is listed."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(map(str, problems)))
-        self.problems = problems
+    exit_code = EXIT_PLAN_PROBLEMS
 
-
-class InputError(Exception):
-    """The command cannot run at all: a missing directory, an unknown province."""
+    def __init__(self, problems, message: str | None = None) -> None:
+        count = len(problems)
+        super().__init__(message or (
+            f"{count} problem{'s' if count > 1 else ''} in plan files; fix "
+            f"{'them' if count > 1 else 'it'} and run again"), problems)

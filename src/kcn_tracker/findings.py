@@ -10,6 +10,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
+
+from kcn_tracker.text.display import printable
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding in a plan file, with its rule code and where it stands."""
+
+    code: str  # a key of RULES
+    file: Path
+    line: int | None
+    column: int | None
+    message: str
+    # The entry the problem concerns, ("targets", 2), so that the plan file can
+    # acknowledge it there; empty for problems of the file as a whole.
+    entry: tuple[str, int] | tuple[()] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", printable(self.message))
+
+    @property
+    def where(self) -> str:
+        where = str(self.file)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.code} {self.message}"
 
 
 class Severity(str, Enum):

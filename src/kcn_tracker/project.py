@@ -1,12 +1,37 @@
-"""How large an input may be: a plan file or a document over the limit is refused
-before it is read, so a wrong path to a disk image cannot exhaust memory."""
+"""Where the project is (plans/, seeds/, seeds/index.toml), and the one way a file is read.
+
+Every file the tool reads (a plan, a document, the index) goes through
+``read_limited``: only a regular file, and only up to the size limit, so a wrong
+path to a disk image, a device or a pipe cannot exhaust memory or hang a run.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
+import tomllib
+from datetime import date
 from pathlib import Path
 
+from kcn_tracker.errors import KcnError
+
+PLANS = Path("plans")
+SEEDS = "seeds"
+INDEX = "index.toml"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+class ReadRefused(KcnError):
+    """A file that is not read: not a regular file, too large, or unreadable.
+
+    ``reason`` is the sentence after the file's name; ``strerror`` is set when the
+    system refused the read, so each caller can word it as its contract says.
+    """
+
+    def __init__(self, reason: str, strerror: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.strerror = strerror
 
 
 def max_bytes() -> int:
@@ -15,11 +40,67 @@ def max_bytes() -> int:
     return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
 
 
-def too_large(path: Path) -> str | None:
-    """Why ``path`` is too large to read, or None."""
-    size = path.stat().st_size
+def _too_large(size: int, limit: int) -> str:
+    return (f"{size:,} bytes, over the limit of {limit:,}; a plan file or a document is "
+            "far smaller (raise KCN_TRACKER_MAX_BYTES if this one is right)")
+
+
+def read_limited(path: Path) -> bytes:
+    """The bytes of the regular file ``path``, refused beyond the size limit.
+
+    The file is opened without blocking and checked on the open descriptor, so a
+    FIFO or a device named like a plan is refused, never waited on; files that
+    report no size (/proc) are read only up to the limit.
+    """
     limit = max_bytes()
-    if size > limit:
-        return (f"{size:,} bytes, over the limit of {limit:,}; a plan file or a document is "
-                "far smaller (raise KCN_TRACKER_MAX_BYTES if this one is right)")
-    return None
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise ReadRefused(f"cannot be read ({exc.strerror})", exc.strerror or str(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadRefused("not a regular file")
+        if info.st_size > limit:
+            raise ReadRefused(_too_large(info.st_size, limit))
+        chunks, size = [], 0
+        while size <= limit and (chunk := os.read(fd, min(1 << 20, limit + 1 - size))):
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise ReadRefused(f"cannot be read ({exc.strerror})", exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise ReadRefused(_too_large(len(data), limit))
+    return data
+
+
+def project_root(plan_file: Path) -> Path:
+    """Documents are named relative to the project: the nearest folder above the plan
+    file that holds seeds/ (plans/x.toml -> the folder above plans/)."""
+    for folder in plan_file.resolve().parents:
+        if (folder / SEEDS).is_dir():
+            return folder
+    return plan_file.resolve().parent.parent
+
+
+def indexed(plan_path: Path, document: str) -> dict:
+    """What seeds/index.toml records of ``document`` (published, precision, …), if anything."""
+    index = project_root(plan_path) / SEEDS / INDEX
+    try:
+        entries = tomllib.loads(read_limited(index).decode("utf-8")).get("documents", [])
+    except (KcnError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return {}
+    name = Path(document).name
+    if not isinstance(entries, list):
+        return {}
+    return next((d for d in entries if isinstance(d, dict) and d.get("file") == name), {})
+
+
+def published(plan_path: Path, document: str) -> str | None:
+    """The publication date seeds/index.toml gives for ``document``, if any; a TOML date
+    (published = 2024-04-16) reads like the string."""
+    value = indexed(plan_path, document).get("published")
+    return str(value) if isinstance(value, (str, date)) else None

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from kcn_tracker.progress.evaluate import HUNDRED, implied_value, matches, preferred
 from kcn_tracker.plans.model import Actual, Origin, Plan, Qualifier
-from kcn_tracker.text.display import format_number
 from kcn_tracker.plans.periods import Period, parse_period
 from kcn_tracker.plans.vocabulary import UNITS
+from kcn_tracker.progress.evaluate import HUNDRED, implied_value, matches, preferred
+from kcn_tracker.text.display import format_number
 
 INFINITY = Decimal("Infinity")
 # Totals and the parts that make them up, in the same scope, period and unit.

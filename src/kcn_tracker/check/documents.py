@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from kcn_tracker.project import too_large
+from kcn_tracker.errors import KcnError
+from kcn_tracker.project import SEEDS, ReadRefused, read_limited
 from kcn_tracker.text.figures import canonical
 
-SEEDS = "seeds"
 
-
-class DocumentError(Exception):
+class DocumentError(KcnError):
     """A document path that is refused or cannot be read; ``code`` is the rule."""
 
     def __init__(self, code: str, message: str) -> None:
@@ -73,13 +72,13 @@ class Documents:
     def canonical_text(self, path: Path) -> str:
         if path not in self._texts:
             try:
-                if reason := too_large(path):
-                    raise DocumentError("KCN202", f"'{path.name}': {reason}")
-                text = path.read_text(encoding="utf-8")
+                text = read_limited(path).decode("utf-8")
             except UnicodeDecodeError:
                 raise DocumentError("KCN202", f"'{path.name}' is not UTF-8 text") from None
-            except OSError as exc:
-                raise DocumentError("KCN202", f"'{path.name}' cannot be read: "
-                                    f"{exc.strerror}") from None
+            except ReadRefused as exc:
+                if exc.strerror is not None:
+                    raise DocumentError("KCN202", f"'{path.name}' cannot be read: "
+                                        f"{exc.strerror}") from None
+                raise DocumentError("KCN202", f"'{path.name}': {exc.reason}") from None
             self._texts[path] = canonical(text)
         return self._texts[path]

@@ -11,12 +11,18 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from kcn_tracker.check.documents import DocumentError, Documents
-from kcn_tracker.errors import Problem
+from kcn_tracker.findings import Problem
 from kcn_tracker.plans.load import SECTIONS, Parsed
 from kcn_tracker.plans.model import LIMIT
 from kcn_tracker.text.display import format_number
+from kcn_tracker.text.figures import (
+    Stated,
+    canonical,
+    contains_words,
+    figures_in,
+    percent_of_plan,
+)
 from kcn_tracker.text.spelling import fold
-from kcn_tracker.text.figures import Stated, canonical, contains_words, figures_in, percent_of_plan
 
 MILLION, BILLION = Decimal(10**6), Decimal(10**9)
 # What a figure in each unit looks like in text, and the factor from the text's
@@ -182,7 +188,9 @@ def extracted(quote: str) -> list[Stated]:
     """The figures `extract` reads in a quote (NFC) that the quote reader does not:
     "1 tỷ 500 triệu USD", "85.000 m2", "25,6 tr.USD", both ends of a range; so that an
     entry `draft` proposes is one `check` accepts."""
-    from kcn_tracker.text.quantities import find  # compiled on first use: most quotes never need it
+    from kcn_tracker.text.quantities import (
+        find,  # compiled on first use: most quotes never need it
+    )
 
     stated = []
     for f in find(quote):

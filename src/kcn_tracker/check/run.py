@@ -17,10 +17,17 @@ from pathlib import Path
 
 from kcn_tracker.check.consistency import check_consistency
 from kcn_tracker.check.documents import Documents
-from kcn_tracker.errors import Problem
-from kcn_tracker.plans.load import SECTIONS, Parsed, duplicate_provinces, parse, plan_files, validate
 from kcn_tracker.check.provenance import check_provenance
-from kcn_tracker.findings import RULES, Rule, Severity
+from kcn_tracker.findings import RULES, Problem, Rule, Severity
+from kcn_tracker.plans.load import (
+    SECTIONS,
+    Parsed,
+    duplicate_provinces,
+    parse,
+    plan_files,
+    validate,
+)
+from kcn_tracker.project import project_root
 
 
 @dataclass(frozen=True)
@@ -61,15 +68,6 @@ class CheckResult:
     @property
     def acknowledged(self) -> int:
         return sum(1 for f in self.findings if f.acknowledged is not None)
-
-
-def project_root(plan_file: Path) -> Path:
-    """Documents are named relative to the project: the nearest folder above the plan
-    file that holds seeds/ (plans/x.toml -> the folder above plans/)."""
-    for folder in plan_file.resolve().parents:
-        if (folder / "seeds").is_dir():
-            return folder
-    return plan_file.resolve().parent.parent
 
 
 # Below this many files a second process costs more than it saves.

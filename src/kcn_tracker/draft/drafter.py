@@ -17,17 +17,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from kcn_tracker.extract import cues
-from kcn_tracker.check.run import project_root
-from kcn_tracker.edit.record import indexed, published
 from kcn_tracker.edit.entries import render_entry
+from kcn_tracker.extract import cues
 from kcn_tracker.extract.document import Quantity, extract_file
 from kcn_tracker.plans.load import LoadedPlan
 from kcn_tracker.plans.model import Plan
+from kcn_tracker.project import indexed, project_root, published
+from kcn_tracker.text.figures import canonical, contains_words, percent_of_plan
 from kcn_tracker.text.notation import plain
 from kcn_tracker.text.offsets import Lines
 from kcn_tracker.text.spelling import fold
-from kcn_tracker.text.figures import canonical, contains_words, percent_of_plan
 
 _I = re.IGNORECASE
 
@@ -515,3 +514,18 @@ def draft_document(document: Path, loaded: LoadedPlan) -> Drafted:
     proposals = drafter.propose(extraction.quantities)
     return Drafted(draft_text(proposals, cited, str(loaded.path), text), cited,
                    document.resolve().parent != (root / "seeds").resolve())
+
+
+def draft_for_province(document: Path, province: str, plans: list[Path]) -> Drafted:
+    """The entries proposed from ``document`` for the plan of ``province`` among ``plans``."""
+    from kcn_tracker.errors import PlanError
+    from kcn_tracker.plans.load import load_plans
+    from kcn_tracker.plans.provinces import select_provinces
+
+    try:
+        loaded = load_plans(plans)
+    except PlanError as exc:
+        raise PlanError(exc.problems, "the plan files have problems; fix them first "
+                        "(`kcn-tracker check` lists them)") from None
+    chosen = select_provinces([item.plan for item in loaded], [province])
+    return draft_document(document, next(i for i in loaded if i.plan is chosen[0]))

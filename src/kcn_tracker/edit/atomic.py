@@ -20,9 +20,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, KcnError
 
-class WriteError(Exception):
+
+class WriteError(KcnError):
     """The new file could not be written; the original is unchanged."""
+
+    exit_code = EXIT_PLAN_PROBLEMS
 
 
 @contextmanager

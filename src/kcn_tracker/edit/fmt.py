@@ -10,19 +10,27 @@ is parsed and compared with the old before anything is written.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
+from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 import tomlkit
 from tomlkit.items import AoT, Float, InlineTable, Integer, SingleKey, Table
 
+from kcn_tracker.edit.atomic import WriteError, atomic_write, folder_lock, unified_diff
 from kcn_tracker.edit.entries import KEY_ORDER, number_text, value_text
+from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, KcnError
 from kcn_tracker.plans.locate import Locator
+from kcn_tracker.project import ReadRefused, read_limited
 
 
-class FormatError(Exception):
+class FormatError(KcnError):
     """The file cannot be formatted (it is not valid TOML, or formatting would change it)."""
+
+    exit_code = EXIT_PLAN_PROBLEMS
 
 
 def _canonical_item(key: str, item):
@@ -159,3 +167,39 @@ def format_text(text: str) -> str:
     if not same:
         raise FormatError("formatting would change the data; the file is left as it is")
     return new
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """What `fmt` did with one file: ``changed``, or ``failed`` with the reason."""
+
+    shown: Path  # the path as the user named it
+    changed: bool = False
+    failed: str | None = None  # the line that says why, file name included
+    diff: str = ""
+
+
+def format_file(shown: Path, write: bool) -> Formatted:
+    """Format one plan file under its folder's lock; write it only when ``write``.
+
+    The file a link points to is the one formatted; it is read through the one
+    size-limited read, and written atomically.
+    """
+    path = Path(os.path.realpath(shown))
+    with folder_lock(path.parent):
+        try:
+            old = read_limited(path).decode("utf-8")
+            new = format_text(old)
+        except UnicodeDecodeError:
+            return Formatted(shown, failed=f"{shown}: not UTF-8 text")
+        except (ReadRefused, FormatError) as exc:
+            return Formatted(shown, failed=f"{shown}: {exc}")
+        if new == old:
+            return Formatted(shown)
+        diff = unified_diff(shown, old, new)
+        if write:
+            try:
+                atomic_write(path, new)
+            except WriteError as exc:
+                return Formatted(shown, changed=True, failed=str(exc), diff=diff)
+        return Formatted(shown, changed=True, diff=diff)

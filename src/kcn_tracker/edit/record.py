@@ -13,31 +13,27 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from kcn_tracker.check.run import check_file, project_root
 from kcn_tracker.check.documents import Documents
-from kcn_tracker.edit.entries import insert_entry, render_entry, value_text
-from kcn_tracker.errors import Problem
-from kcn_tracker.plans.load import Parsed, parse_bytes, validate
-from kcn_tracker.plans.model import Plan, Province
-from kcn_tracker.plans.periods import parse_period
-from kcn_tracker.findings import RULES, Severity
-from kcn_tracker.text.spelling import fold
+from kcn_tracker.check.run import check_file
 from kcn_tracker.edit.atomic import atomic_write, folder_lock, unified_diff
+from kcn_tracker.edit.entries import insert_entry, render_entry
+from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, KcnError
+from kcn_tracker.findings import RULES, Problem, Severity
+from kcn_tracker.plans.load import Parsed, parse_bytes
+from kcn_tracker.plans.model import Plan
+from kcn_tracker.plans.periods import parse_period
+from kcn_tracker.project import project_root
+from kcn_tracker.text.spelling import fold
 
 
-class EditRefused(Exception):
+class EditRefused(KcnError):
     """The change would make the plan file wrong; nothing was written."""
 
-    def __init__(self, message: str, problems: list[Problem] = ()) -> None:
-        super().__init__(message)
-        self.problems = list(problems)
+    exit_code = EXIT_PLAN_PROBLEMS
 
 
 @dataclass
@@ -194,87 +190,3 @@ def _same_data_plus(old: str, new: str, section: str, entry: str) -> None:
     if after != before:
         raise EditRefused("the entry could not be placed without changing other entries; the "
                           "file is unchanged (add it by hand, or run `kcn-tracker fmt` first)")
-
-
-def indexed(plan_path: Path, document: str) -> dict:
-    """What seeds/index.toml records of ``document`` (published, precision, …), if anything."""
-    index = project_root(plan_path) / "seeds" / "index.toml"
-    try:
-        entries = tomllib.loads(index.read_text(encoding="utf-8")).get("documents", [])
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    name = Path(document).name
-    if not isinstance(entries, list):
-        return {}
-    return next((d for d in entries if isinstance(d, dict) and d.get("file") == name), {})
-
-
-def published(plan_path: Path, document: str) -> str | None:
-    """The publication date seeds/index.toml gives for ``document``, if any; a TOML date
-    (published = 2024-04-16) reads like the string."""
-    value = indexed(plan_path, document).get("published")
-    return str(value) if isinstance(value, (str, date)) else None
-
-
-def new_plan_text(province_id: str, name: str, folder: Path) -> str:
-    """The text of a new plan file; its #:schema line points at the project's schema."""
-    try:
-        Province(id=province_id, name=name)  # the same rules as in a plan file
-    except ValidationError:
-        raise EditRefused(f"'{province_id}' / '{name}' cannot name a province: the id is "
-                          "lower-case ASCII letters, digits and hyphens (bac-ninh), the name "
-                          "is not empty") from None
-    root = project_root(folder.resolve() / f"{province_id}.toml")
-    schema = os.path.relpath(root / "schema" / "plan.schema.json", folder.resolve())
-    return TEMPLATE.format(schema=Path(schema).as_posix(), name=name,
-                           id=value_text(province_id), quoted_name=value_text(name))
-
-
-def create_plan(folder: Path, province_id: str, name: str, dry_run: bool = False) -> EditResult:
-    """A new plan file ``folder/<id>.toml``; an existing file is never overwritten."""
-    path = folder / f"{province_id}.toml"
-    text = new_plan_text(province_id, name, folder)
-    parsed = parse_bytes(path, text.encode("utf-8"))
-    if validate(parsed) is None:
-        raise EditRefused(f"{path}: the new plan would not be valid", parsed.problems)
-    with folder_lock(folder):
-        if os.path.lexists(path):  # a link, even a broken one, is never replaced
-            raise EditRefused(f"{path} already exists; it is left as it is")
-        if not dry_run:
-            atomic_write(path, text, new_file=True)
-    return EditResult(path, "", text)
-
-
-TEMPLATE = """#:schema {schema}
-# {name}: targets of the industrial-zone management board and the figures reported
-# against them. Format: docs/plan-format.md. Every figure cites a verbatim quote
-# from a document in seeds/.
-#
-# Add entries with `kcn-tracker record actual`, `kcn-tracker record target` and
-# `kcn-tracker revocation`, which check each quote against its document, or by hand
-# like these (then run `kcn-tracker check`):
-#
-# [[targets]]
-# id = "2021-2025-new-projects"
-# indicator = "new_projects"       # `kcn-tracker indicators` lists them
-# scope = "kcn"                    # "kcn", "ccn", "province" or a key of [zones]
-# period = "2021-2025"
-# value = 20
-# unit = "project"
-# comparator = "about"             # khoảng; or at_least, over, at_most, exact
-# source = {{ document = "seeds/<file>.txt", quote = "<the sentence, word for word>" }}
-#
-# [[actuals]]
-# id = "2022-new-projects"
-# indicator = "new_projects"
-# scope = "kcn"
-# period = "2022"
-# value = 4
-# unit = "project"
-# qualifier = "exact"              # or about, over, nearly, at_least
-# source = {{ document = "seeds/<file>.txt", quote = "<the sentence, word for word>" }}
-
-[province]
-id = {id}
-name = {quoted_name}
-"""

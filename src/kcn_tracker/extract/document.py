@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from kcn_tracker.errors import KcnError
 from kcn_tracker.extract import cues
-from kcn_tracker.project import too_large
-from kcn_tracker.text.offsets import Normalized
 from kcn_tracker.extract.outline import Outline
+from kcn_tracker.project import ReadRefused, read_limited
+from kcn_tracker.text.offsets import Normalized
 from kcn_tracker.text.quantities import find
 from kcn_tracker.text.sentences import paragraphs, sentences
 
@@ -55,22 +56,21 @@ class Extraction:
     flagged: list[Flagged]
 
 
-class ExtractError(Exception):
+class ExtractError(KcnError):
     """A document that cannot be read; the message says which and why."""
 
 
 def read_document(path: Path) -> str:
     """The document's text as given: UTF-8, line endings untouched."""
+    if not path.exists():
+        raise ExtractError(f"{path}: no such file")
     try:
-        if not path.exists():
-            raise ExtractError(f"{path}: no such file")
-        if not path.is_file():
-            raise ExtractError(f"{path}: not a regular file; give a text document")
-        if message := too_large(path):
-            raise ExtractError(f"{path}: {message}")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ExtractError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        data = read_limited(path)
+    except ReadRefused as exc:
+        reason = exc.reason
+        if exc.strerror is None and reason == "not a regular file":
+            reason += "; give a text document"
+        raise ExtractError(f"{path}: {reason}") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

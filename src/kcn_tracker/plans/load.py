@@ -22,14 +22,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from kcn_tracker.errors import InputError, PlanError, Problem
-from kcn_tracker.progress.evaluate import matches
-from kcn_tracker.project import too_large
+from kcn_tracker.errors import InputError, PlanError
+from kcn_tracker.findings import ACKNOWLEDGEABLE, Problem
 from kcn_tracker.plans.locate import Locator
 from kcn_tracker.plans.model import Actual, Origin, Plan, Revocation, Target
 from kcn_tracker.plans.periods import FORMS, parse_period
-from kcn_tracker.findings import ACKNOWLEDGEABLE
 from kcn_tracker.plans.vocabulary import INDICATORS, UNITS, Aggregation, UnitKind
+from kcn_tracker.progress.evaluate import matches
+from kcn_tracker.project import ReadRefused, read_limited
 
 BUILTIN_SCOPES = ("kcn", "ccn", "province")
 SECTIONS = {"targets": Target, "actuals": Actual, "revocations": Revocation}
@@ -135,11 +135,9 @@ def load_plan(path: Path) -> LoadedPlan:
 def parse(path: Path) -> Parsed:
     """Read ``path`` as UTF-8 TOML; problems are collected on the result."""
     try:
-        if reason := too_large(path):
-            raise InputError(f"{path}: {reason}")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+        raw = read_limited(path)
+    except ReadRefused as exc:
+        raise InputError(f"{path}: {exc.reason}") from None
     return parse_bytes(path, raw)
 
 

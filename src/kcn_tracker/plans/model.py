@@ -10,11 +10,17 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints,
-                      WithJsonSchema)
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 
-from kcn_tracker.plans.periods import PERIOD_PATTERN
 from kcn_tracker.findings import ACKNOWLEDGEABLE
+from kcn_tracker.plans.periods import PERIOD_PATTERN
 from kcn_tracker.plans.vocabulary import INDICATORS, UNITS
 
 IndicatorKey = Enum("IndicatorKey", {k: k for k in INDICATORS}, type=str)

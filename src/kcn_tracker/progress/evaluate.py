@@ -22,10 +22,18 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
-from kcn_tracker.plans.model import Actual, Comparator, Origin, Plan, Qualifier, Revocation, Target
+from kcn_tracker.plans.model import (
+    Actual,
+    Comparator,
+    Origin,
+    Plan,
+    Qualifier,
+    Revocation,
+    Target,
+)
 from kcn_tracker.plans.periods import Period, parse_period
-from kcn_tracker.text.spelling import fold
 from kcn_tracker.plans.vocabulary import INDICATORS, UNITS, Aggregation
+from kcn_tracker.text.spelling import fold
 
 HUNDRED = Decimal(100)
 # "khoảng 20 dự án" is met by 19 or 21: within this many percent of the figure.

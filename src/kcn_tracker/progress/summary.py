@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kcn_tracker.progress.evaluate import ProvinceResult, Status, TargetResult
 from kcn_tracker.plans.model import Qualifier
+from kcn_tracker.progress.evaluate import ProvinceResult, Status, TargetResult
 
 
 @dataclass(frozen=True)

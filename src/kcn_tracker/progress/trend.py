@@ -7,9 +7,14 @@ from datetime import date
 from decimal import Decimal
 
 from kcn_tracker.check.consistency import GROWTH, year_earlier
-from kcn_tracker.progress.evaluate import HUNDRED, TargetResult, evaluate_target, preferred
 from kcn_tracker.plans.model import Actual, Plan
 from kcn_tracker.plans.periods import Period, parse_period
+from kcn_tracker.progress.evaluate import (
+    HUNDRED,
+    TargetResult,
+    evaluate_target,
+    preferred,
+)
 
 RATE_OF = {value: rate for rate, value in GROWTH.items()}
 

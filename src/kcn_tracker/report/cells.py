@@ -11,12 +11,12 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PurePosixPath
 
-from kcn_tracker.progress.evaluate import PendingRevocation, TargetResult
-from kcn_tracker.report.words import COMPARATORS, QUALIFIERS, SCOPES, STATUSES, WORDS
 from kcn_tracker.plans.model import Actual, Origin, Plan
-from kcn_tracker.text.display import format_number
 from kcn_tracker.plans.periods import Period, parse_period
 from kcn_tracker.plans.vocabulary import INDICATORS, UNITS
+from kcn_tracker.progress.evaluate import PendingRevocation, TargetResult
+from kcn_tracker.report.words import COMPARATORS, QUALIFIERS, SCOPES, STATUSES, WORDS
+from kcn_tracker.text.display import format_number
 
 
 def word(lang: str, key: str, **values: str) -> str:

@@ -12,11 +12,12 @@ from pathlib import Path
 from rich.console import Console
 
 from kcn_tracker.edit.atomic import WriteError, atomic_write, folder_lock
+from kcn_tracker.errors import KcnError
 
 FORMATS = (".svg", ".html", ".md", ".txt")
 
 
-class ExportError(Exception):
+class ExportError(KcnError):
     pass
 
 
@@ -60,3 +61,23 @@ def write_export(path: Path, console: Console, markdown: str, title: str) -> Non
             atomic_write(path, text, new_file=not path.exists())
     except WriteError as exc:
         raise ExportError(str(exc)) from None
+
+
+def title_line(command: str, provinces: list[str] | None, as_of, lang: str) -> str:
+    """The line every export starts with: what, for whom, as of when, made when."""
+    from datetime import date
+
+    from kcn_tracker.report.cells import day, word
+
+    subject = ", ".join(provinces) if provinces else word(lang, "all_provinces")
+    return word(lang, "export_title", command=command, subject=subject,
+                as_of=day(as_of, lang), made=day(date.today(), lang))
+
+
+def finish(path: Path | None, console: Console, markdown, title: str) -> bool:
+    """Write the export, if one is asked for; ``markdown`` makes the Markdown text only
+    when it is needed. True when a file was written."""
+    if path is None:
+        return False
+    write_export(path, console, markdown() if path.suffix.lower() == ".md" else "", title)
+    return True

@@ -10,14 +10,24 @@ from rich.table import Table
 from rich.text import Text
 
 from kcn_tracker.progress.evaluate import Report, Status, TargetResult
-from kcn_tracker.report.words import QUALIFIERS, STATUSES
-from kcn_tracker.report.cells import (actual_text, day, indicator_label, new_province_short,
-                       new_province_title, percent, period_text, province_short, province_title,
-                       target_text, word)
 from kcn_tracker.progress.summary import Summary, summarize, total
-from kcn_tracker.report.formats import grouped
+from kcn_tracker.report.cells import (
+    actual_text,
+    day,
+    indicator_label,
+    new_province_short,
+    new_province_title,
+    percent,
+    period_text,
+    province_short,
+    province_title,
+    target_text,
+    word,
+)
 from kcn_tracker.report.formats.json_report import successor_dict
 from kcn_tracker.report.formats.table import STATUS_STYLES
+from kcn_tracker.report.groups import grouped
+from kcn_tracker.report.words import QUALIFIERS, STATUSES
 
 
 def _extreme(result: TargetResult | None, lang: str) -> str:

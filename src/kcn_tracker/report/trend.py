@@ -9,10 +9,19 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from kcn_tracker.report.cells import (actual_entry_text, actual_text, indicator_label, percent, period_text,
-                       province_title, scope_text, target_text, word)
-from kcn_tracker.progress.trend import Series
 from kcn_tracker.plans.vocabulary import UNITS
+from kcn_tracker.progress.trend import Series
+from kcn_tracker.report.cells import (
+    actual_entry_text,
+    actual_text,
+    indicator_label,
+    percent,
+    period_text,
+    province_title,
+    scope_text,
+    target_text,
+    word,
+)
 
 BAR = 24
 

@@ -7,6 +7,7 @@ output.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
@@ -14,7 +15,9 @@ LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
 def format_number(value: Decimal, lang: str, places: int = 2, sign: bool = False) -> str:
     """Group thousands, round to at most ``places`` decimals, drop trailing zeros."""
-    from babel.numbers import format_decimal  # loaded on first use: most commands never need it
+    from babel.numbers import (
+        format_decimal,  # loaded on first use: most commands never need it
+    )
 
     rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     if rounded == 0:
@@ -22,3 +25,14 @@ def format_number(value: Decimal, lang: str, places: int = 2, sign: bool = False
     pattern = "#,##0" + ("." + "#" * places if places else "")
     text = format_decimal(rounded, format=pattern, locale=LOCALES[lang])
     return "+" + text if sign and rounded > 0 else text
+
+
+# Control characters from a plan file or a document would break a one-line
+# message, an XML report, or a terminal (an escape sequence); they are shown as
+# escapes.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character written as a visible \\uXXXX escape."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

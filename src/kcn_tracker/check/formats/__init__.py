@@ -7,15 +7,16 @@ from __future__ import annotations
 
 from importlib import import_module
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from kcn_tracker.check.run import CheckResult
+if TYPE_CHECKING:  # the registry is imported by the CLI to list its keys: keep it light
+    from kcn_tracker.check.run import CheckResult
 
 FORMATS = ("text", "json", "github", "junit", "sarif")
 
 
 class CheckRenderer(Protocol):
-    def __call__(self, result: CheckResult, strict: bool) -> str: ...
+    def __call__(self, result: "CheckResult", strict: bool) -> str: ...
 
 
 def renderer(name: str) -> CheckRenderer:

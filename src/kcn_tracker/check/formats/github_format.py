@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kcn_tracker.check.run import CheckResult, Finding
-from kcn_tracker.errors import printable
-from kcn_tracker.findings import Severity
 from kcn_tracker.check.formats import display_path
+from kcn_tracker.check.run import CheckResult, Finding
+from kcn_tracker.findings import Severity
+from kcn_tracker.text.display import printable
 
 
 def escape_data(text: str) -> str:

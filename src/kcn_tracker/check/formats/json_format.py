@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+from kcn_tracker.check.formats import display_path
 from kcn_tracker.check.run import CheckResult
 from kcn_tracker.findings import Severity
-from kcn_tracker.check.formats import display_path
 
 
 def render(result: CheckResult, strict: bool) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from kcn_tracker.check.run import CheckResult
-from kcn_tracker.errors import printable
-from kcn_tracker.findings import RULES
 from kcn_tracker.check.formats import display_path
+from kcn_tracker.check.run import CheckResult
+from kcn_tracker.findings import RULES
+from kcn_tracker.text.display import printable
 
 
 def render(result: CheckResult, strict: bool) -> str:

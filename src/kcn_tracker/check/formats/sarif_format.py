@@ -6,10 +6,10 @@ import json
 from urllib.parse import quote
 
 from kcn_tracker import __version__
-from kcn_tracker.check.run import CheckResult, Finding
-from kcn_tracker.errors import printable
-from kcn_tracker.findings import RULES, Severity
 from kcn_tracker.check.formats import display_path
+from kcn_tracker.check.run import CheckResult, Finding
+from kcn_tracker.findings import RULES, Severity
+from kcn_tracker.text.display import printable
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 RULE_INDEX = {code: i for i, code in enumerate(RULES)}

@@ -12,11 +12,16 @@ from decimal import Decimal
 
 from rich.console import Console
 
-from kcn_tracker.progress.evaluate import PendingRevocation, ProvinceResult, Report, TargetResult
 from kcn_tracker.plans.model import Actual, Plan, Source
 from kcn_tracker.plans.periods import Period, parse_period
+from kcn_tracker.progress.evaluate import (
+    PendingRevocation,
+    ProvinceResult,
+    Report,
+    TargetResult,
+)
 from kcn_tracker.report.cells import indicator_label, scope_text
-from kcn_tracker.report.formats import grouped
+from kcn_tracker.report.groups import grouped
 
 
 def number(value: Decimal | None) -> int | float | None:

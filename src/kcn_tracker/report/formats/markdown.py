@@ -5,10 +5,19 @@ from __future__ import annotations
 from rich.console import Console
 
 from kcn_tracker.progress.evaluate import ProvinceResult, Report
-from kcn_tracker.report.cells import (actual_cells, day, document_label, new_province_title, no_targets_text,
-                       province_title, revocation_cells, target_cells, word)
-from kcn_tracker.report.formats import grouped
+from kcn_tracker.report.cells import (
+    actual_cells,
+    day,
+    document_label,
+    new_province_title,
+    no_targets_text,
+    province_title,
+    revocation_cells,
+    target_cells,
+    word,
+)
 from kcn_tracker.report.formats.table import cited_documents
+from kcn_tracker.report.groups import grouped
 
 TARGET_COLUMNS = ("indicator", "scope", "period", "target", "actual", "attainment",
                   "overshoot", "status", "source")

@@ -9,11 +9,25 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from kcn_tracker.progress.evaluate import PendingRevocation, ProvinceResult, Report, TargetResult
-from kcn_tracker.report.cells import (actual_cells, day, document_label, new_province_title, no_targets_text,
-                       province_title, revocation_cells, target_cells, word)
-from kcn_tracker.report.formats import grouped
 from kcn_tracker.plans.vocabulary import INDICATORS
+from kcn_tracker.progress.evaluate import (
+    PendingRevocation,
+    ProvinceResult,
+    Report,
+    TargetResult,
+)
+from kcn_tracker.report.cells import (
+    actual_cells,
+    day,
+    document_label,
+    new_province_title,
+    no_targets_text,
+    province_title,
+    revocation_cells,
+    target_cells,
+    word,
+)
+from kcn_tracker.report.groups import grouped
 
 STATUS_STYLES = {
     "exceeded": "bold green",

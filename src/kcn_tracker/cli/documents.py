@@ -1,0 +1,67 @@
+"""The commands that read documents: extract, draft."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kcn_tracker.cli.app import app
+from kcn_tracker.cli.options import Lang, LangOpt, choices, console, plans_or_default
+
+ListFormat = choices(("table", "json"))
+
+DocumentsArg = Annotated[list[Path], typer.Argument(
+    metavar="DOCUMENT", show_default=False,
+    help="Text files (UTF-8), such as seeds/001_26b253d91b30fbe2.txt.")]
+
+
+@app.command(short_help="List every quantity a document states.")
+def extract(
+    documents: DocumentsArg,
+    lang: LangOpt = Lang.vi,
+    output_format: Annotated[ListFormat, typer.Option(
+        "--format", "-f", help="table, or json for other tools (docs/extraction.md).")
+    ] = "table",
+) -> None:
+    """Every quantity each document states: value in a plan-file unit, qualifier, role
+    (target, attainment, growth, ratio, actual), period, and where it stands.
+
+    Numbers not written the Vietnamese way ("2.15 tỷ USD") are listed apart, never read.
+    """
+    from kcn_tracker.extract.document import extract_file
+    from kcn_tracker.report.extraction import render
+
+    pairs = [extract_file(p) for p in documents]
+    render([e for e, _ in pairs], [t for _, t in pairs], lang.value,
+           ListFormat(output_format).value, console())
+
+
+@app.command(short_help="Propose plan-file entries from a document, for review.")
+def draft(
+    document: Annotated[Path, typer.Argument(
+        metavar="DOCUMENT", show_default=False,
+        help="The document, normally in seeds/ (the entries cite seeds/<its name>).")],
+    province: Annotated[str, typer.Option(
+        "--province", "-p", metavar="PROVINCE", show_default=False,
+        help="The province whose plan file the entries are for: id or name.")],
+    plans: Annotated[Optional[list[Path]], typer.Option(
+        "--plans", metavar="PATH", show_default=False,
+        help="Plan files or directories to find the province in (default: plans/).")] = None,
+) -> None:
+    """Print plan-file entries for the figures DOCUMENT states, as TOML to review and paste.
+
+    The indicator, scope, period and qualifier are read from the words around each
+    number and the quote is the clause that states it, word for word; what the words
+    do not settle is marked "check". Figures the plan file already records are listed
+    as such, not repeated. Nothing is written.
+    """
+    from kcn_tracker.draft.drafter import draft_for_province
+
+    drafted = draft_for_province(document, province, plans_or_default(plans))
+    if drafted.outside_seeds:
+        typer.echo(f"note: the entries cite {drafted.cited}; copy the document there, "
+                   "unchanged, before adding them", err=True)
+    sys.stdout.write(drafted.text)

@@ -1,0 +1,229 @@
+"""The commands that change plan files: record, revocation, new, fmt."""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kcn_tracker.cli.app import app
+from kcn_tracker.cli.options import PlansArg, one_line, plans_or_default
+from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, InputError
+from kcn_tracker.project import PLANS
+
+DryRunOpt = Annotated[bool, typer.Option(
+    "--dry-run", help="Print the change as a unified diff and write nothing.")]
+DocumentOpt = Annotated[str, typer.Option(
+    "--document", metavar="seeds/FILE", help="The source document, inside seeds/.")]
+QuoteOpt = Annotated[str, typer.Option(
+    "--quote", help="The sentence or clause that states it, word for word.")]
+IdOpt = Annotated[Optional[str], typer.Option(
+    "--id", help="The entry's id (default: made from the province, period and indicator).")]
+NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Why the figure is read this way.")]
+PeriodOpt = Annotated[str, typer.Option(
+    "--period", help='"2023", "2021-2025", "2024-01..2024-02", "2024-01-01..2024-04-15" or '
+    '"2020-11-30".')]
+IndicatorOpt = Annotated[str, typer.Option(
+    "--indicator", help="An indicator key (`kcn-tracker indicators`).")]
+UnitOpt = Annotated[str, typer.Option("--unit", help="A unit code: project, vnd_billion, …")]
+ScopeOpt = Annotated[str, typer.Option(
+    "--scope", help='"kcn", "ccn", "province" or a zone key of the plan.')]
+
+record_app = typer.Typer(help="Add an actual figure or a target to a plan file, checked "
+                         "against its document first.", no_args_is_help=True)
+app.add_typer(record_app, name="record", short_help="Add a figure or a target to a plan file.")
+
+
+def _figure(text: str, option: str) -> Decimal:
+    from kcn_tracker.edit.record import parse_figure
+
+    try:
+        return parse_figure(text)
+    except ValueError as exc:
+        raise InputError(f"{option} {exc}") from None
+
+
+def _source(document: str, quote: str) -> dict:
+    return {"document": one_line(document, "--document"), "quote": one_line(quote, "--quote")}
+
+
+def _apply(change, dry_run: bool) -> None:
+    """Run an edit and print what it did."""
+    result = change()
+    if dry_run:
+        sys.stdout.write(result.diff)
+        typer.echo("(dry run: nothing written)")
+        return
+    if result.entry is None:
+        typer.echo(f"Created {result.path}")
+        return
+    section, index = result.entry
+    where = f" at line {result.line}" if result.line else ""
+    typer.echo(f"Added {section}[{index}] to {result.path}{where}:")
+    for line in result.diff.splitlines():
+        if line.startswith("+") and not line.startswith("+++") and line[1:].strip():
+            typer.echo("  " + line[1:])
+    for note in result.notes:
+        typer.echo(f"note: {note}")
+
+
+@record_app.command("actual")
+def record_actual(
+    plan: Annotated[Path, typer.Argument(help="The plan file, e.g. plans/bac-kan.toml.")],
+    indicator: IndicatorOpt,
+    period: PeriodOpt,
+    value: Annotated[str, typer.Option("--value", help="The figure in the unit's scale: "
+                                       "2150, 225.8.")],
+    unit: UnitOpt,
+    document: DocumentOpt,
+    quote: QuoteOpt,
+    scope: ScopeOpt = "kcn",
+    qualifier: Annotated[str, typer.Option(
+        "--qualifier", help="exact, about (khoảng), over (hơn), nearly (gần), at_least.")
+    ] = "exact",
+    estimated: Annotated[bool, typer.Option("--estimated", help="ước đạt: an estimate.")
+                         ] = False,
+    project: Annotated[Optional[str], typer.Option(
+        "--project", help="The project the figure belongs to, if it is one project's.")
+    ] = None,
+    note: NoteOpt = None,
+    entry_id: IdOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Add an actual figure, after checking its quote is in the document and states it."""
+    from kcn_tracker.edit.record import add_entry
+
+    fields = {"id": entry_id, "indicator": indicator, "scope": scope, "period": period,
+              "value": _figure(value, "--value"), "unit": unit,
+              "qualifier": None if qualifier == "exact" else qualifier,
+              "estimated": True if estimated else None, "project": one_line(project, "--project"),
+              "note": one_line(note, "--note"), "source": _source(document, quote)}
+    _apply(lambda: add_entry(plan, "actuals", fields, dry_run, (period, indicator)), dry_run)
+
+
+@record_app.command("target")
+def record_target(
+    plan: Annotated[Path, typer.Argument(help="The plan file, e.g. plans/bac-kan.toml.")],
+    indicator: IndicatorOpt,
+    period: PeriodOpt,
+    unit: UnitOpt,
+    document: DocumentOpt,
+    quote: QuoteOpt,
+    comparator: Annotated[str, typer.Option(
+        "--comparator", help="about (khoảng), at_least (ít nhất), over (trên), at_most, exact.")
+    ] = "exact",
+    value: Annotated[Optional[str], typer.Option(
+        "--value", help="The plan figure, for a target the document states.")] = None,
+    attainment: Annotated[Optional[str], typer.Option(
+        "--attainment", metavar="PCT", help="For a target implied by a reported attainment: "
+        "the percentage of plan ('vượt 40%' is 140).")] = None,
+    attainment_qualifier: Annotated[str, typer.Option(
+        "--attainment-qualifier", help="exact, or nearly for 'vượt gần 40%'.")] = "exact",
+    scope: ScopeOpt = "kcn",
+    note: NoteOpt = None,
+    entry_id: IdOpt = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Add a target: stated (--value) or implied by a reported attainment (--attainment)."""
+    from kcn_tracker.edit.record import add_entry
+
+    if (value is None) == (attainment is None):
+        raise InputError("give --value for a stated target or --attainment for an implied one")
+    fields = {"id": entry_id, "indicator": indicator, "scope": scope, "period": period,
+              "unit": unit, "comparator": comparator, "note": one_line(note, "--note"),
+              "source": _source(document, quote)}
+    if value is not None:
+        fields["value"] = _figure(value, "--value")
+    else:
+        reported = {"value": _figure(attainment, "--attainment")}
+        if attainment_qualifier != "exact":
+            reported["qualifier"] = attainment_qualifier
+        fields.update(origin="implied", reported_attainment=reported)
+    _apply(lambda: add_entry(plan, "targets", fields, dry_run, (period, indicator, "plan")),
+           dry_run)
+
+
+@app.command(short_help="Record a revocation, pending or completed.")
+def revocation(
+    plan: Annotated[Path, typer.Argument(help="The plan file, e.g. plans/thai-nguyen.toml.")],
+    name: Annotated[str, typer.Argument(help="The project whose revocation is tracked.")],
+    status: Annotated[str, typer.Option(
+        "--status", help="pending (chưa hoàn thành việc thu hồi) or recovered.")],
+    document: DocumentOpt,
+    quote: QuoteOpt,
+    reported: Annotated[Optional[str], typer.Option(
+        "--reported", metavar="DATE", help='When the document reported it: "2024", "2024-01" '
+        "or \"2024-01-15\" (default: the document's date in seeds/index.toml).")] = None,
+    zone: Annotated[Optional[str], typer.Option("--zone", help="A zone key of the plan.")
+                    ] = None,
+    entry_id: Annotated[Optional[str], typer.Option(
+        "--id", help="The entry's id (default: made from the province, the name and the "
+        "status).")] = None,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Record that a project's revocation (thu hồi) is pending, or now completed."""
+    from kcn_tracker.edit.record import add_entry
+    from kcn_tracker.project import published
+
+    when = reported or published(plan, document)
+    if when is None:
+        raise InputError(f"{document} has no date in seeds/index.toml; give --reported")
+    fields = {"id": entry_id, "name": one_line(name, "NAME"), "zone": zone, "status": status,
+              "reported": when, "source": _source(document, quote)}
+    _apply(lambda: add_entry(plan, "revocations", fields, dry_run,
+                             ("revoke", name, status)), dry_run)
+
+
+@app.command(short_help="Create a plan file for a province.")
+def new(
+    province_id: Annotated[str, typer.Argument(metavar="ID", help="The province id: bac-ninh.")],
+    name: Annotated[str, typer.Option("--name", help="The province's name: 'Bắc Ninh'.")],
+    folder: Annotated[Path, typer.Option("--dir", help="Where plan files live.")] = PLANS,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Create a new plan file with commented examples; never overwrites one."""
+    from kcn_tracker.edit.new import create_plan
+
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such directory")
+    _apply(lambda: create_plan(folder, province_id, one_line(name, "--name") or "", dry_run),
+           dry_run)
+
+
+@app.command(short_help="Rewrite plan files in the canonical layout.")
+def fmt(
+    paths: PlansArg = None,
+    check_only: Annotated[bool, typer.Option(
+        "--check", help="Change nothing; exit 1 if a file would change (for CI).")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Show the changes as a unified diff.")
+                    ] = False,
+    dry_run: DryRunOpt = False,
+) -> None:
+    """Rewrite plan files in the canonical layout, keeping every comment."""
+    from kcn_tracker.edit.fmt import format_file
+    from kcn_tracker.plans.load import plan_files
+
+    files = plan_files(plans_or_default(paths))
+    write = not (check_only or dry_run)
+    changed = failed = 0
+    for shown in files:
+        outcome = format_file(shown, write)
+        changed += outcome.changed
+        if outcome.changed and (diff or dry_run):
+            sys.stdout.write(outcome.diff)
+        if outcome.failed:
+            typer.echo(outcome.failed, err=True)
+            failed += 1
+        elif outcome.changed:
+            if write:
+                typer.echo(f"reformatted {shown}")
+            else:
+                typer.echo(f"would reformat {shown}", err=True)
+    typer.echo(f"{len(files)} file{'s' * (len(files) != 1)}: {changed} "
+               f"{'would change' if not write else 'changed'}"
+               + (f", {failed} could not be formatted" if failed else ""), err=True)
+    if failed or (check_only and changed):
+        raise typer.Exit(EXIT_PLAN_PROBLEMS)

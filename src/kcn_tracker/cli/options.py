@@ -1,0 +1,102 @@
+"""What the commands share: the options, their parsing, and the one place where an
+error becomes a message and an exit code.
+
+Exit codes: 0 done; 1 a plan file has problems (each printed with its file and
+line) or a change was refused; 2 the command cannot run (a path that does not
+exist, a bad option, an unknown province).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from kcn_tracker.errors import InputError, KcnError
+from kcn_tracker.project import PLANS
+
+
+class MappedGroup(TyperGroup):
+    """Runs a command and turns a ``KcnError`` into its problems, one message and its
+    exit code; the commands themselves catch nothing."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KcnError as exc:
+            for problem in exc.problems:
+                typer.echo(str(problem), err=True)
+            typer.echo(f"kcn-tracker: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+def choices(keys) -> type[Enum]:
+    """An option's choices from a registry's keys, so the CLI never repeats the list."""
+    return Enum("Choice", {key: key for key in keys}, type=str)
+
+
+PlansArg = Annotated[Optional[list[Path]], typer.Argument(
+    metavar="PLANS", help="Plan files, or directories of them (default: plans/).", show_default=False)]
+ProvinceOpt = Annotated[Optional[list[str]], typer.Option(
+    "--province", "-p", metavar="PROVINCE", help="Only this province: id or name, diacritics optional "
+    "(thai-nguyen, 'Thái Nguyên', 'thai nguyen'). Repeatable.")]
+AsOfOpt = Annotated[Optional[str], typer.Option(
+    "--as-of", metavar="YYYY-MM-DD", help="Judge progress at this date (default: today).")]
+
+
+def _language(value: str | Lang) -> Lang:
+    """vi or en; also as a locale writes it in the environment: EN, en_US.UTF-8, vi_VN."""
+    code = str(value.value if isinstance(value, Lang) else value).strip().lower()[:2]
+    if code not in Lang.__members__:
+        raise typer.BadParameter(f"{value!r}: choose vi or en")
+    return Lang(code)
+
+
+LangOpt = Annotated[Lang, typer.Option(
+    "--lang", envvar="KCN_TRACKER_LANG", metavar="vi|en", parser=_language,
+    help="Language of labels and numbers (also KCN_TRACKER_LANG).")]
+
+
+def plans_or_default(paths: list[Path] | None) -> list[Path]:
+    return paths or [PLANS]
+
+
+def as_of_date(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"--as-of {text!r} is not a date; write it as YYYY-MM-DD, "
+                         "e.g. --as-of 2025-12-31") from None
+
+
+def one_line(value: str | None, option: str) -> str | None:
+    """A text option as it will be written: UTF-8, one line, no control characters."""
+    if value is None or value == "":
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(f"{option} is not valid text (a byte that is not UTF-8); type it "
+                         "again") from None
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise InputError(f"{option} holds a control character or a line break; give one line "
+                         "of text")
+    return value
+
+
+def console(record: bool = False):
+    from rich.console import Console
+
+    return Console(file=sys.stdout, record=record)

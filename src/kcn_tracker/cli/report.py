@@ -1,0 +1,213 @@
+"""The meeting-room commands: report, status, trend, unrecovered, indicators, schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kcn_tracker.cli.app import app
+from kcn_tracker.cli.options import (
+    AsOfOpt,
+    Lang,
+    LangOpt,
+    PlansArg,
+    ProvinceOpt,
+    as_of_date,
+    choices,
+    console,
+    plans_or_default,
+)
+from kcn_tracker.errors import InputError
+from kcn_tracker.report.formats import FORMATS as REPORT_FORMATS
+
+ReportFormat = choices(REPORT_FORMATS)
+StatusFormat = choices(("table", "json", "markdown"))
+ListFormat = choices(("table", "json"))
+ByChoice = choices(("successor",))
+
+ByOpt = Annotated[Optional[ByChoice], typer.Option(
+    "--by", help="successor: show the former provinces under the province that took them "
+    "over (Resolution 202/2025/QH15), each with its own name and figures.")]
+ExportOpt = Annotated[Optional[Path], typer.Option(
+    "--export", metavar="FILE", help="Also write what is shown to FILE: .svg, .html, .md "
+    "or .txt, with a title line.")]
+
+
+def _load(paths, provinces, by_successor: bool = False, lang: str = "vi"):
+    """Load and select plans; when a name also names a province formed by a merger, a
+    note says which is which."""
+    from kcn_tracker.plans.load import load_plans
+    from kcn_tracker.plans.provinces import select_provinces
+
+    loaded = [item.plan for item in load_plans(plans_or_default(paths))]
+    selected = select_provinces(loaded, provinces or [], by_successor)
+    if not by_successor:
+        _note_successors(loaded, provinces or [], lang)
+    return selected
+
+
+def _note_successors(plans, wanted: list[str], lang: str) -> None:
+    from kcn_tracker.plans.provinces import named_successors
+    from kcn_tracker.report.cells import since_day, word
+
+    for name in wanted:
+        for new in named_successors(plans, [name]):
+            typer.echo(word(lang, "also_new", name=name, new=new.successor.name,
+                            since=since_day(new.successor, lang),
+                            members=", ".join(m.province.name for m in new.members)), err=True)
+
+
+def _export_target(path: Path | None, output_format: str = "table") -> None:
+    from kcn_tracker.report.export import check_target
+
+    if path is None:
+        return
+    if output_format != "table":
+        raise InputError("--export writes what the table shows; leave out --format, or "
+                         f"redirect the {output_format} output to a file")
+    check_target(path)
+
+
+def _screen(command: str, province, when, lang: str, export: Path | None):
+    """The console that records what is shown, headed by the export's title line."""
+    from kcn_tracker.report.export import title_line
+
+    screen = console(record=export is not None)
+    title = title_line(command, province, when, lang)
+    if export is not None:
+        screen.print(title, style="bold", highlight=False)
+    return screen, title
+
+
+def _finish(export: Path | None, screen, markdown, title: str) -> None:
+    from kcn_tracker.report.export import finish
+
+    if finish(export, screen, markdown, title):
+        typer.echo(f"exported {export}", err=True)
+
+
+def _evaluated(command, plans, province, as_of, lang, by, export, output_format, year=None):
+    """What report and status share: check the export, load, evaluate, start the screen."""
+    from kcn_tracker.progress.evaluate import evaluate_plans
+
+    when = as_of_date(as_of)
+    _export_target(export, output_format)
+    selected = _load(plans, province, by is not None, lang.value)
+    result = evaluate_plans(selected, when, year, by_successor=by is not None)
+    screen, title = _screen(command, province, when, lang.value, export)
+    return result, screen, title
+
+
+def _markdown_report(result, lang: str) -> str:
+    import io
+
+    from rich.console import Console
+
+    from kcn_tracker.report.formats import renderer
+
+    buffer = io.StringIO()
+    renderer("markdown")(result, lang, Console(file=buffer))
+    return buffer.getvalue()
+
+
+@app.command(short_help="Targets against reported figures, province by province.")
+def report(
+    plans: PlansArg = None,
+    province: ProvinceOpt = None,
+    year: Annotated[Optional[int], typer.Option(
+        "--year", min=1900, max=2200, metavar="YEAR",
+        help="Only targets and figures whose period includes this year.")] = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = Lang.vi,
+    output_format: Annotated[ReportFormat, typer.Option(
+        "--format", "-f", help="table for the terminal; json (a documented contract), "
+        "csv or markdown for other tools and minutes.")] = "table",
+    by: ByOpt = None,
+    export: ExportOpt = None,
+) -> None:
+    """Progress of every target, the other reported figures, and pending revocations."""
+    from kcn_tracker.report.formats import renderer
+
+    fmt = ReportFormat(output_format).value
+    result, screen, title = _evaluated("report", plans, province, as_of, lang, by, export,
+                                       fmt, year)
+    renderer(fmt)(result, lang.value, screen)
+    _finish(export, screen, lambda: _markdown_report(result, lang.value), title)
+
+
+@app.command(short_help="All provinces on one screen.")
+def status(
+    plans: PlansArg = None,
+    province: ProvinceOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = Lang.vi,
+    output_format: Annotated[StatusFormat, typer.Option(
+        "--format", "-f", help="table, json or markdown.")] = "table",
+    by: ByOpt = None,
+    export: ExportOpt = None,
+) -> None:
+    """One screen across provinces: targets by status, the extremes, pending revocations."""
+    from kcn_tracker.report.status import render, status_markdown
+
+    fmt = StatusFormat(output_format).value
+    result, screen, title = _evaluated("status", plans, province, as_of, lang, by, export, fmt)
+    render(result, lang.value, fmt, screen)
+    _finish(export, screen, lambda: status_markdown(result, lang.value), title)
+
+
+@app.command(short_help="One indicator over the years, as bars.")
+def trend(
+    indicator: Annotated[str, typer.Argument(
+        metavar="INDICATOR", help="An indicator key (`kcn-tracker indicators`), e.g. "
+        "new_projects_fdi.", show_default=False)],
+    plans: PlansArg = None,
+    province: ProvinceOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = Lang.vi,
+    by: ByOpt = None,
+    export: ExportOpt = None,
+) -> None:
+    """An indicator over the years as bars, with its targets and the change year on year."""
+    import difflib
+
+    from kcn_tracker.plans.vocabulary import INDICATORS
+    from kcn_tracker.progress.trend import series
+    from kcn_tracker.report.trend import render, trend_markdown
+
+    if indicator not in INDICATORS:
+        close = difflib.get_close_matches(indicator, list(INDICATORS), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else "; `kcn-tracker indicators` lists them"
+        raise InputError(f"unknown indicator '{indicator}'{hint}")
+    when = as_of_date(as_of)
+    _export_target(export)
+    selected = _load(plans, province, by is not None, lang.value)
+    found = series(selected, indicator, when)
+    screen, title = _screen(f"trend {indicator}", province, when, lang.value, export)
+    if not found:
+        from kcn_tracker.report.cells import indicator_label, word
+
+        screen.print(word(lang.value, "no_series",
+                          indicator=indicator_label(indicator, lang.value)))
+    render(found, lang.value, screen)
+    _finish(export, screen, lambda: trend_markdown(found, lang.value), title)
+
+
+@app.command(short_help="Projects whose revocation is not completed.")
+def unrecovered(
+    plans: PlansArg = None,
+    province: ProvinceOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = Lang.vi,
+    output_format: Annotated[ListFormat, typer.Option(
+        "--format", "-f", help="table, or json for other tools.")] = "table",
+) -> None:
+    """Projects whose revocation (thu hồi) is reported as not completed, across provinces."""
+    from kcn_tracker.progress.evaluate import evaluate_plans
+    from kcn_tracker.report.unrecovered import render
+
+    when = as_of_date(as_of)
+    selected = _load(plans, province)
+    render(evaluate_plans(selected, when), lang.value, ListFormat(output_format).value,
+           console())
