@@ -19,7 +19,7 @@ import sys
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from kcn_tracker.edit.entries import render_entry, value_text
+from kcn_tracker.plans.entries import render_entry, value_text
 from kcn_tracker.text.display import format_number
 from kcn_tracker.text.spelling import fold
 

@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
+from kcn_tracker.plans.figures import combine_qualifiers
 from kcn_tracker.plans.model import Plan, Qualifier
-from kcn_tracker.progress.evaluate import Status, combine_qualifiers, evaluate_plan
+from kcn_tracker.progress.evaluate import Status, evaluate_plan
 
 SRC = {"document": "seeds/x.txt", "quote": "q"}
 

@@ -76,7 +76,8 @@ texts = ["1" * 200_000, "1." * 100_000, "1,2" * 70_000, "9 " * 100_000 + "tỷ",
 from decimal import Decimal
 from kcn_tracker.extract.document import extract_text
 from kcn_tracker.check.provenance import figure_missing
-from kcn_tracker.text.figures import canonical, figures_in
+from kcn_tracker.extract.figures import figures_in
+from kcn_tracker.text.spelling import canonical
 for text in texts:
     canonical(text)
     figures_in(text)

@@ -10,13 +10,12 @@ real contradictions are reported, never rounding.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
+from kcn_tracker.plans.figures import HUNDRED, implied_value, matches, preferred
 from kcn_tracker.plans.model import Actual, Origin, Plan, Qualifier
-from kcn_tracker.plans.periods import Period, parse_period
-from kcn_tracker.plans.vocabulary import UNITS
-from kcn_tracker.progress.evaluate import HUNDRED, implied_value, matches, preferred
+from kcn_tracker.plans.periods import Period, parse_period, year_earlier
+from kcn_tracker.plans.vocabulary import GROWTH, UNITS
 from kcn_tracker.text.display import format_number
 
 INFINITY = Decimal("Infinity")
@@ -27,8 +26,6 @@ PARTS = {
     "projects": ("projects_fdi", "projects_ddi"),
     "total_capital_attracted": ("new_capital", "added_capital"),
 }
-# Growth rates and the value they are the year-on-year change of.
-GROWTH = {"industrial_output_growth": "industrial_output", "export_growth": "export_value"}
 
 
 @dataclass(frozen=True)
@@ -102,12 +99,6 @@ def _parts(plan: Plan) -> list:
                                  f"{format_number(total.value, 'vi', 6)}; check both figures "
                                  "in the document, then acknowledge the gap here"))
     return problems
-
-
-def year_earlier(d: date) -> date:
-    """The same day a year before; 29 February becomes the 28th."""
-    return d.replace(year=d.year - 1) if (d.month, d.day) != (2, 29) else d.replace(
-        year=d.year - 1, day=28)
 
 
 def _by_period(plan: Plan) -> dict[tuple, list[Actual]]:

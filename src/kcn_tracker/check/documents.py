@@ -6,7 +6,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kcn_tracker.errors import KcnError
 from kcn_tracker.project import SEEDS, ReadRefused, read_limited
-from kcn_tracker.text.figures import canonical
+from kcn_tracker.text.spelling import canonical
 
 
 class DocumentError(KcnError):

@@ -7,39 +7,16 @@ file with a structural mistake still has all its quotes checked in the same run.
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from kcn_tracker.check.documents import DocumentError, Documents
+from kcn_tracker.extract.figures import values_stated
 from kcn_tracker.findings import Problem
 from kcn_tracker.plans.load import SECTIONS, Parsed
 from kcn_tracker.plans.model import LIMIT
 from kcn_tracker.text.display import format_number
-from kcn_tracker.text.figures import (
-    Stated,
-    canonical,
-    contains_words,
-    figures_in,
-    percent_of_plan,
-)
-from kcn_tracker.text.spelling import fold
+from kcn_tracker.text.spelling import canonical, contains_words, fold
 
-MILLION, BILLION = Decimal(10**6), Decimal(10**9)
-# What a figure in each unit looks like in text, and the factor from the text's
-# own value ("1,03 triệu tỷ đồng" = 1.03e15 đồng) to the unit.
-_UNIT_READINGS = {
-    "vnd_billion": ("vnd", BILLION),
-    "vnd_million": ("vnd", MILLION),
-    "usd_million": ("usd", MILLION),
-    "percent": ("percent", Decimal(1)),
-    "ha": ("ha", Decimal(1)),
-}
-# An attainment is a percentage of a plan: "đạt 92,1% kế hoạch", "vượt 40% kế hoạch
-# đề ra", "vượt kế hoạch 40%"; "vượt" makes it 100 + the figure.
-_PLAN = r"(?:kế hoạch|chỉ tiêu|mục tiêu|KH)"
-_PLAN_AFTER = re.compile(rf"^\s*{_PLAN}", re.IGNORECASE)
-_PLAN_BEFORE = re.compile(rf"{_PLAN}(?:\s+(?:năm|đề ra|giao))?\s*(?:gần|hơn|khoảng)?\s*$",
-                          re.IGNORECASE)
 # A quote must identify a place in its document, not a word found anywhere, and
 # stay a sentence or a clause, not a page.
 MIN_QUOTE_WORDS = 3
@@ -145,74 +122,9 @@ def _is_number(value: object) -> bool:
     return number.is_finite() and abs(number) < LIMIT
 
 
-def _attainments(stated: list[Stated], quote: str, thorough: bool) -> set[Decimal]:
-    found = set()
-    if thorough:
-        from kcn_tracker.extract.document import extract_text
-
-        # `extract` knows attainments the words around one figure do not show: "lần lượt
-        # bằng 156% và 128% kế hoạch", "So với kế hoạch, vốn FDI đạt 110%".
-        found = {percent_of_plan(quote[:q.start], q.value) for q in extract_text(quote)[0]
-                 if q.role == "attainment" and q.unit == "percent"}
-    for s in stated:
-        if s.kind != "percent":
-            continue
-        before, after = quote[:s.start], quote[s.start + len(s.text):]
-        if not (_PLAN_AFTER.search(after) or _PLAN_BEFORE.search(before)):
-            continue  # a growth rate or a share, not a percentage of a plan
-        found.add(percent_of_plan(before, s.value))
-    return found
-
-
-def readings(stated: list[Stated], unit: str, quote: str,
-             thorough: bool = False) -> tuple[set, set]:
-    """The values ``stated`` gives in ``unit``: as written, and without their currency."""
-    if unit == "attainment":
-        return _attainments(stated, quote, thorough), set()
-    kind, factor = _UNIT_READINGS.get(unit, ("count", Decimal(1)))
-    # "1,2 triệu lao động": a count may carry a scale word too.
-    kinds = {kind, "money"} if kind == "count" else {kind}
-    written = {s.value / factor for s in stated if s.kind in kinds}
-    bare = {s.value / factor for s in stated if s.kind == "money"} if kind in ("vnd", "usd") else set()
-    return written, bare
-
-
-# What `extract` reads, in the terms of the figures of a quote: an amount, not a value
-# in a plan unit.
-_EXTRACTED = {"vnd_billion": ("vnd", BILLION), "usd_million": ("usd", MILLION),
-              "percent": ("percent", Decimal(1)), "ha": ("ha", Decimal(1)),
-              None: ("money", Decimal(1))}
-
-
-def extracted(quote: str) -> list[Stated]:
-    """The figures `extract` reads in a quote (NFC) that the quote reader does not:
-    "1 tỷ 500 triệu USD", "85.000 m2", "25,6 tr.USD", both ends of a range; so that an
-    entry `draft` proposes is one `check` accepts."""
-    from kcn_tracker.text.quantities import (
-        find,  # compiled on first use: most quotes never need it
-    )
-
-    stated = []
-    for f in find(quote):
-        if f.flagged or f.unit == "times":
-            continue
-        kind, factor = _EXTRACTED.get(f.unit, ("count", Decimal(1)))
-        for value in (f.value, f.value_max):
-            if value is not None:
-                stated.append(Stated(value * factor, kind, quote[f.start:f.end], f.start))
-    return stated
-
-
 def figure_missing(value: Decimal, unit: str, quote: str) -> tuple[str, str] | None:
     """(code, why) when ``quote`` does not state ``value`` in ``unit``, else None."""
-    quote = unicodedata.normalize("NFC", quote)
-    stated = figures_in(quote)
-    written, bare = readings(stated, unit, quote)
-    if value in written:
-        return None
-    # Only now the slower reader: most quotes state their figure plainly.
-    stated += extracted(quote)
-    written, bare = readings(stated, unit, quote, thorough=True)
+    stated, written, bare = values_stated(quote, unit, value)
     if value in written:
         return None
     shown = format_number(value, "vi", 6)

@@ -72,16 +72,33 @@ class CheckResult:
 
 # Below this many files a second process costs more than it saves.
 PARALLEL_FROM = 8
-_documents: dict[Path, Documents] = {}  # per process: each document read once
 
 
-def _check_one(file: Path):
+class ProjectDocuments(dict):
+    """The documents of each project a run meets, each read once in that run: a
+    second run reads them again, so a document changed in between is seen."""
+
+    def of(self, root: Path) -> Documents:
+        return self.setdefault(root, Documents(root))
+
+
+_worker_documents: ProjectDocuments | None = None  # a pool worker's, for one run's pool
+
+
+def _start_worker() -> None:
+    global _worker_documents
+    _worker_documents = ProjectDocuments()
+
+
+def _check_in_worker(file: Path):
+    return _check_one(file, _worker_documents)
+
+
+def _check_one(file: Path, documents: ProjectDocuments):
     """Everything `check` learns from one file, in a form that crosses processes."""
     parsed = parse(file)
     text = parsed.text if parsed.text is not None else ""
-    root = project_root(file)
-    docs = _documents.setdefault(root, Documents(root))
-    plan, problems = check_file(parsed, docs)
+    plan, problems = check_file(parsed, documents.of(project_root(file)))
     findings = acknowledge(parsed, problems, consistency_ran=plan is not None)
     families = {"0"} | ({"1", "2", "9"} if parsed.data is not None else set()) | (
         {"3"} if plan is not None else set())
@@ -89,15 +106,19 @@ def _check_one(file: Path):
     return file, findings, lines, families, plan, parsed.locator if plan is not None else None
 
 
-def check_paths(paths: Iterable[Path]) -> CheckResult:
+def check_paths(paths: Iterable[Path], documents: ProjectDocuments | None = None) -> CheckResult:
+    """Check every plan file under ``paths``; ``documents`` is this run's cache of the
+    documents read (a new one when not given)."""
     files = plan_files(paths)
     workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2))
     if workers > 1:
         # Files are independent until the cross-file rules: check them on every core.
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            results = list(pool.map(_check_one, files, chunksize=4))
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork"),
+                                 initializer=_start_worker) as pool:
+            results = list(pool.map(_check_in_worker, files, chunksize=4))
     else:
-        results = [_check_one(file) for file in files]
+        cache = ProjectDocuments() if documents is None else documents
+        results = [_check_one(file, cache) for file in files]
     findings: list[Finding] = []
     lines: dict[Path, list[str]] = {}
     families: dict[Path, set[str]] = {}

@@ -20,9 +20,10 @@ from pathlib import Path
 from kcn_tracker.check.documents import Documents
 from kcn_tracker.check.run import check_file
 from kcn_tracker.edit.atomic import atomic_write, folder_lock, unified_diff
-from kcn_tracker.edit.entries import insert_entry, render_entry
 from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, KcnError
 from kcn_tracker.findings import RULES, Problem, Severity
+from kcn_tracker.plans.entries import insert_entry, render_entry
+from kcn_tracker.plans.ids import Ids
 from kcn_tracker.plans.load import Parsed, parse_bytes
 from kcn_tracker.plans.model import Plan
 from kcn_tracker.plans.periods import parse_period
@@ -126,17 +127,9 @@ def _same_as(section: str, fields: dict, plan: Plan) -> str | None:
     return None
 
 
-def _unique_id(plan: Plan, wanted: str) -> str:
-    taken = {e.id for s in ("targets", "actuals", "revocations") for e in getattr(plan, s)}
-    candidate, n = wanted, 2
-    while candidate in taken:
-        candidate, n = f"{wanted}-{n}", n + 1
-    return candidate
-
-
 def default_id(plan: Plan, *parts: str) -> str:
     """bac-kan-2022-new-projects; Vietnamese words lose their marks: vinaxuki, dien-thuy."""
-    return _unique_id(plan, fold("-".join((plan.province.id, *parts))))
+    return Ids(plan).allocate(plan.province.id, *parts)
 
 
 def add_entry(path: Path, section: str, fields: dict, dry_run: bool = False,

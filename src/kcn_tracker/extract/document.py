@@ -15,10 +15,11 @@ from pathlib import Path
 
 from kcn_tracker.errors import KcnError
 from kcn_tracker.extract import cues
+from kcn_tracker.extract.dates import Periods
 from kcn_tracker.extract.outline import Outline
+from kcn_tracker.extract.quantities import find
 from kcn_tracker.project import ReadRefused, read_limited
 from kcn_tracker.text.offsets import Normalized
-from kcn_tracker.text.quantities import find
 from kcn_tracker.text.sentences import paragraphs, sentences
 
 
@@ -99,7 +100,7 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
         first = len(quantities)
         for s_start, s_end in sentences(text, p_start, p_end):
             in_sentence = len(quantities)
-            named = cues.Periods(text, s_start, s_end)
+            named = Periods(text, s_start, s_end)
             words = cues.Cues(text, s_start, s_end)
             sentence_span = doc.span(s_start, s_end)
             while k < len(found) and found[k].start < s_end:

@@ -24,11 +24,11 @@ from pydantic import ValidationError
 
 from kcn_tracker.errors import InputError, PlanError
 from kcn_tracker.findings import ACKNOWLEDGEABLE, Problem
+from kcn_tracker.plans.figures import matches
 from kcn_tracker.plans.locate import Locator
 from kcn_tracker.plans.model import Actual, Origin, Plan, Revocation, Target
 from kcn_tracker.plans.periods import FORMS, parse_period
 from kcn_tracker.plans.vocabulary import INDICATORS, UNITS, Aggregation, UnitKind
-from kcn_tracker.progress.evaluate import matches
 from kcn_tracker.project import ReadRefused, read_limited
 
 BUILTIN_SCOPES = ("kcn", "ccn", "province")

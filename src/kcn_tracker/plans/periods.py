@@ -60,7 +60,7 @@ class Period:
         return ((as_of - self.start).days + 1) / self.days
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -75,10 +75,10 @@ def parse_period(text: str) -> Period:
             period = Period(date(a, 1, 1), date(b, 12, 31), text)
         elif m := _MONTH.match(text):
             y, mo = int(m[1]), int(m[2])
-            return Period(date(y, mo, 1), _month_end(y, mo), text)
+            return Period(date(y, mo, 1), month_end(y, mo), text)
         elif m := _MONTHS.match(text):
             period = Period(
-                date(int(m[1]), int(m[2]), 1), _month_end(int(m[3]), int(m[4])), text
+                date(int(m[1]), int(m[2]), 1), month_end(int(m[3]), int(m[4])), text
             )
         elif m := _DAY.match(text):
             d = date(int(m[1]), int(m[2]), int(m[3]))
@@ -95,3 +95,9 @@ def parse_period(text: str) -> Period:
     if period.end < period.start:
         raise ValueError(f"period {text!r} ends before it starts")
     return period
+
+
+def year_earlier(d: date) -> date:
+    """The same day a year before; 29 February becomes the 28th."""
+    return d.replace(year=d.year - 1) if (d.month, d.day) != (2, 29) else d.replace(
+        year=d.year - 1, day=28)

@@ -142,3 +142,6 @@ INDICATORS: dict[str, Indicator] = {
         _ind("export_growth", "Tăng trưởng giá trị xuất khẩu", "Export growth", _P, _RATE),
     )
 }
+
+# Growth rates and the value they are the year-on-year change of.
+GROWTH = {"industrial_output_growth": "industrial_output", "export_growth": "export_value"}

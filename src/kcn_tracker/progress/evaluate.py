@@ -22,6 +22,13 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
+from kcn_tracker.plans.figures import (
+    HUNDRED,
+    combine_qualifiers,
+    implied_value,
+    matches,
+    preferred,
+)
 from kcn_tracker.plans.model import (
     Actual,
     Comparator,
@@ -32,10 +39,9 @@ from kcn_tracker.plans.model import (
     Target,
 )
 from kcn_tracker.plans.periods import Period, parse_period
-from kcn_tracker.plans.vocabulary import INDICATORS, UNITS, Aggregation
+from kcn_tracker.plans.vocabulary import INDICATORS, Aggregation
 from kcn_tracker.text.spelling import fold
 
-HUNDRED = Decimal(100)
 # "khoảng 20 dự án" is met by 19 or 21: within this many percent of the figure.
 ABOUT_TOLERANCE_PCT = Decimal(5)
 PCT_PLACES = Decimal("0.01")
@@ -125,57 +131,6 @@ class Report:
     year: int | None
     provinces: list[ProvinceResult]
     by_successor: bool = False  # shown under the provinces that took them over
-
-
-def matches(target: Target, actual: Actual) -> bool:
-    """Whether an actual measures the same thing as a target (period aside)."""
-    return (actual.project is None and actual.indicator == target.indicator
-            and actual.scope == target.scope and actual.unit == target.unit)
-
-
-def preferred(entries: list[Actual]) -> Actual:
-    # A final figure beats an estimate; among equals the later entry in the file wins.
-    return max(enumerate(entries), key=lambda p: (not p[1].estimated, p[0]))[1]
-
-
-_FLIPPED = {Qualifier.OVER: Qualifier.NEARLY, Qualifier.AT_LEAST: Qualifier.NEARLY,
-            Qualifier.NEARLY: Qualifier.OVER}
-
-
-def combine_qualifiers(qualifiers: list[Qualifier]) -> Qualifier:
-    """The qualifier of a sum: a lower bound plus an exact figure is still a lower bound."""
-    kinds = set(qualifiers) - {Qualifier.EXACT}
-    lower = kinds & {Qualifier.OVER, Qualifier.AT_LEAST}
-    if Qualifier.ABOUT in kinds or (lower and Qualifier.NEARLY in kinds):
-        return Qualifier.ABOUT
-    if Qualifier.OVER in kinds:
-        return Qualifier.OVER
-    if lower:
-        return Qualifier.AT_LEAST
-    return Qualifier.NEARLY if kinds else Qualifier.EXACT
-
-
-def implied_value(target: Target, actuals: list[Actual],
-                  as_of: date) -> tuple[Decimal | None, Qualifier]:
-    """The plan figure a reported attainment implies: 21 projects at 140 % -> 15.
-
-    The figure is rounded to the unit (whole projects, 0.01 for money) and is
-    unknown before the actual it comes from is. Its qualifier follows from the
-    inputs': "hơn 417" at "gần 140 %" means a plan of more than 417 / 1.40.
-    """
-    same = [a for a in actuals if matches(target, a) and a.period == target.period]
-    actual = preferred(same)
-    if parse_period(actual.period).end > as_of:
-        return None, Qualifier.EXACT
-    attainment = target.reported_attainment
-    raw = actual.value * HUNDRED / attainment.value
-    places = UNITS[target.unit.value].decimals
-    value = raw.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    flipped = _FLIPPED.get(attainment.qualifier, attainment.qualifier)
-    qualifier = combine_qualifiers([actual.qualifier, flipped])
-    if actual.estimated and qualifier is Qualifier.EXACT:
-        qualifier = Qualifier.ABOUT
-    return value, qualifier
 
 
 def target_value(target: Target, actuals: list[Actual],

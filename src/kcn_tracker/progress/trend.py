@@ -6,15 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from kcn_tracker.check.consistency import GROWTH, year_earlier
+from kcn_tracker.plans.figures import HUNDRED, preferred
 from kcn_tracker.plans.model import Actual, Plan
-from kcn_tracker.plans.periods import Period, parse_period
-from kcn_tracker.progress.evaluate import (
-    HUNDRED,
-    TargetResult,
-    evaluate_target,
-    preferred,
-)
+from kcn_tracker.plans.periods import Period, parse_period, year_earlier
+from kcn_tracker.plans.vocabulary import GROWTH
+from kcn_tracker.progress.evaluate import TargetResult, evaluate_target
 
 RATE_OF = {value: rate for rate, value in GROWTH.items()}
 

@@ -1,4 +1,10 @@
-"""Comparing Vietnamese names the way people type them."""
+"""Comparing Vietnamese the way people type it: names folded to keys, quotes compared
+ignoring only what does not change the words.
+
+Quotes are compared ignoring the Unicode normal form (NFC / NFD), where a tone
+mark sits (Thụy / Thuỵ: "old" and "new" placement), and runs of white space (the
+seeds use non-breaking spaces).
+"""
 
 from __future__ import annotations
 
@@ -15,3 +21,56 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
+
+
+# Combining marks that carry the tone; the others (circumflex, breve, horn)
+# change the vowel and stay where they are.
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_SPACE = re.compile(r"\s+")
+# Characters that web pages and word processors slip into text without showing
+# them: zero-width spaces and joiners, soft hyphens, byte-order marks.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+WORD_CHARS = r"\w\u0300-\u036f"  # letters, digits and combining marks
+
+
+def _placements() -> dict[str, str]:
+    """The "new" placement of a tone (hoà, Thuỵ) and the "old" one (hòa, Thụy) of the
+    diphthongs oa, oe and uy, in both cases: {"oà": "òa", "uỵ": "ụy", …}."""
+    pairs = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in TONE_MARKS:
+            for a, b in ((first, second), (first.upper(), second.upper()),
+                         (first.upper(), second)):
+                new = a + unicodedata.normalize("NFC", b + tone)
+                old = unicodedata.normalize("NFC", a + tone) + b
+                pairs[new] = old
+    return pairs
+
+
+_OLD_PLACEMENT = _placements()
+_WORD_CHAR = re.compile(rf"[{WORD_CHARS}]")
+_NEW_PLACEMENT = re.compile("|".join(map(re.escape, _OLD_PLACEMENT)))
+
+
+def canonical(text: str) -> str:
+    """A form of ``text`` equal for every spelling a quote may legitimately differ in.
+
+    The same mapping applies to quote and document, so "hoàng" becoming "hòang"
+    in both does no harm: only equality matters.
+    """
+    composed = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    composed = _NEW_PLACEMENT.sub(lambda m: _OLD_PLACEMENT[m.group(0)], composed)
+    return _SPACE.sub(" ", composed).strip()
+
+
+def contains_words(text: str, words: str) -> bool:
+    """Whether ``words`` stands in ``text`` as whole words: "8 dự án" is not in "38 dự án"."""
+    start = text.find(words)
+    while start >= 0:
+        end = start + len(words)
+        before = start == 0 or not _WORD_CHAR.match(text[start - 1])
+        after = end == len(text) or not _WORD_CHAR.match(text[end])
+        if before and after:
+            return True
+        start = text.find(words, start + 1)
+    return False

@@ -1,0 +1,71 @@
+"""The words around a figure, and the quote an entry cites: the clause that states it,
+word for word, cut at spaces within the limit of a quote."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kcn_tracker.extract.document import Quantity
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def clause_head(q: Quantity) -> str:
+    """The sentence before the number, in NFC."""
+    return nfc(q.sentence[:q.start - q.sentence_start])
+
+
+def words_before(q: Quantity) -> str:
+    """The words of the clause before the number, in NFC."""
+    head = clause_head(q)
+    return head[head.rfind(";") + 1:]
+
+
+def words_after(q: Quantity) -> str:
+    offset = q.end - q.sentence_start
+    tail = q.sentence[offset:]
+    cut = re.search(r"[;,.(]|\bvà\b|\bvới\b", tail)
+    return nfc(tail[:cut.start()] if cut else tail)
+
+
+def quote_of(q: Quantity, limit: int = 400) -> str:
+    """The clause stating the figure, word for word: the sentence, cut at ";" and, when
+    still too long, at the commas around the number."""
+    sentence, offset = q.sentence, q.start - q.sentence_start
+    start = sentence.rfind(";", 0, offset) + 1
+    end = sentence.find(";", offset)
+    end = len(sentence) if end < 0 else end
+    if end - start > limit:
+        comma = sentence.rfind(", ", start, offset)
+        start = comma + 2 if comma >= 0 else start
+        comma = sentence.find(", ", offset + len(q.text))
+        end = comma if comma >= 0 else end
+    return _within_limit(sentence[start:end].strip(), offset - start,
+                         offset - start + len(q.text), limit)
+
+
+def _within_limit(quote: str, start: int, end: int, limit: int = 400) -> str:
+    """``quote`` cut to ``limit`` characters around ``quote[start:end]``, at spaces."""
+    if len(quote) <= limit:
+        return quote
+    half = max(0, (limit - (end - start)) // 2)
+    lo, hi = max(0, start - half), min(len(quote), end + half)
+    if lo > 0:
+        lo = quote.find(" ", lo, start) + 1 or lo
+    if hi < len(quote):
+        hi = quote.rfind(" ", end, hi) if quote.rfind(" ", end, hi) >= 0 else hi
+    return quote[lo:hi].strip()
+
+
+def span_quote(first: Quantity, last: Quantity) -> str:
+    """The clause from the figure's to the attainment's, so that the quote holds both."""
+    start = min(first.start, last.start) - first.sentence_start
+    end = max(first.end, last.end) - first.sentence_start
+    sentence = first.sentence
+    head = sentence.rfind(";", 0, start) + 1
+    tail = sentence.find(";", end)
+    return _within_limit(sentence[head:len(sentence) if tail < 0 else tail].strip(),
+                         start - head, end - head)

@@ -1,0 +1,184 @@
+"""The periods a text writes: "năm 2023", "9 tháng đầu năm 2024", "quý I/2024",
+"giai đoạn 2021-2025", "đến ngày 30/11/2020", "từ đầu năm đến nay", in the forms
+of a plan file's ``period``, and which of them a figure belongs to."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+
+from kcn_tracker.plans.periods import month_end
+
+_I = re.IGNORECASE
+
+_Y = r"(?:19|20)\d{2}"
+
+
+def _quarter_pattern(name: str) -> str:
+    return rf"(?:quý|Q)\s*(?P<{name}>IV|I{{1,3}}|[1-4])\s*(?:/|năm|-)\s*(?P<{name}_year>{_Y})"
+
+
+# Every period starts with one of these letters or a digit; looking at the first
+# character first skips most positions of a sentence without trying each alternative.
+_PERIOD = re.compile(r"(?=[sgtđhcqnlQ\d])(?:" + "|".join((
+    # A comparison names the base of a growth, a vision names no period of a figure.
+    rf"(?P<compare>so với\s+(?:cùng kỳ(?:\s+năm\s+(?:trước|{_Y}))?|(?:năm\s+)?(?:trước|{_Y}))"
+    rf"|so cùng kỳ|gấp\s+(?:đôi|ba|rưỡi|\d+(?:,\d+)?\s+lần)\s+(?:cùng kỳ\s+)?(?:năm\s+)?"
+    rf"(?:trước|{_Y})|tầm nhìn\s+(?:đến|tới)\s+năm\s+{_Y})",
+    rf"từ\s+năm\s+(?P<from_year>{_Y})\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<to_year>{_Y})",
+    rf"từ\s+tháng\s+(?P<from_month>\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+"
+    rf"(?P<to_month>\d{{1,2}})\s*(?:/|năm)\s*(?P<to_month_year>{_Y})",
+    rf"(?P<months>\d{{1,2}})\s+tháng\s+(?:(?P<edge>đầu|cuối)\s+)?(?:năm\s+)?(?P<months_year>{_Y})",
+    r"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+" + _quarter_pattern("end_quarter"),
+    _quarter_pattern("quarter"),
+    rf"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+năm\s+(?P<end_year>{_Y})",
+    rf"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|(?:hết|cuối)\s+)tháng\s+"
+    rf"(?P<end_month>\d{{1,2}})\s*(?:/|năm)\s*(?P<end_month_year>{_Y})",
+    rf"(?P<half>nửa đầu|nửa cuối)\s+năm\s+(?P<half_year>{_Y})",
+    rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{{1,2}})\s*/\s*(?P<day_month>"
+    rf"\d{{1,2}})\s*/\s*(?P<day_year>{_Y})",
+    rf"tháng\s+(?P<month>\d{{1,2}})\s*(?:/|năm)\s*(?P<month_year>{_Y})",
+    rf"(?P<first>{_Y})\s*[-–—]\s*(?P<last>{_Y})",
+    rf"(?:năm|niên độ)\s+(?P<year>{_Y})(?!\d)(?!\s*[-–—]\s*{_Y})",
+    r"(?P<to_date>lũy kế|luỹ kế|đến nay|tới nay|hiện nay|hiện tại|hiện có|hiện đạt|hiện là|"
+    r"tính đến thời điểm này)",
+)) + ")", _I)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _day(year: str, month: int, day: int) -> str | None:
+    try:
+        return date(int(year), month, day).isoformat()
+    except ValueError:
+        return None  # "31/2/2024": no such day
+
+
+def _month_end(year: str, month: int) -> str | None:
+    if not 1 <= month <= 12:
+        return None
+    return month_end(int(year), month).isoformat()
+
+
+def _quarter(numeral: str) -> int:
+    return _ROMAN.get(numeral.lower()) or int(numeral)
+
+
+def _period(m: re.Match) -> str | None:
+    g = m.groupdict()
+    if g["compare"]:
+        return None
+    if g["from_year"]:
+        return f"{g['from_year']}-{g['to_year']}" if g["from_year"] < g["to_year"] else None
+    if g["from_month"]:
+        first, last, year = int(g["from_month"]), int(g["to_month"]), g["to_month_year"]
+        return f"{year}-{first:02d}..{year}-{last:02d}" if 1 <= first < last <= 12 else None
+    if g["months"]:
+        n, year = int(g["months"]), g["months_year"]
+        if not 1 <= n <= 12:
+            return None
+        first, last = (13 - n, 12) if (g["edge"] or "").lower() == "cuối" else (1, n)
+        return f"{year}-{first:02d}" if first == last else f"{year}-{first:02d}..{year}-{last:02d}"
+    if g["end_quarter"]:
+        return _month_end(g["end_quarter_year"], 3 * _quarter(g["end_quarter"]))
+    if g["quarter"]:
+        q = _quarter(g["quarter"])
+        return f"{g['quarter_year']}-{3 * q - 2:02d}..{g['quarter_year']}-{3 * q:02d}"
+    if g["end_year"]:
+        return f"{g['end_year']}-12-31"
+    if g["end_month"]:
+        return _month_end(g["end_month_year"], int(g["end_month"]))
+    if g["half"]:
+        first = 1 if g["half"].lower() == "nửa đầu" else 7
+        return f"{g['half_year']}-{first:02d}..{g['half_year']}-{first + 5:02d}"
+    if g["day"]:
+        return _day(g["day_year"], int(g["day_month"]), int(g["day"]))
+    if g["month"]:
+        month = int(g["month"])
+        return f"{g['month_year']}-{month:02d}" if 1 <= month <= 12 else None
+    if g["first"]:
+        return f"{g['first']}-{g['last']}" if g["first"] < g["last"] else None
+    if g["year"]:
+        return g["year"]
+    return "to_date"
+
+
+# A period standing right after the figure is its own: "đạt 500 triệu USD năm 2024".
+_ADJACENT = re.compile(r"\s*(?:(?:của|trong|vào|cho)\s+)?", _I)
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class Periods:
+    """The periods a sentence names, in order. Comparisons ("so với năm 2022", the base
+    of a growth) and visions ("tầm nhìn đến năm 2050") are left out; a period inside
+    brackets is the period of the figures in the same brackets only.
+
+    ``of`` is asked for the figures of the sentence in the order they stand."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        found = [(m.start(), m.end(), _period(m)) for m in _PERIOD.finditer(text, start, end)]
+        named = [item for item in found if item[2]]
+        if any(_DAY.fullmatch(p) for _, _, p in named):
+            # "Đến 30/6/2024, lũy kế có 700 dự án": the date says when "to date" is.
+            named = [item for item in named if item[2] != "to_date"]
+        self.text = text
+        self.named = named
+        events = [(m.start(), m.group()) for m in _BRACKET.finditer(text, start, end)]
+        inner = _Innermost(events)
+        self._bracket = [inner.at(a) for a, _, _ in named]
+        self._figures = _Innermost(events)
+        self._starts = [a for a, _, _ in named]
+        self._ends = [b for _, b, _ in named]
+        self.last = next((p for (_, _, p), bracket in zip(reversed(named),
+                                                          reversed(self._bracket), strict=True)
+                          if bracket is None), None)
+
+    def of(self, start: int, end: int, clause_end: int, carried: str | None) -> str | None:
+        """The period of the figure at ``start``: one named right after it; else the
+        nearest one before it in its sentence; else the first after it in its clause;
+        else the paragraph's last one."""
+        where = self._figures.at(start)
+        j = bisect.bisect_left(self._starts, end)
+        after = next(self._eligible(range(j, len(self.named)), where), None)
+        if after is not None:
+            a, b, p = self.named[after]
+            if _ADJACENT.match(self.text, end).end() >= a and a - end <= 12:
+                return p
+        i = bisect.bisect_right(self._ends, start) - 1
+        before = next(self._eligible(range(i, -1, -1), where), None)
+        if before is not None:
+            return self.named[before][2]
+        if after is not None and self.named[after][1] <= clause_end:
+            return self.named[after][2]
+        return carried
+
+    def _eligible(self, indexes: range, where: int | None):
+        """The periods among ``indexes`` in the figure's brackets or outside all; only the
+        nearest few are looked at."""
+        for n, k in enumerate(indexes):
+            if n == 64:
+                return
+            if self._bracket[k] in (None, where):
+                yield k
+
+
+class _Innermost:
+    """The innermost open bracket at increasing positions, by one sweep."""
+
+    def __init__(self, events: list[tuple[int, str]]) -> None:
+        self._events = events
+        self._next = 0
+        self._open: list[int] = []
+
+    def at(self, position: int) -> int | None:
+        while self._next < len(self._events) and self._events[self._next][0] < position:
+            where, mark = self._events[self._next]
+            if mark == "(":
+                self._open.append(where)
+            elif self._open:
+                self._open.pop()
+            self._next += 1
+        return self._open[-1] if self._open else None
+
+
+_BRACKET = re.compile(r"[()]")
