@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -88,6 +87,8 @@ def project_root(plan_file: Path) -> Path:
 
 def indexed(plan_path: Path, document: str) -> dict:
     """What seeds/index.toml records of ``document`` (published, precision, …), if anything."""
+    import tomllib  # only the commands that cite documents read the index
+
     index = project_root(plan_path) / SEEDS / INDEX
     try:
         entries = tomllib.loads(read_limited(index).decode("utf-8")).get("documents", [])

@@ -1,0 +1,2 @@
+"""Plan files to findings (`kcn-tracker check`): structure, provenance, consistency,
+acknowledgements, and the CI formats."""

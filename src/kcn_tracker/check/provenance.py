@@ -13,14 +13,10 @@ from kcn_tracker.check.documents import DocumentError, Documents
 from kcn_tracker.extract.figures import values_stated
 from kcn_tracker.findings import Problem
 from kcn_tracker.plans.load import SECTIONS, Parsed
-from kcn_tracker.plans.model import LIMIT
+from kcn_tracker.plans.model import LIMIT, MAX_QUOTE_CHARS, MIN_QUOTE_WORDS
 from kcn_tracker.text.display import format_number
 from kcn_tracker.text.spelling import canonical, contains_words, fold
 
-# A quote must identify a place in its document, not a word found anywhere, and
-# stay a sentence or a clause, not a page.
-MIN_QUOTE_WORDS = 3
-MAX_QUOTE_CHARS = 400
 
 
 def check_provenance(parsed: Parsed, documents: Documents) -> list[Problem]:

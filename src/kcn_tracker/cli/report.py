@@ -1,4 +1,4 @@
-"""The meeting-room commands: report, status, trend, unrecovered, indicators, schema."""
+"""The meeting-room commands: report, status, trend, unrecovered."""
 
 from __future__ import annotations
 

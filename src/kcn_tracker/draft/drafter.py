@@ -32,13 +32,13 @@ from kcn_tracker.extract.figures import percent_of_plan
 from kcn_tracker.plans.entries import render_entry
 from kcn_tracker.plans.ids import Ids
 from kcn_tracker.plans.load import LoadedPlan
-from kcn_tracker.plans.model import Plan
+from kcn_tracker.plans.model import Comparator, Plan
 from kcn_tracker.project import indexed, project_root, published
 from kcn_tracker.text.notation import plain
 from kcn_tracker.text.offsets import Lines
 from kcn_tracker.text.spelling import canonical, contains_words
 
-COMPARATORS = {"about", "over", "at_least", "at_most", "exact"}
+COMPARATORS = {c.value for c in Comparator}
 
 
 @dataclass

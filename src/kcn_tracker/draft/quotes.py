@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from kcn_tracker.extract.document import Quantity
+from kcn_tracker.plans.model import MAX_QUOTE_CHARS
 
 
 def nfc(text: str) -> str:
@@ -31,7 +32,7 @@ def words_after(q: Quantity) -> str:
     return nfc(tail[:cut.start()] if cut else tail)
 
 
-def quote_of(q: Quantity, limit: int = 400) -> str:
+def quote_of(q: Quantity, limit: int = MAX_QUOTE_CHARS) -> str:
     """The clause stating the figure, word for word: the sentence, cut at ";" and, when
     still too long, at the commas around the number."""
     sentence, offset = q.sentence, q.start - q.sentence_start
@@ -47,7 +48,7 @@ def quote_of(q: Quantity, limit: int = 400) -> str:
                          offset - start + len(q.text), limit)
 
 
-def _within_limit(quote: str, start: int, end: int, limit: int = 400) -> str:
+def _within_limit(quote: str, start: int, end: int, limit: int = MAX_QUOTE_CHARS) -> str:
     """``quote`` cut to ``limit`` characters around ``quote[start:end]``, at spaces."""
     if len(quote) <= limit:
         return quote

@@ -1,0 +1,2 @@
+"""Safe changes to plan files: record, revocation, new, fmt; every change checked before
+it is written."""

@@ -20,11 +20,11 @@ from pathlib import Path
 import tomlkit
 from tomlkit.items import AoT, Float, InlineTable, Integer, SingleKey, Table
 
-from kcn_tracker.edit.atomic import WriteError, atomic_write, folder_lock, unified_diff
 from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, KcnError
 from kcn_tracker.plans.entries import KEY_ORDER, number_text, value_text
 from kcn_tracker.plans.locate import Locator
 from kcn_tracker.project import ReadRefused, read_limited
+from kcn_tracker.writes import WriteError, atomic_write, folder_lock, unified_diff
 
 
 class FormatError(KcnError):

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from kcn_tracker.edit.atomic import atomic_write, folder_lock
 from kcn_tracker.edit.record import EditRefused, EditResult
 from kcn_tracker.plans.entries import value_text
 from kcn_tracker.plans.load import parse_bytes, validate
 from kcn_tracker.plans.model import Province
 from kcn_tracker.project import project_root
+from kcn_tracker.writes import atomic_write, folder_lock
 
 
 def new_plan_text(province_id: str, name: str, folder: Path) -> str:

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from kcn_tracker.check.documents import Documents
 from kcn_tracker.check.run import check_file
-from kcn_tracker.edit.atomic import atomic_write, folder_lock, unified_diff
 from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, KcnError
 from kcn_tracker.findings import RULES, Problem, Severity
 from kcn_tracker.plans.entries import insert_entry, render_entry
@@ -29,6 +28,7 @@ from kcn_tracker.plans.model import Plan
 from kcn_tracker.plans.periods import parse_period
 from kcn_tracker.project import project_root
 from kcn_tracker.text.spelling import fold
+from kcn_tracker.writes import atomic_write, folder_lock, unified_diff
 
 
 class EditRefused(KcnError):

@@ -75,6 +75,12 @@ PartialDate = Annotated[
 ]
 
 
+# A quote must identify a place in its document, not a word found anywhere, and
+# stay a sentence or a clause, not a page.
+MIN_QUOTE_WORDS = 3
+MAX_QUOTE_CHARS = 400
+
+
 class Comparator(str, Enum):
     ABOUT = "about"  # khoảng
     AT_LEAST = "at_least"  # ít nhất, tối thiểu

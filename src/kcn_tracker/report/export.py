@@ -11,8 +11,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from kcn_tracker.edit.atomic import WriteError, atomic_write, folder_lock
 from kcn_tracker.errors import KcnError
+from kcn_tracker.writes import WriteError, atomic_write, folder_lock
 
 FORMATS = (".svg", ".html", ".md", ".txt")
 

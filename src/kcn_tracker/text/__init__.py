@@ -1,0 +1,2 @@
+"""Vietnamese text, knowing nothing of plans: notation (reading numbers), display
+(writing them), spelling, sentences, offsets."""

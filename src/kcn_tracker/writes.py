@@ -1,4 +1,4 @@
-"""Writing a plan file so that nothing is ever lost.
+"""Writing a file of the project (a plan file, an export) so that nothing is ever lost.
 
 - One writer at a time per folder: an exclusive lock on the folder itself
   (no lock files to leave behind), held from reading the file to renaming the
