@@ -12,7 +12,7 @@ import stat
 from datetime import date
 from pathlib import Path
 
-from kcn_tracker.errors import KcnError
+from kcn_tracker.errors import InputError, KcnError
 
 PLANS = Path("plans")
 SEEDS = "seeds"
@@ -34,9 +34,15 @@ class ReadRefused(KcnError):
 
 
 def max_bytes() -> int:
-    """The limit in bytes: KCN_TRACKER_MAX_BYTES when set to a whole number, else 20 MiB."""
-    value = os.environ.get("KCN_TRACKER_MAX_BYTES", "")
-    return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
+    """The limit in bytes: KCN_TRACKER_MAX_BYTES when set, else 20 MiB."""
+    value = os.environ.get("KCN_TRACKER_MAX_BYTES", "").strip()
+    if not value:
+        return DEFAULT_MAX_BYTES
+    # ASCII digits only: "²" and "٣" are digits to str.isdigit but no size a person means.
+    if not (value.isascii() and value.isdigit() and 0 < len(value) <= 15) or int(value) == 0:
+        raise InputError(f"KCN_TRACKER_MAX_BYTES={value[:40]!r} is not a size: give a whole "
+                         f"number of bytes, such as {DEFAULT_MAX_BYTES} (the default)")
+    return int(value)
 
 
 def _too_large(size: int, limit: int) -> str:
@@ -74,6 +80,22 @@ def read_limited(path: Path) -> bytes:
     if len(data) > limit:
         raise ReadRefused(_too_large(len(data), limit))
     return data
+
+
+def outside_project(path: Path) -> bool:
+    """Whether ``path`` is a link (or lies in a linked folder) that leads out of the
+    project it is named in: such a file is never read nor written, wherever it leads
+    (/proc/self/environ, a device, another project's plan)."""
+    named = Path(os.path.abspath(path))
+    root = _root_of(named.parent.resolve())
+    return not path.resolve().is_relative_to(root)
+
+
+def _root_of(folder: Path) -> Path:
+    for candidate in (folder, *folder.parents):
+        if (candidate / SEEDS).is_dir():
+            return candidate
+    return folder.parent
 
 
 def project_root(plan_file: Path) -> Path:

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, KcnError
+from kcn_tracker.project import read_limited
 
 
 class WriteError(KcnError):
@@ -51,11 +52,15 @@ def _temporaries(path: Path) -> list[Path]:
     return list(path.parent.glob(f".{path.name}.*.tmp"))
 
 
-def atomic_write(path: Path, text: str, new_file: bool = False) -> None:
+def atomic_write(path: Path, text: str, new_file: bool = False,
+                 unchanged_since: bytes | None = None) -> None:
     """Replace ``path`` by ``text``; call it holding :func:`folder_lock` of the folder.
 
     Under the lock no other writer is between its temporary file and its
     rename, so a temporary file left here is from a writer that was killed.
+    ``unchanged_since`` is what the file held when it was read: a program that
+    does not take the lock (an editor saving) may have changed it since, and its
+    change is never overwritten.
     """
     data = text.encode("utf-8")
     for leftover in _temporaries(path):
@@ -82,6 +87,8 @@ def atomic_write(path: Path, text: str, new_file: bool = False) -> None:
                 os.chown(temporary, *owner)
             except PermissionError:
                 pass  # only root can give a file away; the file stays the writer's
+        if unchanged_since is not None:
+            _refuse_if_changed(path, unchanged_since)
         os.replace(temporary, path)
     except OSError as exc:
         raise WriteError(f"{path}: could not be written ({exc.strerror}); the original file "
@@ -97,6 +104,16 @@ def atomic_write(path: Path, text: str, new_file: bool = False) -> None:
             os.close(folder_fd)
     except OSError:
         pass  # the file is already replaced; some file systems cannot sync a folder
+
+
+def _refuse_if_changed(path: Path, read: bytes) -> None:
+    try:
+        now = read_limited(path)
+    except KcnError:
+        now = None
+    if now != read:
+        raise WriteError(f"{path}: changed by another program since it was read; nothing was "
+                         "written: run the command again on the file as it is now")
 
 
 def unified_diff(path: Path, old: str, new: str) -> str:

@@ -188,7 +188,8 @@ def format_file(shown: Path, write: bool) -> Formatted:
     path = Path(os.path.realpath(shown))
     with folder_lock(path.parent):
         try:
-            old = read_limited(path).decode("utf-8")
+            read = read_limited(path)
+            old = read.decode("utf-8")
             new = format_text(old)
         except UnicodeDecodeError:
             return Formatted(shown, failed=f"{shown}: not UTF-8 text")
@@ -199,7 +200,7 @@ def format_file(shown: Path, write: bool) -> Formatted:
         diff = unified_diff(shown, old, new)
         if write:
             try:
-                atomic_write(path, new)
+                atomic_write(path, new, unchanged_since=read)
             except WriteError as exc:
                 return Formatted(shown, changed=True, failed=str(exc), diff=diff)
         return Formatted(shown, changed=True, diff=diff)

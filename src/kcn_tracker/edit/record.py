@@ -26,7 +26,7 @@ from kcn_tracker.plans.ids import Ids
 from kcn_tracker.plans.load import Parsed, parse_bytes
 from kcn_tracker.plans.model import Plan
 from kcn_tracker.plans.periods import parse_period
-from kcn_tracker.project import project_root
+from kcn_tracker.project import ReadRefused, project_root, read_limited
 from kcn_tracker.text.spelling import fold
 from kcn_tracker.writes import atomic_write, folder_lock, unified_diff
 
@@ -69,16 +69,19 @@ def parse_figure(text: str) -> Decimal:
 BOM = "\ufeff"
 
 
-def _read(path: Path) -> str:
-    """The file's text exactly, a byte-order mark included, so writing it back changes nothing."""
+def _read(path: Path) -> bytes:
+    """The file's bytes exactly, a byte-order mark included, so writing it back changes
+    nothing; they must be UTF-8."""
+    if not os.path.lexists(path):
+        raise EditRefused(f"{path}: no such plan file; create it with `kcn-tracker new`")
     try:
-        return path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise EditRefused(f"{path}: no such plan file; create it with `kcn-tracker new`") from None
+        data = read_limited(path)
+        data.decode("utf-8")
     except UnicodeDecodeError:
         raise EditRefused(f"{path}: not UTF-8 text; `kcn-tracker check` shows where") from None
-    except OSError as exc:
-        raise EditRefused(f"{path}: cannot be read ({exc.strerror})") from None
+    except ReadRefused as exc:
+        raise EditRefused(f"{path}: {exc.reason}") from None
+    return data
 
 
 def _is_error(problem: Problem) -> bool:
@@ -141,8 +144,9 @@ def add_entry(path: Path, section: str, fields: dict, dry_run: bool = False,
         raise EditRefused(f"{shown}: no such folder")
     documents = Documents(project_root(path))
     with folder_lock(path.parent):
-        old = _read(path)
-        plan, old_errors = _errors(parse_bytes(path, old.encode("utf-8")), documents)
+        read = _read(path)
+        old = read.decode("utf-8")
+        plan, old_errors = _errors(parse_bytes(path, read), documents)
         if plan is None:
             raise EditRefused(f"{shown} has problems of its own; fix them first "
                               "(`kcn-tracker check` lists them), then add the entry", old_errors)
@@ -165,7 +169,7 @@ def add_entry(path: Path, section: str, fields: dict, dry_run: bool = False,
         notes = [p for p in everything if p.entry == (section, index) and not _is_error(p)]
         line = (parsed.locator.find((section, index)) or (None, None))[0]
         if not dry_run:
-            atomic_write(path, new)
+            atomic_write(path, new, unchanged_since=read)
     return EditResult(shown, old.removeprefix(BOM), new.removeprefix(BOM), (section, index), line,
                       notes)
 

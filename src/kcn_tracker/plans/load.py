@@ -29,7 +29,7 @@ from kcn_tracker.plans.locate import Locator
 from kcn_tracker.plans.model import Actual, Origin, Plan, Revocation, Target
 from kcn_tracker.plans.periods import FORMS, parse_period
 from kcn_tracker.plans.vocabulary import INDICATORS, UNITS, Aggregation, UnitKind
-from kcn_tracker.project import ReadRefused, read_limited
+from kcn_tracker.project import ReadRefused, outside_project, read_limited
 
 BUILTIN_SCOPES = ("kcn", "ccn", "province")
 SECTIONS = {"targets": Target, "actuals": Actual, "revocations": Revocation}
@@ -80,6 +80,9 @@ def plan_files(paths: Iterable[Path]) -> list[Path]:
         else:
             raise InputError(f"{path}: no such file or directory")
         for file in found:
+            if outside_project(file):
+                raise InputError(f"{file}: a link that leads outside the project; copy the plan "
+                                 "file into the project instead of linking it")
             files.setdefault(file.resolve(), file)
     return list(files.values())
 

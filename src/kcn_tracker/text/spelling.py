@@ -64,13 +64,26 @@ def canonical(text: str) -> str:
 
 
 def contains_words(text: str, words: str) -> bool:
-    """Whether ``words`` stands in ``text`` as whole words: "8 dự án" is not in "38 dự án"."""
+    """Whether ``words`` stands in ``text`` as whole words: "8 dự án" is not in "38 dự án",
+    nor "150 tỷ" in "2.150 tỷ" (a number written the Vietnamese way is one word, its
+    "." and "," included)."""
     start = text.find(words)
     while start >= 0:
         end = start + len(words)
-        before = start == 0 or not _WORD_CHAR.match(text[start - 1])
-        after = end == len(text) or not _WORD_CHAR.match(text[end])
-        if before and after:
+        if _edge(text, start, before=True) and _edge(text, end, before=False):
             return True
         start = text.find(words, start + 1)
     return False
+
+
+def _edge(text: str, at: int, before: bool) -> bool:
+    """Whether a quote may start (``before``) or end at ``at``: not inside a word, and
+    not inside a number such as 2.150 or 225,8."""
+    inside, outside = (at, at - 1) if before else (at - 1, at)
+    if outside < 0 or outside >= len(text):
+        return True
+    if _WORD_CHAR.match(text[outside]):
+        return False
+    beyond = outside - 1 if before else outside + 1
+    return not (text[inside].isdigit() and text[outside] in ".," and 0 <= beyond < len(text)
+                and text[beyond].isdigit())

@@ -1,0 +1,144 @@
+"""Untrusted plan files and documents: a quote never cuts a number, nothing outside the
+project is read or written, an edit never overwrites another program's change."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+BK_DOC = "seeds/003_7134f92b119c0d58.txt"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    for folder in ("plans", "seeds", "schema"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _target(run, value: str, quote: str, *extra, indicator="new_capital", unit="vnd_billion"):
+    return run("record", "target", "plans/bac-kan.toml", "--indicator", indicator,
+               "--period", "2023", "--value", value, "--unit", unit,
+               "--comparator", "over", "--document", BK_DOC, "--quote", quote, *extra)
+
+
+def test_a_quote_may_not_start_inside_a_number(run, project):
+    """The document says "trên 2.150 tỷ đồng": "150 tỷ đồng" is no quote of it."""
+    before = (project / "plans" / "bac-kan.toml").read_bytes()
+    result = _target(run, "150", "150 tỷ đồng")
+    assert result.exit_code == 1
+    assert "KCN203 the quote is not in seeds/003_7134f92b119c0d58.txt" in result.output
+    assert "the file is unchanged" in result.output
+    assert (project / "plans" / "bac-kan.toml").read_bytes() == before
+
+
+def test_a_quote_may_not_end_inside_a_number(run, project):
+    """ "… khoảng 1" stands for "khoảng 1.000 người": a workers figure of 1 is refused."""
+    result = run("record", "actual", "plans/bac-kan.toml", "--indicator", "workers",
+                 "--period", "2022", "--value", "1", "--unit", "person", "--document", BK_DOC,
+                 "--quote", "Tổng số lao động tại KCN hiện nay khoảng 1")
+    assert result.exit_code == 1
+    assert "KCN203" in result.output
+
+
+def test_a_hand_written_quote_cut_inside_a_number_fails_check(run, project):
+    plan = project / "plans" / "bac-kan.toml"
+    text = plan.read_text(encoding="utf-8")
+    assert "vốn đăng ký đạt trên 2.150 tỷ đồng" in text
+    plan.write_text(text.replace("vốn đăng ký đạt trên 2.150 tỷ đồng", "150 tỷ đồng")
+                    .replace("value = 2150", "value = 150"), encoding="utf-8")
+    result = run("check", "plans", "--strict")
+    assert result.exit_code == 1
+    assert "KCN203 [error] the quote is not in seeds/003_7134f92b119c0d58.txt" in result.output
+
+
+def test_the_whole_number_is_still_a_quote(run, project):
+    result = _target(run, "2150", "vốn đăng ký đạt trên 2.150 tỷ đồng", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert '+value = 2150' in result.output
+
+
+@pytest.mark.parametrize("command", [("check", "plans"), ("report", "plans"),
+                                     ("fmt", "--check", "plans")])
+def test_a_plan_file_linked_out_of_the_project_is_never_read(run, project, command):
+    secret = project.parent / "secret.toml"
+    secret.write_text('[province]\nid = "x"\nname = "SECRET-VALUE"\n', encoding="utf-8")
+    os.symlink(secret, project / "plans" / "zz.toml")
+    result = run(*command)
+    assert result.exit_code == 2
+    assert "plans/zz.toml: a link that leads outside the project" in result.output
+    assert "SECRET-VALUE" not in result.output
+
+
+def test_fmt_never_rewrites_a_file_outside_the_project(run, project):
+    outside = project.parent / "other.toml"
+    outside.write_text('[province]\nname = "Ngoài"\nid = "ngoai"\n', encoding="utf-8")
+    before = outside.read_bytes()
+    os.symlink(outside, project / "plans" / "ngoai.toml")
+    result = run("fmt", "plans/ngoai.toml")
+    assert result.exit_code == 2
+    assert outside.read_bytes() == before
+
+
+def test_a_link_to_the_environment_is_refused(run, project):
+    os.symlink("/proc/self/environ", project / "plans" / "env.toml")
+    result = run("check", "plans/env.toml")
+    assert result.exit_code == 2
+    assert "a link that leads outside the project" in result.output
+
+
+def test_a_link_inside_the_project_still_works(run, project):
+    (project / "real").mkdir()
+    shutil.move(project / "plans" / "bac-kan.toml", project / "real" / "bac-kan.toml")
+    os.symlink(project / "real" / "bac-kan.toml", project / "plans" / "bac-kan.toml")
+    assert run("check", "plans").exit_code == 0
+
+
+def test_an_editor_saving_during_record_is_not_overwritten(run, project, monkeypatch):
+    """The editor's save lands between record's read and its write: record refuses."""
+    from kcn_tracker.edit import record as record_module
+
+    plan = project / "plans" / "bac-kan.toml"
+    saved = plan.read_text(encoding="utf-8") + "\n# saved by the editor\n"
+    checked = record_module.check_file
+
+    def editor_saves_meanwhile(*args, **kwargs):
+        plan.write_text(saved, encoding="utf-8")
+        return checked(*args, **kwargs)
+
+    monkeypatch.setattr(record_module, "check_file", editor_saves_meanwhile)
+    result = run("record", "actual", "plans/bac-kan.toml", "--indicator", "new_projects",
+                 "--period", "2022", "--value", "3", "--unit", "project", "--document", BK_DOC,
+                 "--quote", "thu hút ít nhất 3 dự án đầu tư mới")
+    assert result.exit_code == 1
+    assert "changed by another program since it was read; nothing was written" in result.output
+    assert plan.read_text(encoding="utf-8") == saved
+
+
+@pytest.mark.parametrize("index", [b"\xff\xfe not utf-8", b"a = " + b"[" * 3000 + b"]" * 3000,
+                                   b"[[documents]\nbroken"])
+def test_a_broken_index_never_crashes_revocation_or_draft(run, project, index):
+    (project / "seeds" / "index.toml").write_bytes(index)
+    result = run("revocation", "plans/thai-nguyen.toml", "KCN Vinaxuki", "--status", "pending",
+                 "--document", "seeds/000_72b5589f6330c81a.txt", "--quote", "x y z")
+    assert result.exit_code == 2
+    assert "has no date in seeds/index.toml; give --reported" in result.output
+    drafted = run("draft", "seeds/003_7134f92b119c0d58.txt", "-p", "bac-kan")
+    assert drafted.exit_code == 0
+
+
+def test_an_index_that_is_a_device_is_not_read(run, project):
+    (project / "seeds" / "index.toml").unlink()
+    os.symlink("/dev/zero", project / "seeds" / "index.toml")
+    result = run("draft", "seeds/003_7134f92b119c0d58.txt", "-p", "bac-kan")
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 5000, "1e9", "-5", "0"])
+def test_a_bad_size_limit_is_said_not_ignored(run, project, value):
+    result = run("check", "plans", env={"KCN_TRACKER_MAX_BYTES": value})
+    assert result.exit_code == 2
+    assert "KCN_TRACKER_MAX_BYTES=" in result.output and "is not a size" in result.output
