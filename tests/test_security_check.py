@@ -1,0 +1,152 @@
+"""Plan files are untrusted input (pull requests): nothing in one, its name included, may
+forge CI output, hide text from a reviewer, or pass `check` and then crash another command."""
+
+import json
+import os
+import re
+import shutil
+import xml.etree.ElementTree as ET
+
+import pytest
+from conftest import AS_OF, ROOT
+
+BASE = """# a clean plan that each test breaks in one place
+[province]
+id = "case"
+name = "Tỉnh Thử"
+
+[zones]
+thanh-binh = "KCN Thanh Bình"
+
+[[targets]]
+id = "t1"
+indicator = "new_projects"
+scope = "kcn"
+period = "2021-2025"
+value = 20
+unit = "project"
+comparator = "about"
+source = { document = "seeds/003_7134f92b119c0d58.txt", quote = "thu hút khoảng 20 dự án đầu tư mới" }
+"""
+
+REVOCATION = """
+[[revocations]]
+id = "r1"
+name = "Dự án đầu tư KCN Vinaxuki"
+zone = "thanh-binh"
+status = "pending"
+reported = "2024-12"
+source = { document = "seeds/000_72b5589f6330c81a.txt", quote = "chưa hoàn thành việc thu hồi dự án đầu tư Khu công nghiệp Vinaxuki" }
+"""
+
+# One error at line 13, column 1, in every file these tests name oddly.
+BROKEN = BASE.replace('period = "2021-2025"', 'period = "2025-2021"')
+PERIOD_ERROR = "KCN109 [error] targets[0].period: period '2025-2021' ends before it starts"
+PERIOD_MESSAGE = "targets[0].period: period '2025-2021' ends before it starts"
+
+
+def edit(text: str, old: str, new: str) -> str:
+    assert old in text, old  # an edit that changes nothing would test nothing
+    return text.replace(old, new, 1)
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "plans").mkdir()
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return tmp_path
+
+
+@pytest.fixture
+def inside(project, monkeypatch):
+    """Run from the project, so that paths are shown as plans/<name>."""
+    monkeypatch.chdir(project)
+    return project
+
+
+def check(run, *args):
+    result = run("check", "plans", *args)
+    # Every byte CI reads must be UTF-8, whatever the file names.
+    result.stdout_bytes.decode("utf-8")
+    return result
+
+
+def found(run, project, text, *args):
+    (project / "plans" / "case.toml").write_text(text, encoding="utf-8")
+    result = run("check", str(project / "plans"), "-f", "json", *args)
+    return result.exit_code, [(f["code"], f["line"], f["column"])
+                              for f in json.loads(result.stdout)["findings"]]
+
+
+def junit(result) -> ET.Element:
+    return ET.fromstring(result.stdout.split("?>", 1)[1])
+
+
+# 1. File names are data in every format.
+
+FORGING = "x\n::error title=forged::pwned\n::add-mask::secret.toml"
+FORGING_SHOWN = "plans/x\\u000a::error title=forged::pwned\\u000a::add-mask::secret.toml"
+
+
+def test_a_newline_in_a_file_name_forges_no_workflow_command(run, inside):
+    (inside / "plans" / FORGING).write_text(BROKEN, encoding="utf-8")
+    github = check(run, "-f", "github")
+    assert github.exit_code == 1
+    assert github.stdout.splitlines() == [
+        "::error file=plans/x\\u000a%3A%3Aerror title=forged%3A%3Apwned\\u000a%3A%3Aadd-mask"
+        "%3A%3Asecret.toml,line=13,col=1,title=KCN109 invalid-period::" + PERIOD_MESSAGE]
+    text = check(run)
+    assert text.exit_code == 1
+    assert text.stdout.splitlines()[0] == f"{FORGING_SHOWN}:13:1: {PERIOD_ERROR}"
+    assert not any(line.startswith("::") for line in text.stdout.splitlines())
+
+
+ESCAPING = "e\x1b[31m\x01.toml"
+ESCAPING_SHOWN = "plans/e\\u001b[31m\\u0001.toml"
+
+
+def test_control_characters_in_a_file_name_keep_every_format_valid(run, inside):
+    (inside / "plans" / ESCAPING).write_text(BROKEN, encoding="utf-8")
+    suite = junit(check(run, "-f", "junit"))
+    assert {c.get("classname") for c in suite.iter("testcase")} == {ESCAPING_SHOWN}
+    assert [f.text for f in suite.iter("failure")] == [f"{ESCAPING_SHOWN}:13:1: KCN109 "
+                                                       + PERIOD_MESSAGE]
+    assert check(run).stdout.splitlines()[0] == f"{ESCAPING_SHOWN}:13:1: {PERIOD_ERROR}"
+    assert json.loads(check(run, "-f", "json").stdout)["files"] == [ESCAPING_SHOWN]
+    sarif = json.loads(check(run, "-f", "sarif").stdout)
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "plans/e%1B%5B31m%01.toml"
+    for fmt in ("text", "github", "junit", "sarif", "json"):
+        out = check(run, "-f", fmt).stdout
+        assert "\x1b" not in out and "\x01" not in out, fmt
+
+
+UNDECODABLE = os.fsdecode(b"\xff\xfe.toml")
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_its_bytes(run, inside):
+    (inside / "plans" / UNDECODABLE).write_text(BROKEN, encoding="utf-8")
+    sarif = check(run, "-f", "sarif")
+    assert sarif.exit_code == 1
+    location = json.loads(sarif.stdout)["runs"][0]["results"][0]["locations"][0]
+    assert location["physicalLocation"]["artifactLocation"] == {
+        "uri": "plans/%FF%FE.toml", "uriBaseId": "%SRCROOT%"}
+    data = json.loads(check(run, "-f", "json").stdout)
+    assert data["files"] == ["plans/\\xff\\xfe.toml"]
+    assert [f["file"] for f in data["findings"]] == ["plans/\\xff\\xfe.toml"]
+    assert check(run).stdout.splitlines()[0] == f"plans/\\xff\\xfe.toml:13:1: {PERIOD_ERROR}"
+    assert check(run, "-f", "github").stdout.startswith(
+        "::error file=plans/\\xff\\xfe.toml,line=13,col=1,")
+    assert {c.get("classname") for c in junit(check(run, "-f", "junit")).iter("testcase")} == {
+        "plans/\\xff\\xfe.toml"}
+
+
+def test_characters_xml_forbids_are_escaped_in_junit(run, inside):
+    text = edit(BASE, 'comparator = "about"', 'comparator = "about"\n"\\uffff\\ufffe" = 1')
+    (inside / "plans" / "case.toml").write_text(text, encoding="utf-8")
+    result = check(run, "-f", "junit")
+    assert result.exit_code == 1
+    [failure] = junit(result).iter("failure")
+    message = "targets[0].\\uffff\\ufffe: unknown key '\\uffff\\ufffe'; remove it or check its spelling"
+    assert failure.get("message") == message
+    assert failure.text == f"plans/case.toml:9:1: KCN101 {message}"
