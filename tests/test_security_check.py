@@ -150,3 +150,24 @@ def test_characters_xml_forbids_are_escaped_in_junit(run, inside):
     message = "targets[0].\\uffff\\ufffe: unknown key '\\uffff\\ufffe'; remove it or check its spelling"
     assert failure.get("message") == message
     assert failure.text == f"plans/case.toml:9:1: KCN101 {message}"
+
+
+# 5. A syntax error at the end of a file still names a line.
+
+def test_a_syntax_error_at_the_end_of_the_file_names_the_last_line(run, inside):
+    (inside / "plans" / "x.toml").write_text(BASE + "broken = [\n", encoding="utf-8")
+    text = check(run)
+    assert text.exit_code == 1
+    assert text.stdout.splitlines()[:3] == [
+        "plans/x.toml:18:11: KCN001 [error] not valid TOML: Invalid value at the end of the file",
+        "   18 | broken = [",
+        "      |           ^",
+    ]
+    assert check(run, "-f", "github").stdout.splitlines() == [
+        "::error file=plans/x.toml,line=18,col=11,title=KCN001 toml-syntax::not valid TOML: "
+        "Invalid value at the end of the file"]
+
+
+def test_a_syntax_error_at_the_end_without_a_final_newline(run, project):
+    assert found(run, project, BASE + "broken = [") == (1, [("KCN001", 18, 11)])
+    assert found(run, project, BASE + 'x = "') == (1, [("KCN001", 18, 6)])

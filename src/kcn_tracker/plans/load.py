@@ -34,6 +34,7 @@ from kcn_tracker.project import ReadRefused, read_limited
 BUILTIN_SCOPES = ("kcn", "ccn", "province")
 SECTIONS = {"targets": Target, "actuals": Actual, "revocations": Revocation}
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_AT_END = "(at end of document)"
 
 Entries = dict[str, list[tuple[int, object]]]
 
@@ -154,14 +155,27 @@ def parse_bytes(path: Path, raw: bytes) -> Parsed:
     except tomllib.TOMLDecodeError as exc:
         m = _TOML_POSITION.search(str(exc))
         message = _TOML_POSITION.sub("", str(exc)).strip()
-        problem = Problem("KCN001", path, int(m[1]) if m else None, int(m[2]) if m else None,
-                          f"not valid TOML: {message}")
+        line, col = (int(m[1]), int(m[2])) if m else (None, None)
+        if message.endswith(_AT_END):
+            # tomllib gives no line for the end of the file; without one a CI annotation
+            # lands on no line of the pull request: point just past the last character.
+            message = message.removesuffix(_AT_END).rstrip() + " at the end of the file"
+            line, col = _end_of(text)
+        problem = Problem("KCN001", path, line, col, f"not valid TOML: {message}")
         return Parsed(path, text, None, Locator(text), [problem])
     except RecursionError:
         problem = Problem("KCN001", path, None, None, "not valid TOML for this tool: arrays or "
                           "tables nested too deeply; a plan file needs three levels at most")
         return Parsed(path, text, None, Locator(text), [problem])
     return Parsed(path, text, data, Locator(text))
+
+
+def _end_of(text: str) -> tuple[int, int]:
+    """Line and column just past the last character of ``text``, its final newline aside."""
+    lines = text.split("\n")
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return len(lines), len(lines[-1].removesuffix("\r")) + 1
 
 
 def validate(parsed: Parsed) -> Plan | None:
