@@ -152,6 +152,44 @@ def test_characters_xml_forbids_are_escaped_in_junit(run, inside):
     assert failure.text == f"plans/case.toml:9:1: KCN101 {message}"
 
 
+# 4. Amounts up to 10^15, as the model says.
+
+@pytest.mark.parametrize("value", ["1000000000", "999999999999999", "0.000001",
+                                   "123456789.123456"])
+def test_amounts_below_ten_to_the_fifteen_are_accepted(run, tmp_path, value):
+    (tmp_path / "plans").mkdir()
+    text = edit(BASE, "value = 20", f"value = {value}")
+    text = edit(text, 'unit = "project"', 'unit = "vnd_billion"')
+    text = edit(text, 'indicator = "new_projects"', 'indicator = "new_capital"')
+    (tmp_path / "plans" / "case.toml").write_text(text, encoding="utf-8")
+    result = run("report", str(tmp_path / "plans"), "--as-of", AS_OF, "-f", "json")
+    assert result.exit_code == 0, result.output
+    [target] = json.loads(result.stdout)["provinces"][0]["targets"]
+    assert target["target"]["value"] == json.loads(value)
+
+
+@pytest.mark.parametrize("value,words", [
+    ("1000000000000000", "less than 1000000000000000"),
+    ("-1000000000000000", "greater than -1000000000000000"),
+    ("1234567890.1234567", "no more than 15 digits in total"),
+    ("0.1234567", "no more than 6 decimal places"),
+])
+def test_amounts_past_the_limit_are_refused(run, project, value, words):
+    text = edit(BASE, "value = 20", f"value = {value}")
+    (project / "plans" / "case.toml").write_text(text, encoding="utf-8")
+    result = run("check", str(project / "plans"), "-f", "json")
+    assert result.exit_code == 1
+    [finding] = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "KCN103"]
+    assert (finding["line"], finding["column"]) == (14, 1)
+    assert words in finding["message"]
+
+
+def test_the_schema_states_the_same_limit():
+    schema = json.loads((ROOT / "schema" / "plan.schema.json").read_text(encoding="utf-8"))
+    value = schema["$defs"]["Actual"]["properties"]["value"]
+    assert (value["exclusiveMinimum"], value["exclusiveMaximum"]) == (-10**15, 10**15)
+
+
 # 5. A syntax error at the end of a file still names a line.
 
 def test_a_syntax_error_at_the_end_of_the_file_names_the_last_line(run, inside):
