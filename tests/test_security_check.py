@@ -152,6 +152,64 @@ def test_characters_xml_forbids_are_escaped_in_junit(run, inside):
     assert failure.text == f"plans/case.toml:9:1: KCN101 {message}"
 
 
+# 3. Anything check accepts, every command handles: years stay in 1900-2200.
+
+@pytest.mark.parametrize("old,new,line,message", [
+    ('period = "2021-2025"', 'period = "0224-01"', 13,
+     "targets[0].period: period '0224-01' has a year outside 1900-2200; check it for a typo"),
+    ('period = "2021-2025"', 'period = "2021-9025"', 13,
+     "targets[0].period: period '2021-9025' has a year outside 1900-2200; check it for a typo"),
+    ('reported = "2024-12"', 'reported = "0024-12"', 24,
+     "revocations[0].reported: '0024-12' has a year outside 1900-2200; check it for a typo"),
+])
+def test_a_year_outside_1900_2200_is_a_finding(run, inside, old, new, line, message):
+    (inside / "plans" / "case.toml").write_text(edit(BASE + REVOCATION, old, new),
+                                                encoding="utf-8")
+    result = check(run, "--strict", "-f", "json")
+    assert result.exit_code == 1
+    assert [(f["code"], f["line"], f["message"]) for f in json.loads(result.stdout)["findings"]
+            ] == [("KCN115" if "reported" in old else "KCN109", line, message)]
+
+
+SUCCESSOR = ('name = "Tỉnh Thử"\nsuccessor = { id = "case-2025", name = "Tỉnh Mới", '
+             'since = "0001", basis = "Nghị quyết 202/2025/QH15" }')
+
+
+def test_a_successor_since_year_0001_is_refused_before_report(run, inside):
+    (inside / "plans" / "case.toml").write_text(edit(BASE, 'name = "Tỉnh Thử"', SUCCESSOR),
+                                                encoding="utf-8")
+    result = check(run, "--strict")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        "plans/case.toml:5:52: KCN115 [error] province.successor.since: '0001' has a year "
+        "outside 1900-2200; check it for a typo")
+    for command in (("report",), ("report", "-f", "markdown"), ("trend", "new_projects")):
+        refused = run(*command, "plans", "--as-of", AS_OF)  # a traceback fails the test
+        assert refused.exit_code == 1, command
+        assert "case.toml:5:52: KCN115" in refused.stderr, command
+
+
+def test_the_shipped_plans_with_a_typo_year_fail_check_not_report(run, tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    plan = tmp_path / "plans" / "bac-giang.toml"
+    plan.write_text(edit(plan.read_text(encoding="utf-8"), 'period = "2024-01..2024-02"',
+                         'period = "0224-01"'), encoding="utf-8")
+    result = check(run, "--strict", "-f", "json")
+    assert result.exit_code == 1
+    assert [(f["code"], f["file"], f["line"]) for f in json.loads(result.stdout)["findings"]
+            if f["severity"] == "error"] == [("KCN109", "plans/bac-giang.toml", 181)]
+    for command in (("report",), ("report", "-f", "markdown"), ("trend", "new_projects_fdi")):
+        assert run(*command, "plans", "--as-of", AS_OF).exit_code == 1, command
+
+
+@pytest.mark.parametrize("period", ["1900", "2200-01-01..2200-12-31", "1900-01..2200-12"])
+def test_the_ends_of_the_year_range_are_accepted(run, project, period):
+    text = edit(BASE, 'period = "2021-2025"', f'period = "{period}"')
+    assert found(run, project, text) == (0, [])
+
+
 # 4. Amounts up to 10^15, as the model says.
 
 @pytest.mark.parametrize("value", ["1000000000", "999999999999999", "0.000001",

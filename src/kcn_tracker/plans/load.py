@@ -26,7 +26,13 @@ from kcn_tracker.errors import InputError, PlanError
 from kcn_tracker.findings import ACKNOWLEDGEABLE, Problem
 from kcn_tracker.plans.locate import Locator
 from kcn_tracker.plans.model import Actual, Origin, Plan, Revocation, Target
-from kcn_tracker.plans.periods import FORMS, parse_period
+from kcn_tracker.plans.periods import (
+    FIRST_YEAR,
+    FORMS,
+    LAST_YEAR,
+    YearOutOfRange,
+    parse_period,
+)
 from kcn_tracker.plans.vocabulary import INDICATORS, UNITS, Aggregation, UnitKind
 from kcn_tracker.progress.evaluate import matches
 from kcn_tracker.project import ReadRefused, read_limited
@@ -197,12 +203,10 @@ def validate(parsed: Parsed) -> Plan | None:
         parsed.problems.append(parsed.problem(code, loc, message))
     successor = plan.province.successor
     if successor is not None:
-        try:
-            parse_period(successor.since)
-        except ValueError:
+        problem = _date_problem("province.successor.since", successor.since)
+        if problem:
             parsed.problems.append(parsed.problem(
-                "KCN115", ("province", "successor", "since"),
-                f"province.successor.since: {successor.since!r} is not a date that exists"))
+                "KCN115", ("province", "successor", "since"), problem))
     return None if parsed.problems else plan
 
 
@@ -308,12 +312,22 @@ def _revocation_errors(entry: Revocation, here: tuple, zones: dict) -> list:
     errors = []
     if entry.zone is not None and entry.zone not in zones:
         errors.append(("KCN111", (*here, "zone"), _unknown_zone("zone", entry.zone, here)))
-    try:
-        parse_period(entry.reported)
-    except ValueError:
-        errors.append(("KCN115", (*here, "reported"), f"{_dotted(here)}.reported: "
-                       f"{entry.reported!r} is not a date that exists"))
+    problem = _date_problem(f"{_dotted(here)}.reported", entry.reported)
+    if problem:
+        errors.append(("KCN115", (*here, "reported"), problem))
     return errors
+
+
+def _date_problem(where: str, text: str) -> str | None:
+    """What is wrong with the well-formed date ``text``, or None."""
+    try:
+        parse_period(text)
+    except YearOutOfRange:
+        return (f"{where}: {text!r} has a year outside {FIRST_YEAR}-{LAST_YEAR}; "
+                "check it for a typo")
+    except ValueError:
+        return f"{where}: {text!r} is not a date that exists"
+    return None
 
 
 def _figure_errors(entry, here: tuple, scopes: set[str]) -> list:
