@@ -152,6 +152,60 @@ def test_characters_xml_forbids_are_escaped_in_junit(run, inside):
     assert failure.text == f"plans/case.toml:9:1: KCN101 {message}"
 
 
+# 2. Plan strings hold no control or bidirectional characters.
+
+@pytest.mark.parametrize("old,new,where", [
+    ('thanh-binh = "KCN Thanh Bình"', 'thanh-binh = "KCN Thanh \\u202eBình"', (7, 1)),
+    ('name = "Tỉnh Thử"', 'name = "Tỉnh\\u0007 Thử"', (4, 1)),
+    ('name = "Tỉnh Thử"', 'name = "Tỉnh Thử\\u009b"', (4, 1)),
+    ('name = "Dự án đầu tư KCN Vinaxuki"', 'name = "Dự án \u2066đầu tư\u2069 KCN Vinaxuki"',
+     (21, 1)),
+    ('comparator = "about"', 'comparator = "about"\nnote = "đọc \\u200fthế này"', (17, 1)),
+    ('quote = "thu hút khoảng', 'quote = "\\u061cthu hút khoảng', (17, 57)),
+    ('id = "t1"', 'id = "t1\\u202d"', (10, 1)),
+    ('id = "t1"', 'id = "t1"\nacknowledge = [{ rule = "KCN205", reason = "x\\u200ey" }]', (11, 1)),
+])
+def test_control_and_bidi_characters_in_plan_strings_are_a_finding(run, project, old, new,
+                                                                   where):
+    text = edit(BASE + REVOCATION, old, new)
+    code, findings = found(run, project, text)
+    assert code == 1
+    assert [f for f in findings if f[0] == "KCN117"] == [("KCN117", *where)]
+    assert not [f for f in findings if f[0] == "KCN103"]  # one finding for one character
+
+
+def test_bidi_and_control_findings_name_the_character(run, inside):
+    text = edit(BASE, 'thanh-binh = "KCN Thanh Bình"', 'thanh-binh = "KCN Thanh \u202eBình"')
+    text = edit(text, 'name = "Tỉnh Thử"', 'name = "Tỉnh\\u001b Thử"')
+    (inside / "plans" / "case.toml").write_text(text, encoding="utf-8")
+    result = check(run)
+    assert result.exit_code == 1
+    assert [line for line in result.stdout.splitlines() if "KCN117" in line] == [
+        "plans/case.toml:4:1: KCN117 [error] province.name: control character U+001B in the "
+        "text; remove it: a plan string is one line of visible text",
+        "plans/case.toml:7:1: KCN117 [error] zones.thanh-binh: bidirectional control U+202E "
+        "in the text; remove it: it makes the text display in another order than it reads",
+    ]
+    # The offending line is shown with the control escaped, never raw.
+    assert '    7 | thanh-binh = "KCN Thanh \\u202eBình"' in result.stdout.splitlines()
+    for fmt in ("text", "github", "junit", "sarif", "json"):
+        assert "\u202e" not in check(run, "-f", fmt).stdout, fmt
+
+
+def test_check_messages_never_print_bidi_controls_raw(run, inside):
+    text = edit(BASE, 'comparator = "about"', 'comparator = "about"\n"a\u2066b\u202ec" = 1')
+    (inside / "plans" / "case.toml").write_text(text, encoding="utf-8")
+    result = check(run)
+    assert result.stdout.splitlines()[0] == (
+        "plans/case.toml:17:1: KCN101 [error] targets[0].a\\u2066b\\u202ec: unknown key "
+        "'a\\u2066b\\u202ec'; remove it or check its spelling")
+    assert "\u2066" not in result.stdout and "\u202e" not in result.stdout
+
+
+def test_a_plan_without_hidden_characters_passes(run, project):
+    assert found(run, project, BASE + REVOCATION) == (0, [])
+
+
 # 3. Anything check accepts, every command handles: years stay in 1900-2200.
 
 @pytest.mark.parametrize("old,new,line,message", [

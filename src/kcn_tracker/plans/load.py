@@ -44,6 +44,15 @@ _AT_END = "(at end of document)"
 
 Entries = dict[str, list[tuple[int, object]]]
 
+# Strings in a plan are one line of visible text. A control character can hide
+# text from a reviewer or break a report; a bidirectional control makes a name or
+# a quote display in another order than it is stored (Trojan Source). NEL (U+0085)
+# is the one C1 control let through: the check has accepted it in notes as a line
+# break copied from a document (test_line_numbers_survive_unicode_line_separators),
+# and printable() still escapes it in every output.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x84\x86-\x9f]")
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
 
 @dataclass
 class Parsed:
@@ -188,10 +197,15 @@ def validate(parsed: Parsed) -> Plan | None:
     """The plan of a parsed file, or None; its problems are added to ``parsed``."""
     if parsed.data is None:
         return None
+    hidden = dict(_hidden_characters(parsed.data))
+    for loc, message in hidden.items():
+        parsed.problems.append(parsed.problem("KCN117", loc, message))
     try:
         plan = Plan.model_validate(parsed.data)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
+            if err["type"] == "string_pattern_mismatch" and _loc(err) in hidden:
+                continue  # the character is the reason, and KCN117 names it
             code, message = _describe(err)
             parsed.problems.append(parsed.problem(code, _loc(err), message))
         entries, zones = _valid_parts(parsed.data)
@@ -208,6 +222,24 @@ def validate(parsed: Parsed) -> Plan | None:
             parsed.problems.append(parsed.problem(
                 "KCN115", ("province", "successor", "since"), problem))
     return None if parsed.problems else plan
+
+
+def _hidden_characters(data: object, loc: tuple = ()):
+    """(key path, message) for each string of the plan holding a control character."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _hidden_characters(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _hidden_characters(value, (*loc, index))
+    # A document path has rules of its own (KCN201, KCN202): it must name a file in seeds/.
+    elif isinstance(data, str) and loc[-2:] != ("source", "document"):
+        if m := _CONTROLS.search(data):
+            yield loc, (f"{_dotted(loc)}: control character U+{ord(m[0]):04X} in the text; "
+                        "remove it: a plan string is one line of visible text")
+        elif m := _BIDI.search(data):
+            yield loc, (f"{_dotted(loc)}: bidirectional control U+{ord(m[0]):04X} in the text; "
+                        "remove it: it makes the text display in another order than it reads")
 
 
 def _valid_parts(data: dict) -> tuple[Entries, dict]:
