@@ -3,7 +3,6 @@ forge CI output, hide text from a reviewer, or pass `check` and then crash anoth
 
 import json
 import os
-import re
 import shutil
 import xml.etree.ElementTree as ET
 
@@ -51,7 +50,7 @@ def edit(text: str, old: str, new: str) -> str:
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
+def project(tmp_path):
     (tmp_path / "plans").mkdir()
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     return tmp_path
@@ -182,7 +181,7 @@ def test_bidi_and_control_findings_name_the_character(run, inside):
     assert result.exit_code == 1
     assert [line for line in result.stdout.splitlines() if "KCN117" in line] == [
         "plans/case.toml:4:1: KCN117 [error] province.name: control character U+001B in the "
-        "text; remove it: a plan string is one line of visible text",
+        "text; remove it: plan strings hold visible text only",
         "plans/case.toml:7:1: KCN117 [error] zones.thanh-binh: bidirectional control U+202E "
         "in the text; remove it: it makes the text display in another order than it reads",
     ]
@@ -204,6 +203,15 @@ def test_check_messages_never_print_bidi_controls_raw(run, inside):
 
 def test_a_plan_without_hidden_characters_passes(run, project):
     assert found(run, project, BASE + REVOCATION) == (0, [])
+
+
+def test_only_a_note_may_hold_line_breaks(run, project):
+    note = edit(BASE, 'comparator = "about"', 'comparator = "about"\nnote = """a\nb"""')
+    assert found(run, project, note) == (0, [])
+    tab = edit(BASE, 'comparator = "about"', 'comparator = "about"\nnote = "a\\tb"')
+    assert found(run, project, tab) == (1, [("KCN117", 17, 1)])
+    name = edit(BASE, 'thanh-binh = "KCN Thanh Bình"', 'thanh-binh = """KCN\nThanh Bình"""')
+    assert found(run, project, name) == (1, [("KCN117", 7, 1)])
 
 
 # 3. Anything check accepts, every command handles: years stay in 1900-2200.

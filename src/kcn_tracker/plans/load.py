@@ -44,13 +44,15 @@ _AT_END = "(at end of document)"
 
 Entries = dict[str, list[tuple[int, object]]]
 
-# Strings in a plan are one line of visible text. A control character can hide
+# Strings in a plan are visible text, one line but for notes. A control character can hide
 # text from a reviewer or break a report; a bidirectional control makes a name or
 # a quote display in another order than it is stored (Trojan Source). NEL (U+0085)
 # is the one C1 control let through: the check has accepted it in notes as a line
 # break copied from a document (test_line_numbers_survive_unicode_line_separators),
 # and printable() still escapes it in every output.
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x84\x86-\x9f]")
+# A note is free prose and may be a multi-line TOML string: its line breaks are text.
+_NOTE_CONTROLS = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -234,9 +236,9 @@ def _hidden_characters(data: object, loc: tuple = ()):
             yield from _hidden_characters(value, (*loc, index))
     # A document path has rules of its own (KCN201, KCN202): it must name a file in seeds/.
     elif isinstance(data, str) and loc[-2:] != ("source", "document"):
-        if m := _CONTROLS.search(data):
+        if m := (_NOTE_CONTROLS if loc[-1] == "note" else _CONTROLS).search(data):
             yield loc, (f"{_dotted(loc)}: control character U+{ord(m[0]):04X} in the text; "
-                        "remove it: a plan string is one line of visible text")
+                        "remove it: plan strings hold visible text only")
         elif m := _BIDI.search(data):
             yield loc, (f"{_dotted(loc)}: bidirectional control U+{ord(m[0]):04X} in the text; "
                         "remove it: it makes the text display in another order than it reads")
