@@ -3,7 +3,6 @@ project is read or written, an edit never overwrites another program's change.""
 
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 from conftest import ROOT

@@ -92,6 +92,8 @@ RULES: dict[str, Rule] = {
         Rule("KCN115", "invalid-date", _E, "A revocation date that is malformed or does not exist."),
         Rule("KCN116", "successor-mismatch", _E,
              "Two plan files that give one successor province a different name, date or basis."),
+        Rule("KCN117", "control-character", _E,
+             "A control character or a bidirectional control in a string of the plan."),
         # Provenance
         Rule("KCN201", "document-outside-seeds", _E,
              "A source document outside seeds/: an absolute path, '..', or a link out."),

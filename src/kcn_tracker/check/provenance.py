@@ -12,11 +12,10 @@ from decimal import Decimal, InvalidOperation
 from kcn_tracker.check.documents import DocumentError, Documents
 from kcn_tracker.extract.figures import values_stated
 from kcn_tracker.findings import Problem
-from kcn_tracker.plans.load import SECTIONS, Parsed
-from kcn_tracker.plans.model import LIMIT, MAX_QUOTE_CHARS, MIN_QUOTE_WORDS
+from kcn_tracker.plans.load import Parsed
+from kcn_tracker.plans.model import LIMIT, MAX_QUOTE_CHARS, MIN_QUOTE_WORDS, SECTIONS
 from kcn_tracker.text.display import format_number
 from kcn_tracker.text.spelling import canonical, contains_words, fold
-
 
 
 def check_provenance(parsed: Parsed, documents: Documents) -> list[Problem]:

@@ -19,14 +19,9 @@ from kcn_tracker.check.consistency import check_consistency
 from kcn_tracker.check.documents import Documents
 from kcn_tracker.check.provenance import check_provenance
 from kcn_tracker.findings import RULES, Problem, Rule, Severity
-from kcn_tracker.plans.load import (
-    SECTIONS,
-    Parsed,
-    duplicate_provinces,
-    parse,
-    plan_files,
-    validate,
-)
+from kcn_tracker.plans.load import Parsed, duplicate_provinces, parse, plan_files
+from kcn_tracker.plans.model import SECTIONS
+from kcn_tracker.plans.validate import validate
 from kcn_tracker.project import project_root
 
 

@@ -9,8 +9,9 @@ from pydantic import ValidationError
 
 from kcn_tracker.edit.record import EditRefused, EditResult
 from kcn_tracker.plans.entries import value_text
-from kcn_tracker.plans.load import parse_bytes, validate
+from kcn_tracker.plans.load import parse_bytes
 from kcn_tracker.plans.model import Province
+from kcn_tracker.plans.validate import validate
 from kcn_tracker.project import project_root
 from kcn_tracker.writes import atomic_write, folder_lock
 

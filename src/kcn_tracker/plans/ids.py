@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from kcn_tracker.plans.load import SECTIONS
-from kcn_tracker.plans.model import Plan
+from kcn_tracker.plans.model import SECTIONS, Plan
 from kcn_tracker.text.spelling import fold
 
 

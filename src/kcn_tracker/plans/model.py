@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -47,6 +48,7 @@ Scope = Annotated[
 # tỷ đồng). Fifteen significant digits keep every figure exact through a JSON
 # number (an IEEE double) and stop a typo from passing as a figure.
 LIMIT = 10**15
+DIGITS, PLACES = 15, 6
 
 
 def _number_only(value: object) -> object:
@@ -57,17 +59,28 @@ def _number_only(value: object) -> object:
     return value
 
 
+def _places(value: Decimal) -> Decimal:
+    # Not pydantic's decimal_places: beside max_digits it also caps the digits before
+    # the point at max_digits - decimal_places (9), far below LIMIT.
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > PLACES:
+        raise ValueError(f"Decimal input should have no more than {PLACES} decimal places")
+    return value
+
+
 def _amount(minimum: int, description: str):
     return Annotated[
         Decimal,
         BeforeValidator(_number_only),
-        Field(allow_inf_nan=False, gt=minimum, lt=LIMIT, max_digits=15, decimal_places=6),
+        Field(allow_inf_nan=False, gt=minimum, lt=LIMIT, max_digits=DIGITS),
+        AfterValidator(_places),
         WithJsonSchema({"type": "number", "exclusiveMinimum": minimum,
                         "exclusiveMaximum": LIMIT, "description": description}),
     ]
 
 
-Amount = _amount(-LIMIT, "An exact decimal in the entry's unit, at most 15 digits")
+Amount = _amount(-LIMIT, "An exact decimal in the entry's unit, below 10^15, with at most "
+                 "15 digits, 6 of them after the decimal point")
 Percentage = _amount(0, "The percentage of plan the document reports: 'vượt 40%' is 140")
 PartialDate = Annotated[
     str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
@@ -207,3 +220,6 @@ class Plan(_Strict):
     targets: list[Target] = Field(default_factory=list)
     actuals: list[Actual] = Field(default_factory=list)
     revocations: list[Revocation] = Field(default_factory=list)
+
+
+SECTIONS = {"targets": Target, "actuals": Actual, "revocations": Revocation}

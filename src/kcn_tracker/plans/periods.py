@@ -28,6 +28,13 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _MONTHS = re.compile(r"^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DAYS = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.\.(\d{4})-(\d{2})-(\d{2})$")
+# The years `report --year` accepts. Four digits also allow 0224 (for 2024) or 0001,
+# which date() takes but the report's date arithmetic and labels do not.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+class YearOutOfRange(ValueError):
+    """A period or date that exists, but in a year no plan can mean: a typo."""
 
 
 @dataclass(frozen=True, order=True)
@@ -64,8 +71,7 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def parse_period(text: str) -> Period:
-    """Parse a period string; raise ValueError with a message a person can act on."""
+def _parse(text: str) -> Period:
     try:
         if m := _YEAR.match(text):
             y = int(m[1])
@@ -94,6 +100,15 @@ def parse_period(text: str) -> Period:
         raise ValueError(f"period {text!r} names a date that does not exist ({exc})") from None
     if period.end < period.start:
         raise ValueError(f"period {text!r} ends before it starts")
+    return period
+
+
+def parse_period(text: str) -> Period:
+    """Parse a period string; raise ValueError with a message a person can act on."""
+    period = _parse(text)
+    if period.start.year < FIRST_YEAR or period.end.year > LAST_YEAR:
+        raise YearOutOfRange(f"period {text!r} has a year outside {FIRST_YEAR}-{LAST_YEAR}; "
+                             "check it for a typo")
     return period
 
 

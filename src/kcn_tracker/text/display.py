@@ -28,9 +28,9 @@ def format_number(value: Decimal, lang: str, places: int = 2, sign: bool = False
 
 
 # Control characters from a plan file or a document would break a one-line
-# message, an XML report, or a terminal (an escape sequence); they are shown as
-# escapes.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# message, an XML report, or a terminal (an escape sequence), and bidi controls
+# would reorder what a reader sees; they are shown as escapes.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from kcn_tracker.check.formats import display_path
+from kcn_tracker.check.formats import shown, shown_path
 from kcn_tracker.check.run import CheckResult, Finding
 from kcn_tracker.findings import Severity
-from kcn_tracker.text.display import printable
 
 
 def escape_data(text: str) -> str:
@@ -23,15 +22,15 @@ def _command(finding: Finding) -> str:
     # An acknowledged finding is still shown, as a notice: known, not forgotten.
     level = "notice" if finding.acknowledged is not None else LEVELS[finding.severity]
     p = finding.problem
-    props = [f"file={escape_property(display_path(p.file))}"]
+    props = [f"file={escape_property(shown_path(p.file))}"]
     if p.line is not None:
         props.append(f"line={p.line}")
         if p.column is not None:
             props.append(f"col={p.column}")
     props.append(f"title={escape_property(f'{p.code} {finding.rule.name}')}")
-    message = p.message
+    message = shown(p.message)
     if finding.acknowledged is not None:
-        message += f" (acknowledged: {printable(finding.acknowledged)})"
+        message += f" (acknowledged: {shown(finding.acknowledged)})"
     return f"::{level} {','.join(props)}::{escape_data(message)}"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from kcn_tracker.check.formats import display_path
+from kcn_tracker.check.formats import shown, shown_path
 from kcn_tracker.check.run import CheckResult
 from kcn_tracker.findings import Severity
 
@@ -14,16 +14,16 @@ def render(result: CheckResult, strict: bool) -> str:
         "code": f.problem.code,
         "rule": f.rule.name,
         "severity": f.severity.value,
-        "file": display_path(f.problem.file),
+        "file": shown_path(f.problem.file),
         "line": f.problem.line,
         "column": f.problem.column,
-        "message": f.problem.message,
+        "message": shown(f.problem.message),
         "acknowledged": f.acknowledged is not None,
         "reason": f.acknowledged,
         "fails": f.fails(strict),
     } for f in result.findings]
     document = {
-        "files": [display_path(p) for p in result.files],
+        "files": [shown_path(p) for p in result.files],
         "strict": strict,
         "findings": findings,
         "summary": {"errors": result.count(Severity.ERROR),

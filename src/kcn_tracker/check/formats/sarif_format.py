@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from urllib.parse import quote
 
 from kcn_tracker import __version__
-from kcn_tracker.check.formats import display_path
+from kcn_tracker.check.formats import display_path, shown
 from kcn_tracker.check.run import CheckResult, Finding
 from kcn_tracker.findings import RULES, Severity
-from kcn_tracker.text.display import printable
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 RULE_INDEX = {code: i for i, code in enumerate(RULES)}
@@ -17,10 +17,11 @@ RULE_INDEX = {code: i for i, code in enumerate(RULES)}
 
 def artifact(path) -> dict:
     """A SARIF artifact location: a percent-encoded URI, relative to the project when it can be."""
-    shown = display_path(path)
-    if shown.startswith("/"):
+    relative = display_path(path)
+    if relative.startswith("/"):
         return {"uri": path.resolve().as_uri()}
-    return {"uri": quote(shown, safe="/"), "uriBaseId": "%SRCROOT%"}
+    # The name's own bytes, so that the URI still finds a file whose name is not UTF-8.
+    return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _result(finding: Finding) -> dict:
@@ -30,11 +31,11 @@ def _result(finding: Finding) -> dict:
         location["region"] = {"startLine": p.line, **({"startColumn": p.column}
                                                       if p.column is not None else {})}
     result = {"ruleId": p.code, "ruleIndex": RULE_INDEX[p.code],
-              "level": LEVELS[finding.severity], "message": {"text": p.message},
+              "level": LEVELS[finding.severity], "message": {"text": shown(p.message)},
               "locations": [{"physicalLocation": location}]}
     if finding.acknowledged is not None:
         result["suppressions"] = [{"kind": "inSource",
-                                   "justification": printable(finding.acknowledged)}]
+                                   "justification": shown(finding.acknowledged)}]
     return result
 
 

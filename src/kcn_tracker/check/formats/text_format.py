@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kcn_tracker.check.formats import display_path
+from kcn_tracker.check.formats import shown, shown_path
 from kcn_tracker.check.run import CheckResult, Finding
 from kcn_tracker.findings import Severity
 from kcn_tracker.text.display import printable
@@ -18,13 +18,13 @@ def _marker(line: str, column: int) -> str:
 
 def finding_text(finding: Finding, lines: list[str]) -> list[str]:
     p = finding.problem
-    where = display_path(p.file)
+    where = shown_path(p.file)
     if p.line is not None:
         where += f":{p.line}" + (f":{p.column}" if p.column is not None else "")
     label = finding.severity.value
     if finding.acknowledged is not None:
-        label += f", acknowledged: {printable(finding.acknowledged)}"
-    out = [f"{where}: {p.code} [{label}] {p.message}"]
+        label += f", acknowledged: {shown(finding.acknowledged)}"
+    out = [f"{where}: {p.code} [{label}] {shown(p.message)}"]
     if p.line is not None and 0 < p.line <= len(lines):
         gutter = f"{p.line:>5} | "
         out.append(gutter + printable(lines[p.line - 1]))

@@ -1,0 +1,256 @@
+"""Validate a parsed plan file: the model's rules, then what one entry says of another
+(KCN1xx), each problem at its key's line and column."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from kcn_tracker.findings import ACKNOWLEDGEABLE
+from kcn_tracker.plans.figures import matches
+from kcn_tracker.plans.model import SECTIONS, Actual, Origin, Plan, Revocation, Target
+from kcn_tracker.plans.periods import (
+    FIRST_YEAR,
+    FORMS,
+    LAST_YEAR,
+    YearOutOfRange,
+    parse_period,
+)
+from kcn_tracker.plans.vocabulary import INDICATORS, UNITS, Aggregation, UnitKind
+
+if TYPE_CHECKING:
+    from kcn_tracker.plans.load import Parsed
+
+BUILTIN_SCOPES = ("kcn", "ccn", "province")
+
+Entries = dict[str, list[tuple[int, object]]]
+
+# Strings in a plan are visible text, one line but for notes. A control character can hide
+# text from a reviewer or break a report; a bidirectional control makes a name or
+# a quote display in another order than it is stored (Trojan Source). NEL (U+0085)
+# is the one C1 control let through: the check has accepted it in notes as a line
+# break copied from a document (test_line_numbers_survive_unicode_line_separators),
+# and printable() still escapes it in every output.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x84\x86-\x9f]")
+# A note is free prose and may be a multi-line TOML string: its line breaks are text.
+_NOTE_CONTROLS = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def validate(parsed: "Parsed") -> Plan | None:
+    """The plan of a parsed file, or None; its problems are added to ``parsed``."""
+    if parsed.data is None:
+        return None
+    hidden = dict(_hidden_characters(parsed.data))
+    for loc, message in hidden.items():
+        parsed.problems.append(parsed.problem("KCN117", loc, message))
+    try:
+        plan = Plan.model_validate(parsed.data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            if err["type"] == "string_pattern_mismatch" and _loc(err) in hidden:
+                continue  # the character is the reason, and KCN117 names it
+            code, message = _describe(err)
+            parsed.problems.append(parsed.problem(code, _loc(err), message))
+        entries, zones = _valid_parts(parsed.data)
+        for code, loc, message in entry_errors(entries, zones, complete=False):
+            parsed.problems.append(parsed.problem(code, loc, message))
+        return None
+    entries = {s: list(enumerate(getattr(plan, s))) for s in SECTIONS}
+    for code, loc, message in entry_errors(entries, plan.zones, complete=True):
+        parsed.problems.append(parsed.problem(code, loc, message))
+    successor = plan.province.successor
+    if successor is not None:
+        problem = _date_problem("province.successor.since", successor.since)
+        if problem:
+            parsed.problems.append(parsed.problem(
+                "KCN115", ("province", "successor", "since"), problem))
+    return None if parsed.problems else plan
+
+
+def _hidden_characters(data: object, loc: tuple = ()):
+    """(key path, message) for each string of the plan holding a control character."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _hidden_characters(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _hidden_characters(value, (*loc, index))
+    # A document path has rules of its own (KCN201, KCN202): it must name a file in seeds/.
+    elif isinstance(data, str) and loc[-2:] != ("source", "document"):
+        if m := (_NOTE_CONTROLS if loc[-1] == "note" else _CONTROLS).search(data):
+            yield loc, (f"{_dotted(loc)}: control character U+{ord(m[0]):04X} in the text; "
+                        "remove it: plan strings hold visible text only")
+        elif m := _BIDI.search(data):
+            yield loc, (f"{_dotted(loc)}: bidirectional control U+{ord(m[0]):04X} in the text; "
+                        "remove it: it makes the text display in another order than it reads")
+
+
+def _valid_parts(data: dict) -> tuple[Entries, dict]:
+    """The entries of a broken file that are valid on their own."""
+    entries: Entries = {}
+    for section, model in SECTIONS.items():
+        entries[section] = []
+        raw = data.get(section)
+        for index, item in enumerate(raw if isinstance(raw, list) else []):
+            try:
+                entries[section].append((index, model.model_validate(item)))
+            except ValidationError:
+                continue
+    zones = data.get("zones")
+    zones = {k: v for k, v in zones.items() if isinstance(v, str)} if isinstance(
+        zones, dict) else {}
+    return entries, zones
+
+
+def _loc(err: dict) -> tuple:
+    return tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+
+
+def _dotted(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _describe(err: dict) -> tuple[str, str]:
+    """Turn one pydantic error into a rule code and a sentence that says what to write."""
+    loc = _loc(err)
+    where = _dotted(loc)
+    kind, value = err["type"], err.get("input")
+    field = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        return "KCN101", f"{where}: unknown key '{field}'; remove it or check its spelling"
+    if kind == "missing":
+        return "KCN102", f"{where}: required key '{field}' is missing"
+    if kind == "enum" and field in ("indicator", "unit"):
+        vocabulary = INDICATORS if field == "indicator" else UNITS
+        close = difflib.get_close_matches(str(value), list(vocabulary), n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        code = "KCN104" if field == "indicator" else "KCN105"
+        return code, (f"{where}: unknown {field} '{value}'.{hint} "
+                      "`kcn-tracker indicators` lists the indicators and units")
+    if field == "period" and kind == "string_type":
+        return "KCN109", f'{where}: write the period as a string, e.g. period = "2024"'
+    if field == "period" and kind == "string_pattern_mismatch":
+        return "KCN109", f"{where}: period {value!r} is not one of the forms {FORMS}"
+    if field == "reported" and kind in ("string_pattern_mismatch", "string_type"):
+        return "KCN115", (f'{where}: {value!r} is not a date of the form "2024", "2024-01" '
+                          'or "2024-01-15"')
+    if field == "rule" and kind == "enum":
+        return "KCN103", (f"{where}: {value!r} cannot be acknowledged; only findings of the "
+                          f"documents themselves can ({', '.join(ACKNOWLEDGEABLE)}): fix the "
+                          "plan file instead")
+    if kind == "value_error":
+        return "KCN103", f"{where}: {err['ctx']['error']}"
+    return "KCN103", f"{where}: {err['msg']}"
+
+
+def entry_errors(entries: Entries, zones: dict, complete: bool) -> list[tuple[str, tuple, str]]:
+    """Rules that span fields or entries: (code, key path, message) for each problem.
+
+    ``complete`` is False when some entries are broken: the rules that need all
+    of them (an implied target's actual) are then left for the next run.
+    """
+    errors: list[tuple[str, tuple, str]] = []
+    scopes = set(BUILTIN_SCOPES) | set(zones)
+    for reserved in BUILTIN_SCOPES:
+        if reserved in zones:
+            errors.append(("KCN111", ("zones", reserved),
+                           f"zones.{reserved}: '{reserved}' is a built-in scope; "
+                           "choose another key for this zone"))
+    seen_ids: dict[str, str] = {}
+    for section in SECTIONS:
+        for index, entry in entries[section]:
+            here = (section, index)
+            if entry.id in seen_ids:
+                errors.append(("KCN110", (*here, "id"), f"{section}[{index}].id: id "
+                               f"'{entry.id}' is already used by {seen_ids[entry.id]}; "
+                               "ids must be unique"))
+            seen_ids.setdefault(entry.id, f"{section}[{index}]")
+            if section == "revocations":
+                errors.extend(_revocation_errors(entry, here, zones))
+            else:
+                errors.extend(_figure_errors(entry, here, scopes))
+    actuals = [a for _, a in entries["actuals"]]
+    for index, target in entries["targets"]:
+        errors.extend(_target_errors(target, ("targets", index), actuals, complete))
+    return errors
+
+
+def _unknown_zone(key: str, value: str, here: tuple) -> str:
+    return (f"{_dotted(here)}.{key}: '{value}' is not a zone of this plan; "
+            "add it under [zones] or use \"kcn\", \"ccn\" or \"province\"")
+
+
+def _revocation_errors(entry: Revocation, here: tuple, zones: dict) -> list:
+    errors = []
+    if entry.zone is not None and entry.zone not in zones:
+        errors.append(("KCN111", (*here, "zone"), _unknown_zone("zone", entry.zone, here)))
+    problem = _date_problem(f"{_dotted(here)}.reported", entry.reported)
+    if problem:
+        errors.append(("KCN115", (*here, "reported"), problem))
+    return errors
+
+
+def _date_problem(where: str, text: str) -> str | None:
+    """What is wrong with the well-formed date ``text``, or None."""
+    try:
+        parse_period(text)
+    except YearOutOfRange:
+        return (f"{where}: {text!r} has a year outside {FIRST_YEAR}-{LAST_YEAR}; "
+                "check it for a typo")
+    except ValueError:
+        return f"{where}: {text!r} is not a date that exists"
+    return None
+
+
+def _figure_errors(entry, here: tuple, scopes: set[str]) -> list:
+    errors = []
+    if entry.scope not in scopes:
+        errors.append(("KCN111", (*here, "scope"), _unknown_zone("scope", entry.scope, here)))
+    indicator, unit = INDICATORS[entry.indicator.value], UNITS[entry.unit.value]
+    try:
+        if parse_period(entry.period).is_instant and indicator.aggregation is Aggregation.FLOW:
+            errors.append(("KCN109", (*here, "period"), f"{_dotted(here)}.period: "
+                           f"'{indicator.key}' adds up over time, so it needs a period, not one "
+                           "day; write e.g. \"2024-01-01..2024-04-15\" for 'từ đầu năm đến 15/4'"))
+    except ValueError as exc:
+        errors.append(("KCN109", (*here, "period"), f"{_dotted(here)}.period: {exc}"))
+    if unit.code not in indicator.units:
+        errors.append(("KCN106", (*here, "unit"), f"{_dotted(here)}.unit: '{unit.code}' does "
+                       f"not measure '{indicator.key}'; use one of: {', '.join(indicator.units)}"))
+    value = entry.value
+    if value is not None and value < 0 and unit.kind is not UnitKind.PERCENT:
+        errors.append(("KCN107", (*here, "value"), f"{_dotted(here)}.value: {value} is "
+                       f"negative; a figure in {unit.code} cannot be"))
+    if value is not None and unit.decimals == 0 and value != value.to_integral_value():
+        errors.append(("KCN108", (*here, "value"), f"{_dotted(here)}.value: {value} "
+                       f"{unit.code} is not a whole number; counts are whole"))
+    return errors
+
+
+def _target_errors(target: Target, here: tuple, actuals: list[Actual], complete: bool) -> list:
+    where = _dotted(here)
+    if target.origin is Origin.STATED:
+        if target.value is None:
+            return [("KCN112", here, f"{where}: a stated target needs a 'value'; or set "
+                     "origin = \"implied\" with a reported_attainment")]
+        return []
+    errors = []
+    if target.value is not None:
+        errors.append(("KCN112", (*here, "value"), f"{where}.value: an implied target's figure "
+                       "is derived from its actual and reported attainment; remove 'value'"))
+    if target.reported_attainment is None:
+        errors.append(("KCN112", here, f"{where}: an implied target needs "
+                       "'reported_attainment', the percentage of plan the document reports"))
+    if complete and not any(matches(target, a) and a.period == target.period for a in actuals):
+        errors.append(("KCN113", here, f"{where}: no actual with indicator "
+                       f"'{target.indicator.value}', scope '{target.scope}', period "
+                       f"'{target.period}' and unit '{target.unit.value}' to derive this "
+                       "implied target from; add it"))
+    return errors
