@@ -3,6 +3,7 @@ project is read or written, an edit never overwrites another program's change.""
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -141,3 +142,105 @@ def test_a_bad_size_limit_is_said_not_ignored(run, project, value):
     result = run("check", "plans", env={"KCN_TRACKER_MAX_BYTES": value})
     assert result.exit_code == 2
     assert "KCN_TRACKER_MAX_BYTES=" in result.output and "is not a size" in result.output
+
+
+def _deep_plan(project: Path, parts: int) -> Path:
+    plan = project / "plans" / "bac-kan.toml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n[province.x]\n"
+                    + ".".join(["a"] * parts) + " = 1\n", encoding="utf-8")
+    return plan
+
+
+def test_a_key_of_thousands_of_parts_is_refused_at_its_line(run, project):
+    plan = _deep_plan(project, 20000)  # 40 KB: the TOML parser alone took 8 s on it
+    lines = plan.read_text(encoding="utf-8").count("\n")
+    result = run("check", "plans/bac-kan.toml")
+    assert result.exit_code == 1
+    assert (f"plans/bac-kan.toml:{lines}:1: KCN001 [error] not valid TOML for this tool: a key "
+            "of 20000 dotted parts; a plan file needs three levels at most") in result.output
+
+
+def _seconds(action) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_a_deep_key_costs_time_linear_in_its_length(project):
+    """At n and 2n parts the check takes at most about twice as long (quadratic: 4x)."""
+    from kcn_tracker.check.run import check_paths
+
+    times = []
+    for parts in (20000, 40000):
+        shutil.copy(ROOT / "plans" / "bac-kan.toml", project / "plans" / "bac-kan.toml")
+        plan = _deep_plan(project, parts)
+        times.append(_seconds(lambda: check_paths([plan])))
+    assert times[1] < 3 * times[0] + 0.05, times
+
+
+def test_a_plan_on_one_line_does_not_echo_the_line_under_each_finding(run, project):
+    """Every entry on one line: the output grows with the findings, not findings x line."""
+    entries = ", ".join(
+        f'{{ id = "e{i}", indicator = "new_projects", scope = "kcn", period = "2022", '
+        f'value = {i}, unit = "project", source = {{ document = "{BK_DOC}", '
+        f'quote = "thu hút ít nhất 3 dự án đầu tư mới" }} }}' for i in range(10, 410))
+    plan = project / "plans" / "bac-kan.toml"
+    plan.write_text("actuals = [" + entries + ']\n\n[province]\nid = "bac-kan"\nname = "Bắc Kạn"\n',
+                    encoding="utf-8")
+    result = run("check", "plans/bac-kan.toml")
+    assert result.exit_code == 1
+    assert result.output.count("KCN204") == 400
+    longest = max(len(line) for line in result.output.splitlines())
+    assert longest < 400, longest
+    assert len(result.output) < 400 * 1200
+
+
+def test_extract_memory_is_a_small_multiple_of_the_document():
+    """One long line of figures: peak memory at n and 2n grows linearly and stays within
+    a small multiple of the text (each figure's sentence is not copied)."""
+    import tracemalloc
+
+    from kcn_tracker.extract.document import Extraction, extract_text
+    from kcn_tracker.report.extraction import json_chunks
+
+    peaks = []
+    for n in (3000, 6000):
+        text = "đạt 5% và " * n
+        tracemalloc.start()
+        quantities, flagged = extract_text(text)
+        for _ in json_chunks([Extraction("x", quantities, flagged)]):
+            pass
+        peaks.append(tracemalloc.get_traced_memory()[1] / len(text.encode("utf-8")))
+        tracemalloc.stop()
+    assert peaks[1] < 1.2 * peaks[0], peaks
+    assert peaks[1] < 120, peaks  # bytes of memory per byte of text
+
+
+def test_one_name_for_two_provinces_is_refused_not_merged(run, project):
+    plan = (project / "plans" / "bac-kan.toml").read_text(encoding="utf-8")
+    (project / "plans" / "bac-kan-2.toml").write_text(
+        plan.replace('id = "bac-kan"', 'id = "bac-kan-2"', 1), encoding="utf-8")
+    result = run("report", "plans", "-p", "Bắc Kạn")
+    assert result.exit_code == 2
+    assert "'Bắc Kạn' is the name of 2 provinces (bac-kan, bac-kan-2); give the id" in result.output
+    assert run("report", "plans", "-p", "bac-kan-2").exit_code == 0
+
+
+def test_a_document_stored_in_nfd_is_found_by_its_nfc_name(run, project):
+    import unicodedata
+
+    seeds = project / "seeds"
+    nfc_name = "005_báo_cáo_Bắc_Kạn.txt"
+    shutil.copy(seeds / "003_7134f92b119c0d58.txt",
+                seeds / unicodedata.normalize("NFD", nfc_name))
+    plan = project / "plans" / "bac-kan.toml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        BK_DOC, f"seeds/{nfc_name}"), encoding="utf-8")
+    result = run("check", "plans/bac-kan.toml")
+    assert "does not exist" not in result.output
+    assert result.exit_code == 0, result.output

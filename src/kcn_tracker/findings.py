@@ -33,7 +33,7 @@ class Problem:
 
     @property
     def where(self) -> str:
-        where = str(self.file)
+        where = printable(str(self.file))  # a file name comes from the pull request too
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kcn_tracker.errors import KcnError
@@ -56,7 +58,7 @@ class Documents:
             raise DocumentError("KCN201", f"{self.root / SEEDS} is a link or leads outside the "
                                 "project; make seeds/ a real folder holding the documents")
         try:
-            path = (self.root / posix).resolve(strict=True)
+            path = (self.root / self._on_disk(posix)).resolve(strict=True)
         except FileNotFoundError:
             raise DocumentError("KCN202", f"'{document}' does not exist in {self.root / SEEDS}; "
                                 "add the document or correct the path") from None
@@ -68,6 +70,18 @@ class Documents:
         if not path.is_file():
             raise DocumentError("KCN202", f"'{document}' is not a regular file")
         return path
+
+    def _on_disk(self, posix: PurePosixPath) -> PurePosixPath:
+        """``posix`` as the disk spells it: a name cited in NFC finds the file that macOS
+        stored in NFD, and the reverse."""
+        folder = self.root / posix.parent
+        if (self.root / posix).exists() or not folder.is_dir():
+            return posix
+        wanted = unicodedata.normalize("NFC", posix.name)
+        for entry in os.scandir(folder):
+            if unicodedata.normalize("NFC", entry.name) == wanted:
+                return posix.parent / entry.name
+        return posix
 
     def canonical_text(self, path: Path) -> str:
         if path not in self._texts:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -33,10 +33,17 @@ class Quantity:
     text: str
     start: int
     end: int
-    sentence: str
-    sentence_start: int  # where the sentence starts in the text
+    sentence_start: int  # where the sentence (or the stretch of it shown) starts
+    sentence_end: int
     value_max: Decimal | None = None
     equivalent_of: int | None = None  # index of the amount this one restates
+    # The document as given, shared by all its quantities: a sentence is sliced when it
+    # is asked for, so thousands of figures in one long sentence hold no copies of it.
+    document: str = field(default="", repr=False, compare=False)
+
+    @property
+    def sentence(self) -> str:
+        return self.document[self.sentence_start:self.sentence_end]
 
 
 @dataclass(frozen=True)
@@ -46,8 +53,14 @@ class Flagged:
     text: str
     start: int
     end: int
-    sentence: str
+    sentence_start: int
+    sentence_end: int
     reason: str
+    document: str = field(default="", repr=False, compare=False)
+
+    @property
+    def sentence(self) -> str:
+        return self.document[self.sentence_start:self.sentence_end]
 
 
 @dataclass(frozen=True)
@@ -110,9 +123,9 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                     continue
                 span = doc.span(f.start, f.end)
                 shown = _window(original, sentence_span, span)
-                sentence = original[slice(*shown)]
                 if f.flagged:
-                    flagged.append(Flagged(original[slice(*span)], *span, sentence, f.flagged))
+                    flagged.append(Flagged(original[slice(*span)], *span, *shown, f.flagged,
+                                           original))
                     continue
                 role = cues.role(text, f.start, f.end, f.unit, words)
                 equivalent = None
@@ -126,8 +139,8 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                     role=outline.role(role, words.nearest(f.start)),
                     period=named.of(f.start, f.end, _clause_end(text, f.end, s_end), carried),
                     text=original[slice(*span)], start=span[0], end=span[1],
-                    sentence=sentence, sentence_start=shown[0], value_max=f.value_max,
-                    equivalent_of=equivalent))
+                    sentence_start=shown[0], sentence_end=shown[1], value_max=f.value_max,
+                    equivalent_of=equivalent, document=original))
             _respectively(text, s_start, s_end, doc, quantities, in_sentence)
             carried = named.last or carried
         _share_roles(original, quantities, first)

@@ -144,6 +144,11 @@ def parse_bytes(path: Path, raw: bytes) -> Parsed:
         line = raw[: exc.start].count(b"\n") + 1
         problem = Problem("KCN002", path, line, None, "not UTF-8 text; save the file as UTF-8")
         return Parsed(path, None, None, Locator(""), [problem])
+    if deep := _deep_key(text):
+        line, parts = deep
+        problem = Problem("KCN001", path, line, 1, f"not valid TOML for this tool: a key of "
+                          f"{parts} dotted parts; a plan file needs three levels at most")
+        return Parsed(path, text, None, Locator(text), [problem])
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
@@ -158,10 +163,42 @@ def parse_bytes(path: Path, raw: bytes) -> Parsed:
         problem = Problem("KCN001", path, line, col, f"not valid TOML: {message}")
         return Parsed(path, text, None, Locator(text), [problem])
     except RecursionError:
-        problem = Problem("KCN001", path, None, None, "not valid TOML for this tool: arrays or "
-                          "tables nested too deeply; a plan file needs three levels at most")
+        problem = Problem("KCN001", path, _deep_line(text), None, "not valid TOML for this "
+                          "tool: arrays or tables nested too deeply; a plan file needs three "
+                          "levels at most")
         return Parsed(path, text, None, Locator(text), [problem])
     return Parsed(path, text, data, Locator(text))
+
+
+# A key (at the start of a line, or in an inline table) or a table header of more
+# dotted parts than any plan needs: the TOML parser takes time quadratic in their
+# number (70 KB of "a.a.a…" took half a minute), so such a line is refused before
+# parsing. Segments hold no dot or space, so the pattern cannot backtrack.
+MAX_KEY_PARTS = 16
+_SEGMENT = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_DEEP_KEY = re.compile(
+    rf"(?:^[ \t]*\[{{0,2}}|[{{,])[ \t]*{_SEGMENT}(?:[ \t]*\.[ \t]*{_SEGMENT}){{{MAX_KEY_PARTS},}}",
+    re.M)
+
+
+def _deep_key(text: str) -> tuple[int, int] | None:
+    """(line, parts) of the first key with more than MAX_KEY_PARTS parts, if any."""
+    m = _DEEP_KEY.search(text)
+    if m is None:
+        return None
+    return text.count("\n", 0, m.start()) + 1, m.group(0).count(".") + 1
+
+
+def _deep_line(text: str, limit: int = 64) -> int | None:
+    """The line where brackets first open ``limit`` deep: where too deep a nesting starts."""
+    depth = 0
+    for line, content in enumerate(text.split("\n"), 1):
+        for ch in content:
+            depth += ch in "[{"
+            depth -= ch in "]}"
+            if depth >= limit:
+                return line
+    return None
 
 
 def _end_of(text: str) -> tuple[int, int]:

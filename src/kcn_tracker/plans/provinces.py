@@ -48,7 +48,14 @@ def select_provinces(plans: list[Plan], wanted: list[str],
     chosen: set[str] = set()
     for name in wanted:
         key = fold(name)
-        hits = {p.province.id for p in plans if key in _names(p.province.id, p.province.name)}
+        # An id typed as it is written is unambiguous; anything else may match the id or
+        # the name of several provinces, and choosing one silently would hide the other.
+        hits = {p.province.id for p in plans if name == p.province.id} or {
+            p.province.id for p in plans if key in _names(p.province.id, p.province.name)}
+        if len(hits) > 1 and not by_successor:
+            named = ", ".join(sorted(hits))
+            raise InputError(f"{name!r} is the name of {len(hits)} provinces ({named}); give "
+                             "the id of the one you mean")
         for new in successors(plans) if by_successor else []:
             if key in _names(new.successor.id, new.successor.name):
                 hits |= {p.province.id for p in new.members}

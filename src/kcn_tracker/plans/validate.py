@@ -71,22 +71,43 @@ def validate(parsed: "Parsed") -> Plan | None:
     return None if parsed.problems else plan
 
 
-def _hidden_characters(data: object, loc: tuple = ()):
-    """(key path, message) for each string of the plan holding a control character."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _hidden_characters(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _hidden_characters(value, (*loc, index))
+def _hidden_characters(data: object):
+    """(key path, message) for each string of the plan holding a control character.
+
+    Walked with a stack, each node knowing its parent, so that a deep plan costs time
+    linear in its size and never the interpreter's recursion limit."""
+    stack: list[tuple[object, tuple | None]] = [(data, None)]
+    while stack:
+        node, trail = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((value, (trail, key)) for key, value in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((value, (trail, i)) for i, value in reversed(list(enumerate(node))))
+        elif isinstance(node, str):
+            loc = _unwind(trail)
+            if found := _hidden_in(node, loc):
+                yield loc, found
+
+
+def _unwind(trail: tuple | None) -> tuple:
+    loc = []
+    while trail is not None:
+        trail, key = trail
+        loc.append(key)
+    return tuple(reversed(loc))
+
+
+def _hidden_in(text: str, loc: tuple) -> str | None:
     # A document path has rules of its own (KCN201, KCN202): it must name a file in seeds/.
-    elif isinstance(data, str) and loc[-2:] != ("source", "document"):
-        if m := (_NOTE_CONTROLS if loc[-1] == "note" else _CONTROLS).search(data):
-            yield loc, (f"{_dotted(loc)}: control character U+{ord(m[0]):04X} in the text; "
-                        "remove it: plan strings hold visible text only")
-        elif m := _BIDI.search(data):
-            yield loc, (f"{_dotted(loc)}: bidirectional control U+{ord(m[0]):04X} in the text; "
-                        "remove it: it makes the text display in another order than it reads")
+    if loc[-2:] == ("source", "document"):
+        return None
+    if m := (_NOTE_CONTROLS if loc[-1] == "note" else _CONTROLS).search(text):
+        return (f"{_dotted(loc)}: control character U+{ord(m[0]):04X} in the text; "
+                "remove it: plan strings hold visible text only")
+    if m := _BIDI.search(text):
+        return (f"{_dotted(loc)}: bidirectional control U+{ord(m[0]):04X} in the text; "
+                "remove it: it makes the text display in another order than it reads")
+    return None
 
 
 def _valid_parts(data: dict) -> tuple[Entries, dict]:

@@ -33,7 +33,9 @@ _EXACT_JSON = re.compile(r'"\\u0000exact:(-?[0-9.]+)"')
 def render(extractions: list[Extraction], texts: list[str], lang: str, output_format: str,
            console: Console) -> None:
     if output_format == "json":
-        console.file.write(json_text(extractions) + "\n")
+        for chunk in json_chunks(extractions):
+            console.file.write(chunk)
+        console.file.write("\n")
         return
     for extraction, text in zip(extractions, texts, strict=True):
         lines = Lines(text)
@@ -81,10 +83,44 @@ def quantity_dict(q: Quantity) -> dict:
 
 
 def json_text(extractions: list[Extraction]) -> str:
-    document = {"documents": [
-        {"path": e.path,
-         "quantities": [quantity_dict(q) for q in e.quantities],
-         "flagged": [{"text": f.text, "start": f.start, "end": f.end, "sentence": f.sentence,
-                      "reason": f.reason} for f in e.flagged]}
-        for e in extractions]}
-    return _EXACT_JSON.sub(r"\1", json.dumps(document, ensure_ascii=False, indent=2))
+    return "".join(json_chunks(extractions))
+
+
+def _dumps(value, depth: int) -> str:
+    """``value`` as ``json.dumps(indent=2)`` writes it ``depth`` levels down a document."""
+    text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    return _EXACT_JSON.sub(r"\1", text)
+
+
+def _items(items, depth: int):
+    """A JSON list written one item at a time, as ``json.dumps(indent=2)`` would write it."""
+    pad = "\n" + "  " * depth
+    first = True
+    for item in items:
+        yield ("[" if first else ",") + pad + "  " + _dumps(item, depth + 1)
+        first = False
+    yield "[]" if first else pad + "]"
+
+
+def json_chunks(extractions: list[Extraction]):
+    """The JSON of ``extractions`` in pieces, one figure at a time: a document of thousands
+    of figures in one long sentence is never held as one string (each figure's sentence
+    is sliced from the document only when it is written)."""
+    yield '{\n  "documents": '
+    yield from _items_of(extractions)
+    yield "\n}"
+
+
+def _items_of(extractions: list[Extraction]):
+    if not extractions:
+        yield "[]"
+        return
+    for i, e in enumerate(extractions):
+        yield ("[" if i == 0 else ",") + "\n    {\n      \"path\": " + _dumps(e.path, 3)
+        yield ',\n      "quantities": '
+        yield from _items((quantity_dict(q) for q in e.quantities), 3)
+        yield ',\n      "flagged": '
+        yield from _items(({"text": f.text, "start": f.start, "end": f.end,
+                            "sentence": f.sentence, "reason": f.reason} for f in e.flagged), 3)
+        yield "\n    }"
+    yield "\n  ]"

@@ -33,6 +33,18 @@ def format_number(value: Decimal, lang: str, places: int = 2, sign: bool = False
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+# On POSIX a file name that is not UTF-8 reaches Python with its bad bytes as
+# lone surrogates (U+DC80-U+DCFF): written raw they crash a UTF-8 stream or make
+# the output invalid UTF-8, so each is shown as the byte it stands for.
+_UNDECODABLE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code - 0xdc00:02x}" if 0xdc80 <= code <= 0xdcff else f"\\u{code:04x}"
+
+
 def printable(text: str) -> str:
-    """``text`` with every control character written as a visible \\uXXXX escape."""
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    """``text`` as data in any output: every control character, bidi control and
+    undecodable byte written as a visible escape (\\u001b, \\u202e, \\xff)."""
+    return _CONTROL.sub(_escape, _UNDECODABLE.sub(_escape, text))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from kcn_tracker.check.formats import shown, shown_path
+from kcn_tracker.check.formats import shown_path
 from kcn_tracker.check.run import CheckResult, Finding
 from kcn_tracker.findings import Severity
+from kcn_tracker.text.display import printable
 
 
 def escape_data(text: str) -> str:
@@ -28,9 +29,9 @@ def _command(finding: Finding) -> str:
         if p.column is not None:
             props.append(f"col={p.column}")
     props.append(f"title={escape_property(f'{p.code} {finding.rule.name}')}")
-    message = shown(p.message)
+    message = printable(p.message)
     if finding.acknowledged is not None:
-        message += f" (acknowledged: {shown(finding.acknowledged)})"
+        message += f" (acknowledged: {printable(finding.acknowledged)})"
     return f"::{level} {','.join(props)}::{escape_data(message)}"
 
 

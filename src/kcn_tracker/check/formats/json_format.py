@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from kcn_tracker.check.formats import shown, shown_path
+from kcn_tracker.check.formats import shown_path
 from kcn_tracker.check.run import CheckResult
 from kcn_tracker.findings import Severity
+from kcn_tracker.text.display import printable
 
 
 def render(result: CheckResult, strict: bool) -> str:
@@ -17,7 +18,7 @@ def render(result: CheckResult, strict: bool) -> str:
         "file": shown_path(f.problem.file),
         "line": f.problem.line,
         "column": f.problem.column,
-        "message": shown(f.problem.message),
+        "message": printable(f.problem.message),
         "acknowledged": f.acknowledged is not None,
         "reason": f.acknowledged,
         "fails": f.fails(strict),

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from kcn_tracker.check.formats import shown, shown_path
+from kcn_tracker.check.formats import shown_path
 from kcn_tracker.check.run import CheckResult, Finding
 from kcn_tracker.findings import RULES
+from kcn_tracker.text.display import printable
 
 # ElementTree writes any character as it is, but XML 1.0 forbids some that a
 # plan file's key can hold (U+FFFE, U+FFFF): one would make the report unreadable.
@@ -15,7 +16,7 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group(0)):04x}", shown(text))
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group(0)):04x}", printable(text))
 
 
 def _line(finding: Finding) -> str:

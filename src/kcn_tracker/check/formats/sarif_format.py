@@ -7,9 +7,10 @@ import os
 from urllib.parse import quote
 
 from kcn_tracker import __version__
-from kcn_tracker.check.formats import display_path, shown
+from kcn_tracker.check.formats import display_path
 from kcn_tracker.check.run import CheckResult, Finding
 from kcn_tracker.findings import RULES, Severity
+from kcn_tracker.text.display import printable
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 RULE_INDEX = {code: i for i, code in enumerate(RULES)}
@@ -31,11 +32,11 @@ def _result(finding: Finding) -> dict:
         location["region"] = {"startLine": p.line, **({"startColumn": p.column}
                                                       if p.column is not None else {})}
     result = {"ruleId": p.code, "ruleIndex": RULE_INDEX[p.code],
-              "level": LEVELS[finding.severity], "message": {"text": shown(p.message)},
+              "level": LEVELS[finding.severity], "message": {"text": printable(p.message)},
               "locations": [{"physicalLocation": location}]}
     if finding.acknowledged is not None:
         result["suppressions"] = [{"kind": "inSource",
-                                   "justification": shown(finding.acknowledged)}]
+                                   "justification": printable(finding.acknowledged)}]
     return result
 
 

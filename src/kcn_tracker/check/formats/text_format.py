@@ -4,16 +4,33 @@ from __future__ import annotations
 
 import re
 
-from kcn_tracker.check.formats import shown, shown_path
+from kcn_tracker.check.formats import shown_path
 from kcn_tracker.check.run import CheckResult, Finding
 from kcn_tracker.findings import Severity
 from kcn_tracker.text.display import printable
 
+# The most of a line shown under a finding: a plan written as one long line would
+# otherwise be printed whole under each of its findings.
+SHOWN = 160
+
 
 def _marker(line: str, column: int) -> str:
-    token = re.match(r"[^\s=]+", line[column - 1:])
+    token = re.match(r"[^\s=]{1,%d}" % SHOWN, line[column - 1:])
     width = len(token.group(0)) if token else 1
     return " " * (column - 1) + "^" + "~" * (width - 1)
+
+
+def _window(line: str, column: int | None) -> tuple[str, int | None]:
+    """At most SHOWN characters of ``line`` around ``column``, cuts marked with "…"."""
+    if len(line) <= SHOWN:
+        return line, column
+    start = max(0, min((column or 1) - 1 - SHOWN // 4, len(line) - SHOWN))
+    shown = line[start:start + SHOWN]
+    if start:
+        shown, column = "…" + shown[1:], column and column - start
+    if start + SHOWN < len(line):
+        shown = shown[:-1] + "…"
+    return shown, column
 
 
 def finding_text(finding: Finding, lines: list[str]) -> list[str]:
@@ -23,13 +40,14 @@ def finding_text(finding: Finding, lines: list[str]) -> list[str]:
         where += f":{p.line}" + (f":{p.column}" if p.column is not None else "")
     label = finding.severity.value
     if finding.acknowledged is not None:
-        label += f", acknowledged: {shown(finding.acknowledged)}"
-    out = [f"{where}: {p.code} [{label}] {shown(p.message)}"]
+        label += f", acknowledged: {printable(finding.acknowledged)}"
+    out = [f"{where}: {p.code} [{label}] {printable(p.message)}"]
     if p.line is not None and 0 < p.line <= len(lines):
         gutter = f"{p.line:>5} | "
-        out.append(gutter + printable(lines[p.line - 1]))
-        if p.column is not None:
-            out.append(" " * (len(gutter) - 2) + "| " + _marker(lines[p.line - 1], p.column))
+        line, column = _window(lines[p.line - 1], p.column)
+        out.append(gutter + printable(line))
+        if column is not None:
+            out.append(" " * (len(gutter) - 2) + "| " + _marker(line, column))
     return out
 
 
