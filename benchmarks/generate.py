@@ -43,7 +43,7 @@ FILLER = (
 
 # indicator: (unit, sentence pattern, low, high, decimals)
 INDICATORS = {
-    "new_projects": ("project", "các KCN thu hút mới {v} dự án đầu tư", 10, 80, 0),
+    "new_projects": ("project", "toàn tỉnh thu hút mới {v} dự án đầu tư", 10, 80, 0),
     "new_projects_fdi": ("project", "trong đó có {v} dự án FDI được cấp mới", 5, 40, 0),
     "new_projects_ddi": ("project", "cùng {v} dự án DDI được cấp mới", 5, 40, 0),
     "new_capital": ("vnd_billion", "vốn đăng ký mới đạt {v} tỷ đồng", 500, 20000, 1),

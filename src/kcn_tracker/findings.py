@@ -94,6 +94,11 @@ RULES: dict[str, Rule] = {
              "Two plan files that give one successor province a different name, date or basis."),
         Rule("KCN117", "control-character", _E,
              "A control character or a bidirectional control in a string of the plan."),
+        Rule("KCN118", "revision-mismatch", _E,
+             "A 'supersedes' that names no other entry, one that measures something else, or "
+             "an entry already revised."),
+        Rule("KCN119", "conflicting-figures", _E,
+             "Two figures for one thing that cannot both be right, neither revising the other."),
         # Provenance
         Rule("KCN201", "document-outside-seeds", _E,
              "A source document outside seeds/: an absolute path, '..', or a link out."),
@@ -107,6 +112,9 @@ RULES: dict[str, Rule] = {
              "opposite of its status."),
         Rule("KCN207", "quote-too-long", _W,
              "A quote longer than a sentence: it proves less, and hides which clause counts."),
+        Rule("KCN208", "scope-not-in-quote", _W,
+             "A scope the quote's own place words contradict: 'các KCN' recorded for the "
+             "province, 'toàn tỉnh' for the zones.", True),
         # Consistency
         Rule("KCN301", "attainment-mismatch", _W,
              "A reported attainment that disagrees with actual / target.", True),
@@ -117,6 +125,8 @@ RULES: dict[str, Rule] = {
         Rule("KCN304", "implied-figure", _I,
              "The plan figure an implied target works out to, when it is not a round one.",
              True),
+        Rule("KCN305", "repeated-figure", _W,
+             "The same figure entered twice from the same document.", True),
         # Acknowledgements
         Rule("KCN901", "unused-acknowledgement", _W,
              "An acknowledgement that matches no finding: the finding is gone or the code "

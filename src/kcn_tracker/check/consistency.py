@@ -9,53 +9,22 @@ real contradictions are reported, never rounding.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
-from kcn_tracker.plans.figures import HUNDRED, implied_value, matches, preferred
-from kcn_tracker.plans.model import Actual, Origin, Plan, Qualifier
-from kcn_tracker.plans.periods import Period, parse_period, year_earlier
-from kcn_tracker.plans.vocabulary import GROWTH, UNITS
+from kcn_tracker.plans.figures import (
+    HUNDRED,
+    Range,
+    implied_value,
+    matches,
+    preferred,
+    value_range,
+)
+from kcn_tracker.plans.model import Actual, Origin, Plan
+from kcn_tracker.plans.periods import Period, parse_period
+from kcn_tracker.plans.vocabulary import GROWTH, PARTS, UNITS
 from kcn_tracker.text.display import format_number
 
-INFINITY = Decimal("Infinity")
 # Totals and the parts that make them up, in the same scope, period and unit.
-PARTS = {
-    "new_projects": ("new_projects_fdi", "new_projects_ddi"),
-    "valid_projects": ("valid_projects_fdi", "valid_projects_ddi"),
-    "projects": ("projects_fdi", "projects_ddi"),
-    "total_capital_attracted": ("new_capital", "added_capital"),
-}
-
-
-@dataclass(frozen=True)
-class Range:
-    low: Decimal
-    high: Decimal
-
-    def __add__(self, other: Range) -> Range:
-        return Range(self.low + other.low, self.high + other.high)
-
-    def overlaps(self, other: Range) -> bool:
-        return self.low <= other.high and other.low <= self.high
-
-
-def value_range(value: Decimal, qualifier: Qualifier, unit: str) -> Range:
-    """The values a written figure stands for, its last written digit's rounding included.
-
-    Trailing zeros are not read as rounding: a reported 100 % is 99,5-100,5 %,
-    not anything from 50 to 150. A count is exact.
-    """
-    half = Decimal(0)
-    if UNITS[unit].decimals or value != value.to_integral_value():
-        half = Decimal(5).scaleb(min(value.as_tuple().exponent, 0) - 1)
-    if qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
-        return Range(value - half, INFINITY)
-    if qualifier is Qualifier.NEARLY:
-        return Range(value * Decimal("0.9") - half, value + half)
-    if qualifier is Qualifier.ABOUT:
-        return Range(value * Decimal("0.95") - half, value * Decimal("1.05") + half)
-    return Range(value - half, value + half)
 
 
 def _range(actual: Actual) -> Range:
@@ -68,7 +37,26 @@ def _pct(value: Decimal) -> str:
 
 def check_consistency(plan: Plan) -> list[tuple[str, tuple, str]]:
     """(code, key path, message) for every inconsistency and implied figure."""
-    return [*_parts(plan), *_growth(plan), *_attainment(plan), *_implied(plan)]
+    return [*_parts(plan), *_growth(plan), *_attainment(plan), *_implied(plan),
+            *_repeated(plan)]
+
+
+def _repeated(plan: Plan) -> list:
+    """The same figure entered twice from one document: one of the entries is a slip."""
+    problems = []
+    for section in ("targets", "actuals"):
+        seen: dict[tuple, int] = {}
+        for index, entry in enumerate(getattr(plan, section)):
+            key = (entry.indicator, entry.scope, entry.period, entry.unit, entry.value,
+                   getattr(entry, "project", None), entry.source.document)
+            if entry.value is None:
+                continue
+            if key in seen:
+                problems.append(("KCN305", (section, index), f"{section}[{index}] repeats "
+                                 f"{section}[{seen[key]}] from the same document; remove one, "
+                                 "or acknowledge it if the document states the figure twice"))
+            seen.setdefault(key, index)
+    return problems
 
 
 def _scope_actuals(plan: Plan) -> dict[tuple, list[tuple[int, Actual]]]:
@@ -125,7 +113,7 @@ def _growth(plan: Plan) -> list:
         if base is None or growth.project is not None:
             continue
         period = parse_period(growth.period)
-        earlier = Period(year_earlier(period.start), year_earlier(period.end), "")
+        earlier = period.year_before()
         for unit in ("vnd_billion", "usd_million"):
             now = _base_value(base, growth.scope, period, unit)
             then = _base_value(base, growth.scope, earlier, unit)

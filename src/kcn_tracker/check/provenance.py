@@ -38,10 +38,13 @@ def _entry(parsed: Parsed, documents: Documents, here: tuple, raw: dict) -> list
                                        f"the quote is {len(quote)} characters long, more than a "
                                        f"sentence ({MAX_QUOTE_CHARS}); quote the sentence or "
                                        "clause that states the figure"))
+    quoted = False
     try:
         text = documents.canonical_text(documents.resolve(document))
         if message := quote_missing(quote, text, document):
             problems.append(parsed.problem("KCN203", (*here, "source", "quote"), message))
+        else:
+            quoted = True
     except DocumentError as exc:
         problems.append(parsed.problem(exc.code, (*here, "source", "document"), str(exc)))
     for key, value, unit in _figures(raw):
@@ -50,7 +53,38 @@ def _entry(parsed: Parsed, documents: Documents, here: tuple, raw: dict) -> list
             problems.append(parsed.problem(code, (*here, *key), message))
     if here[0] == "revocations" and (message := revocation_unstated(raw, quote, parsed.data)):
         problems.append(parsed.problem("KCN206", (*here, "source", "quote"), message))
+    # Only a real quote's words say where the figure counts; in a count of zones ("5 KCN")
+    # the word is the unit, not the place.
+    if quoted and isinstance(raw.get("scope"), str) and raw.get("unit") not in (
+            "zone", "cluster") and (message := scope_unstated(raw["scope"], quote)):
+        problems.append(parsed.problem("KCN208", (*here, "scope"), message))
     return problems
+
+
+_ZONES = re.compile(r"-kcn-")
+_CLUSTERS = re.compile(r"-ccn-")
+_WHOLE_PROVINCE = re.compile(r"-(toan-tinh|tren-dia-ban-tinh|ca-tinh)-")
+_SHARE = re.compile(r"-(chiem|ty-trong|ti-trong)-")
+
+
+def scope_unstated(scope: str, quote: str) -> str | None:
+    """Why the quote's own place words contradict ``scope``, or None: "các KCN" recorded
+    for the whole province, "toàn tỉnh" recorded for the zones."""
+    said = _words(quote)
+    if _SHARE.search(said):
+        return None  # "chiếm 84% … toàn tỉnh": the province is the whole, not the scope
+    zones, clusters = bool(_ZONES.search(said)), bool(_CLUSTERS.search(said))
+    province = bool(_WHOLE_PROVINCE.search(said))
+    if scope in ("ccn", "province") and zones and not clusters and not province:
+        return (f"the quote speaks of industrial zones (KCN), not of '{scope}'; use scope "
+                "\"kcn\" (or a zone), or quote the sentence about the whole scope")
+    if scope == "kcn" and province and not zones:
+        return ("the quote speaks of the whole province ('toàn tỉnh'), not of its industrial "
+                "zones; use scope \"province\", or quote the sentence about the zones")
+    if scope == "kcn" and clusters and not zones:
+        return ("the quote speaks of industrial clusters (CCN), not of industrial zones; use "
+                "scope \"ccn\"")
+    return None
 
 
 def _words(text: str) -> str:

@@ -31,6 +31,9 @@ IndicatorOpt = Annotated[str, typer.Option(
 UnitOpt = Annotated[str, typer.Option("--unit", help="A unit code: project, vnd_billion, …")]
 ScopeOpt = Annotated[str, typer.Option(
     "--scope", help='"kcn", "ccn", "province" or a zone key of the plan.')]
+SupersedesOpt = Annotated[Optional[str], typer.Option(
+    "--supersedes", metavar="ID", help="The id of the entry this one revises (a final figure "
+    "for an estimate, a raised plan); both stay in the file, the report uses this one.")]
 
 record_app = typer.Typer(help="Add an actual figure or a target to a plan file, checked "
                          "against its document first.", no_args_is_help=True)
@@ -91,6 +94,7 @@ def record_actual(
     ] = None,
     note: NoteOpt = None,
     entry_id: IdOpt = None,
+    supersedes: SupersedesOpt = None,
     dry_run: DryRunOpt = False,
 ) -> None:
     """Add an actual figure, after checking its quote is in the document and states it."""
@@ -100,7 +104,8 @@ def record_actual(
               "value": _figure(value, "--value"), "unit": unit,
               "qualifier": None if qualifier == "exact" else qualifier,
               "estimated": True if estimated else None, "project": one_line(project, "--project"),
-              "note": one_line(note, "--note"), "source": _source(document, quote)}
+              "supersedes": supersedes, "note": one_line(note, "--note"),
+              "source": _source(document, quote)}
     _apply(lambda: add_entry(plan, "actuals", fields, dry_run, (period, indicator)), dry_run)
 
 
@@ -113,18 +118,26 @@ def record_target(
     document: DocumentOpt,
     quote: QuoteOpt,
     comparator: Annotated[str, typer.Option(
-        "--comparator", help="about (khoảng), at_least (ít nhất), over (trên), at_most, exact.")
-    ] = "exact",
+        "--comparator", help="about (khoảng), at_least (ít nhất), over (trên), at_most, exact, "
+        "between (a range: --value and --value-max).")] = "exact",
     value: Annotated[Optional[str], typer.Option(
         "--value", help="The plan figure, for a target the document states.")] = None,
+    value_max: Annotated[Optional[str], typer.Option(
+        "--value-max", help="The upper end of a range (từ 120-150 triệu USD: --value 120 "
+        "--value-max 150); sets the comparator to between.")] = None,
     attainment: Annotated[Optional[str], typer.Option(
         "--attainment", metavar="PCT", help="For a target implied by a reported attainment: "
         "the percentage of plan ('vượt 40%' is 140).")] = None,
     attainment_qualifier: Annotated[str, typer.Option(
         "--attainment-qualifier", help="exact, or nearly for 'vượt gần 40%'.")] = "exact",
+    attainment_period: Annotated[Optional[str], typer.Option(
+        "--attainment-period", metavar="PERIOD", help="The months the attainment is stated "
+        "for, when fewer than --period: '6 tháng đầu năm … đạt 63% kế hoạch năm' is "
+        "--period 2023 --attainment-period 2023-01..2023-06.")] = None,
     scope: ScopeOpt = "kcn",
     note: NoteOpt = None,
     entry_id: IdOpt = None,
+    supersedes: SupersedesOpt = None,
     dry_run: DryRunOpt = False,
 ) -> None:
     """Add a target: stated (--value) or implied by a reported attainment (--attainment)."""
@@ -132,15 +145,23 @@ def record_target(
 
     if (value is None) == (attainment is None):
         raise InputError("give --value for a stated target or --attainment for an implied one")
+    if value_max is not None:
+        if value is None:
+            raise InputError("--value-max is the upper end of a range; give --value too")
+        comparator = "between"
     fields = {"id": entry_id, "indicator": indicator, "scope": scope, "period": period,
-              "unit": unit, "comparator": comparator, "note": one_line(note, "--note"),
-              "source": _source(document, quote)}
+              "unit": unit, "comparator": comparator, "supersedes": supersedes,
+              "note": one_line(note, "--note"), "source": _source(document, quote)}
     if value is not None:
         fields["value"] = _figure(value, "--value")
+        if value_max is not None:
+            fields["value_max"] = _figure(value_max, "--value-max")
     else:
         reported = {"value": _figure(attainment, "--attainment")}
         if attainment_qualifier != "exact":
             reported["qualifier"] = attainment_qualifier
+        if attainment_period is not None:
+            reported["period"] = attainment_period
         fields.update(origin="implied", reported_attainment=reported)
     _apply(lambda: add_entry(plan, "targets", fields, dry_run, (period, indicator, "plan")),
            dry_run)

@@ -22,6 +22,7 @@ from kcn_tracker.check.run import check_file
 from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, KcnError
 from kcn_tracker.findings import RULES, Problem, Severity
 from kcn_tracker.plans.entries import insert_entry, render_entry
+from kcn_tracker.plans.figures import current
 from kcn_tracker.plans.ids import Ids
 from kcn_tracker.plans.load import Parsed, parse_bytes
 from kcn_tracker.plans.model import Plan
@@ -122,8 +123,11 @@ def _comparable(key: str, value: object) -> object:
 
 
 def _same_as(section: str, fields: dict, plan: Plan) -> str | None:
-    """The id of an entry the new one would repeat, if any."""
-    for entry in getattr(plan, section):
+    """The id of an entry the new one would repeat, if any; the entry it revises and those
+    already revised are no repetition."""
+    for entry in current(getattr(plan, section)):
+        if entry.id == fields.get("supersedes"):
+            continue
         if all(_comparable(k, getattr(entry, k)) == _comparable(k, fields.get(k))
                for k in DUPLICATE_KEYS[section]):
             return entry.id

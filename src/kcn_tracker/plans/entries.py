@@ -12,13 +12,13 @@ from kcn_tracker.text.notation import plain as number_text
 
 KEY_ORDER = {
     "province": ("id", "name"),
-    "targets": ("id", "indicator", "scope", "period", "value", "unit", "comparator", "origin",
-                "reported_attainment", "note", "source", "acknowledge"),
+    "targets": ("id", "indicator", "scope", "period", "value", "value_max", "unit", "comparator",
+                "origin", "reported_attainment", "supersedes", "note", "source", "acknowledge"),
     "actuals": ("id", "indicator", "scope", "period", "value", "unit", "qualifier", "estimated",
-                "project", "note", "source", "acknowledge"),
+                "project", "supersedes", "note", "source", "acknowledge"),
     "revocations": ("id", "name", "zone", "status", "reported", "source", "acknowledge"),
     "source": ("document", "quote"),
-    "reported_attainment": ("value", "qualifier"),
+    "reported_attainment": ("value", "qualifier", "period"),
     "acknowledge": ("rule", "reason"),
 }
 

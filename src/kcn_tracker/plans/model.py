@@ -100,6 +100,7 @@ class Comparator(str, Enum):
     OVER = "over"  # trên, hơn
     AT_MOST = "at_most"  # tối đa
     EXACT = "exact"
+    BETWEEN = "between"  # từ 120-150 triệu USD: value and value_max
 
 
 class Qualifier(str, Enum):
@@ -149,6 +150,10 @@ class Province(_Strict):
 class ReportedAttainment(_Strict):
     value: Percentage
     qualifier: Qualifier = Qualifier.EXACT
+    period: PeriodText | None = Field(
+        default=None, description="The months the attainment is stated for, when they are "
+        "fewer than the target's: \"6 tháng đầu năm … đạt 63% kế hoạch năm\" is "
+        "period = \"2023-01..2023-06\" on the year's target")
 
 
 class Acknowledgement(_Strict):
@@ -184,11 +189,17 @@ class Target(_Figure):
     value: Amount | None = Field(
         default=None, description="The plan figure; left out when origin is 'implied'"
     )
+    value_max: Amount | None = Field(
+        default=None, description="The upper end of a plan stated as a range (comparator "
+        "'between'): 150 of \"từ 120-150 triệu USD\"")
     reported_attainment: ReportedAttainment | None = Field(
         default=None,
         description="The attainment the document reports: for an implied target the "
         "figure is derived from it; for a stated one `check` compares it with actual / target",
     )
+    supersedes: Slug | None = Field(
+        default=None, description="The id of the target this one revises (a plan raised "
+        "mid-year); the report uses the revision, the old entry stays as evidence")
 
 
 class Actual(_Figure):
@@ -200,6 +211,9 @@ class Actual(_Figure):
         description="Set when the figure is one project's, not the whole scope's; "
         "such figures are listed but never matched to a target",
     )
+    supersedes: Slug | None = Field(
+        default=None, description="The id of the figure this one replaces (a final figure "
+        "for an estimate); the report uses this one, the old entry stays as evidence")
 
 
 class Revocation(_Strict):

@@ -58,6 +58,10 @@ class Period:
     def overlaps_year(self, year: int) -> bool:
         return self.start.year <= year <= self.end.year
 
+    def year_before(self) -> Period:
+        """The same stretch a year earlier: what a growth rate "so với cùng kỳ" compares."""
+        return Period(year_earlier(self.start), year_earlier(self.end), "")
+
     def elapsed_share(self, as_of: date) -> float:
         """The share of the period that has passed by the end of ``as_of``."""
         if as_of < self.start:

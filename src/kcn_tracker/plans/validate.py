@@ -10,8 +10,23 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from kcn_tracker.findings import ACKNOWLEDGEABLE
-from kcn_tracker.plans.figures import matches
-from kcn_tracker.plans.model import SECTIONS, Actual, Origin, Plan, Revocation, Target
+from kcn_tracker.plans.figures import (
+    Range,
+    attained_period,
+    matches,
+    superseded,
+    value_range,
+)
+from kcn_tracker.plans.model import (
+    SECTIONS,
+    Actual,
+    Comparator,
+    Origin,
+    Plan,
+    Qualifier,
+    Revocation,
+    Target,
+)
 from kcn_tracker.plans.periods import (
     FIRST_YEAR,
     FORMS,
@@ -200,7 +215,71 @@ def entry_errors(entries: Entries, zones: dict, complete: bool) -> list[tuple[st
     actuals = [a for _, a in entries["actuals"]]
     for index, target in entries["targets"]:
         errors.extend(_target_errors(target, ("targets", index), actuals, complete))
+    if complete:
+        for section in ("targets", "actuals"):
+            errors.extend(revision_errors(section, entries[section]))
+            errors.extend(conflicts(section, entries[section]))
     return errors
+
+
+def _what(entry) -> tuple:
+    """What a figure measures: two entries with the same are figures for one thing."""
+    return (entry.indicator.value, entry.scope, entry.period, entry.unit.value,
+            getattr(entry, "project", None), getattr(entry, "comparator", None))
+
+
+def revision_errors(section: str, entries: list[tuple[int, object]]) -> list:
+    """A ``supersedes`` must name another entry of the section that measures the same
+    thing, and no entry may be revised twice."""
+    errors = []
+    by_id = {e.id: (i, e) for i, e in entries}
+    revised: dict[str, int] = {}
+    for index, entry in entries:
+        if entry.supersedes is None:
+            continue
+        here, where = (section, index, "supersedes"), f"{section}[{index}].supersedes"
+        old = by_id.get(entry.supersedes)
+        if old is None or old[1] is entry:
+            errors.append(("KCN118", here, f"{where}: no other entry of {section} has the id "
+                           f"'{entry.supersedes}'; name the entry this one revises"))
+        elif _what(old[1])[:5] != _what(entry)[:5]:
+            errors.append(("KCN118", here, f"{where}: '{entry.supersedes}' measures another "
+                           "indicator, scope, period or unit; a revision replaces a figure for "
+                           "the same thing"))
+        elif entry.supersedes in revised:
+            errors.append(("KCN118", here, f"{where}: '{entry.supersedes}' is already revised "
+                           f"by {section}[{revised[entry.supersedes]}]; revise that one instead"))
+        revised.setdefault(entry.supersedes, index)
+    return errors
+
+
+def conflicts(section: str, entries: list[tuple[int, object]]) -> list:
+    """Two figures for one thing whose values cannot both be right, neither revising the
+    other: the report would have to choose one silently, so check refuses both."""
+    old = superseded([e for _, e in entries])
+    current = [(i, e) for i, e in entries if e.id not in old and e.value is not None]
+    errors, groups = [], {}
+    for index, entry in current:
+        groups.setdefault(_what(entry), []).append((index, entry))
+    for group in groups.values():
+        first_index, first = group[0]
+        for index, entry in group[1:]:
+            if not _ranges(first).overlaps(_ranges(entry)):
+                errors.append(("KCN119", (section, index, "value"),
+                               f"{section}[{index}].value: {entry.value} and "
+                               f"{section}[{first_index}] ('{first.id}') give two figures, "
+                               f"{first.value} and {entry.value}, for {_what(entry)[0]}, "
+                               f"{entry.scope}, {entry.period}; if this one revises it, add "
+                               f"supersedes = \"{first.id}\" (record … --supersedes "
+                               f"{first.id}), else correct one of them"))
+    return errors
+
+
+def _ranges(entry) -> Range:
+    low = value_range(entry.value, getattr(entry, "qualifier", Qualifier.EXACT), entry.unit.value)
+    top = getattr(entry, "value_max", None)
+    return low if top is None else Range(low.low, value_range(top, Qualifier.EXACT,
+                                                              entry.unit.value).high)
 
 
 def _unknown_zone(key: str, value: str, here: tuple) -> str:
@@ -255,23 +334,55 @@ def _figure_errors(entry, here: tuple, scopes: set[str]) -> list:
     return errors
 
 
+def _range_errors(target: Target, here: tuple) -> list:
+    where = _dotted(here)
+    between = target.comparator is Comparator.BETWEEN
+    if between and (target.value_max is None or target.origin is Origin.IMPLIED):
+        return [("KCN112", here, f"{where}: comparator 'between' needs 'value' and "
+                 "'value_max', the two ends of the range: 120 and 150 of \"từ 120-150\"")]
+    if not between and target.value_max is not None:
+        return [("KCN112", (*here, "value_max"), f"{where}.value_max: only a range has an "
+                 "upper end; set comparator = \"between\" or remove value_max")]
+    if between and target.value is not None and target.value_max <= target.value:
+        return [("KCN112", (*here, "value_max"), f"{where}.value_max: {target.value_max} is "
+                 f"not above value {target.value}; write the lower end as value")]
+    return []
+
+
+def _attainment_period_errors(target: Target, here: tuple) -> list:
+    attained = target.reported_attainment
+    if attained is None or attained.period is None:
+        return []
+    where = f"{_dotted(here)}.reported_attainment.period"
+    try:
+        inside = parse_period(target.period).contains(parse_period(attained.period))
+    except ValueError as exc:
+        return [("KCN109", (*here, "reported_attainment", "period"), f"{where}: {exc}")]
+    if not inside:
+        return [("KCN109", (*here, "reported_attainment", "period"), f"{where}: "
+                 f"'{attained.period}' is not within the target's period '{target.period}'; "
+                 "the attainment is stated for part of the plan's period")]
+    return []
+
+
 def _target_errors(target: Target, here: tuple, actuals: list[Actual], complete: bool) -> list:
     where = _dotted(here)
+    errors = _range_errors(target, here) + _attainment_period_errors(target, here)
     if target.origin is Origin.STATED:
         if target.value is None:
-            return [("KCN112", here, f"{where}: a stated target needs a 'value'; or set "
-                     "origin = \"implied\" with a reported_attainment")]
-        return []
-    errors = []
+            return errors + [("KCN112", here, f"{where}: a stated target needs a 'value'; or "
+                              "set origin = \"implied\" with a reported_attainment")]
+        return errors
     if target.value is not None:
         errors.append(("KCN112", (*here, "value"), f"{where}.value: an implied target's figure "
                        "is derived from its actual and reported attainment; remove 'value'"))
     if target.reported_attainment is None:
         errors.append(("KCN112", here, f"{where}: an implied target needs "
                        "'reported_attainment', the percentage of plan the document reports"))
-    if complete and not any(matches(target, a) and a.period == target.period for a in actuals):
+    period = attained_period(target)
+    if complete and not any(matches(target, a) and a.period == period for a in actuals):
         errors.append(("KCN113", here, f"{where}: no actual with indicator "
                        f"'{target.indicator.value}', scope '{target.scope}', period "
-                       f"'{target.period}' and unit '{target.unit.value}' to derive this "
+                       f"'{period}' and unit '{target.unit.value}' to derive this "
                        "implied target from; add it"))
     return errors

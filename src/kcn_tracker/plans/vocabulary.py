@@ -93,6 +93,10 @@ INDICATORS: dict[str, Indicator] = {
         _ind("adjusted_projects", "Dự án điều chỉnh GCNĐKĐT",
              "Projects with an amended certificate", "project", _FLOW),
         _ind("capital_increases", "Lượt điều chỉnh tăng vốn", "Capital increases", "adjustment", _FLOW),
+        _ind("capital_increases_fdi", "Lượt điều chỉnh tăng vốn của dự án FDI",
+             "Capital increases, FDI", "adjustment", _FLOW),
+        _ind("capital_increases_ddi", "Lượt điều chỉnh tăng vốn của dự án DDI",
+             "Capital increases, DDI", "adjustment", _FLOW),
         _ind("added_capital", "Vốn điều chỉnh tăng thêm", "Added capital", MONEY, _FLOW),
         _ind("total_capital_attracted", "Tổng vốn đăng ký thu hút (mới và tăng thêm)",
              "Total capital attracted (new and added)", MONEY, _FLOW),
@@ -110,6 +114,14 @@ INDICATORS: dict[str, Indicator] = {
              "Registered capital, cumulative", MONEY, _STOCK),
         _ind("implemented_capital_cumulative", "Vốn thực hiện lũy kế",
              "Implemented capital, cumulative", MONEY, _STOCK),
+        _ind("implemented_capital", "Vốn thực hiện trong kỳ", "Implemented capital in the period",
+             MONEY, _FLOW),
+        # Revocations counted, without the projects' names: "thu hồi 08 dự án với tổng vốn
+        # 32,358 triệu USD". Fewer is better.
+        _ind("revoked_projects", "Dự án bị thu hồi", "Projects revoked", "project", _FLOW,
+             higher=False),
+        _ind("revoked_capital", "Vốn của các dự án bị thu hồi", "Capital of revoked projects",
+             MONEY, _FLOW, higher=False),
         # The scope says whether these count industrial zones (kcn) or clusters (ccn).
         _ind("zones_planned", "Số khu, cụm theo quy hoạch", "Zones or clusters planned",
              _Z, _STOCK),
@@ -125,11 +137,15 @@ INDICATORS: dict[str, Indicator] = {
         _ind("fill_rate", "Tỷ lệ lấp đầy", "Fill rate", _P, _STOCK),
         _ind("green_space_share", "Tỷ lệ cây xanh", "Green-space share", _P, _STOCK),
         _ind("workers", "Lao động", "Workers", "person", _STOCK),
+        _ind("new_jobs", "Việc làm mới tạo ra", "New jobs", "person", _FLOW),
         _ind("local_worker_share", "Tỷ lệ lao động địa phương", "Share of local workers",
              _P, _RATE),
         _ind("average_monthly_income", "Thu nhập bình quân/người/tháng",
              "Average monthly income per worker", "vnd_million", _RATE),
         _ind("revenue", "Doanh thu của doanh nghiệp", "Enterprise revenue", MONEY, _FLOW),
+        _ind("revenue_growth", "Tăng trưởng doanh thu", "Revenue growth", _P, _RATE),
+        _ind("capital_attracted_growth", "Tăng trưởng vốn đăng ký thu hút",
+             "Growth of capital attracted", _P, _RATE),
         _ind("industrial_output", "Giá trị sản xuất công nghiệp", "Industrial production value",
              MONEY, _FLOW),
         _ind("industrial_output_growth", "Tăng trưởng giá trị sản xuất công nghiệp",
@@ -144,4 +160,14 @@ INDICATORS: dict[str, Indicator] = {
 }
 
 # Growth rates and the value they are the year-on-year change of.
-GROWTH = {"industrial_output_growth": "industrial_output", "export_growth": "export_value"}
+GROWTH = {"industrial_output_growth": "industrial_output", "export_growth": "export_value",
+          "revenue_growth": "revenue", "capital_attracted_growth": "total_capital_attracted"}
+
+# Totals and the parts they are made of: FDI + DDI = all projects.
+PARTS = {
+    "new_projects": ("new_projects_fdi", "new_projects_ddi"),
+    "valid_projects": ("valid_projects_fdi", "valid_projects_ddi"),
+    "projects": ("projects_fdi", "projects_ddi"),
+    "capital_increases": ("capital_increases_fdi", "capital_increases_ddi"),
+    "total_capital_attracted": ("new_capital", "added_capital"),
+}

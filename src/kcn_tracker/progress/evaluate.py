@@ -17,7 +17,7 @@ Nothing here reads files or prints. The rules, in the words of the boards:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
@@ -25,9 +25,12 @@ from enum import Enum
 from kcn_tracker.plans.figures import (
     HUNDRED,
     combine_qualifiers,
+    current,
     implied_value,
     matches,
     preferred,
+    superseded,
+    year_on_year,
 )
 from kcn_tracker.plans.model import (
     Actual,
@@ -39,7 +42,8 @@ from kcn_tracker.plans.model import (
     Target,
 )
 from kcn_tracker.plans.periods import Period, parse_period
-from kcn_tracker.plans.vocabulary import INDICATORS, Aggregation
+from kcn_tracker.plans.vocabulary import GROWTH, INDICATORS, MONEY, Aggregation
+from kcn_tracker.progress.pace import NO_PACE, Pace, pace
 from kcn_tracker.text.spelling import fold
 
 # "khoảng 20 dự án" is met by 19 or 21: within this many percent of the figure.
@@ -87,6 +91,10 @@ class TargetResult:
     # Every known actual that measures this target within its period, used or not:
     # none of them is a figure with "no target set".
     measured: tuple[Actual, ...] = ()
+    pace: Pace = NO_PACE
+    # The same target stated again elsewhere (a headline, a caption): shown once, with
+    # every source.
+    restated: tuple[Target, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -115,6 +123,9 @@ class ProvinceResult:
     actuals: list[Actual]
     untargeted: list[Actual]
     unrecovered: list[PendingRevocation]
+    # Entries a later one revises, by id, with the entry that revises them: evidence
+    # kept, used by no computation.
+    superseded: dict = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -213,9 +224,14 @@ def _compare(actual: Decimal, qualifier: Qualifier, target: Decimal) -> int:
 
 
 def reached(comparator: Comparator, observed: Observed, target: Decimal,
-            attainment: Decimal | None) -> Status | None:
-    """EXCEEDED or MET when the figure satisfies the comparator, else None."""
+            attainment: Decimal | None, top: Decimal | None = None) -> Status | None:
+    """EXCEEDED or MET when the figure satisfies the comparator, else None; a range
+    ("từ 120-150") is met within it and exceeded above ``top``."""
     order = _compare(observed.value, observed.qualifier, target)
+    if comparator is Comparator.BETWEEN:
+        if _compare(observed.value, observed.qualifier, top) > 0:
+            return Status.EXCEEDED
+        return Status.MET if order >= 0 else None
     if comparator is Comparator.ABOUT and attainment is not None:
         if attainment > HUNDRED + ABOUT_TOLERANCE_PCT:
             return Status.EXCEEDED
@@ -236,14 +252,14 @@ def decide(target: Target, value: Decimal | None, observed: Observed | None
     attainment = None
     if value != 0:
         attainment = (observed.value * HUNDRED / value).quantize(PCT_PLACES, ROUND_HALF_UP)
-    status = reached(target.comparator, observed, value, attainment)
+    status = reached(target.comparator, observed, value, attainment, target.value_max)
     if observed.complete:
         return status or Status.MISSED, attainment
     comparator = target.comparator
     if INDICATORS[target.indicator.value].aggregation is Aggregation.FLOW:
         # A flow only grows: once past its figure it stays past, whatever comes.
-        if status is Status.EXCEEDED or (
-                status is Status.MET and comparator in (Comparator.AT_LEAST, Comparator.OVER)):
+        if status is Status.EXCEEDED or (status is Status.MET and comparator in (
+                Comparator.AT_LEAST, Comparator.OVER, Comparator.BETWEEN)):
             return status, attainment
         if comparator is Comparator.AT_MOST:
             return (Status.ON_TRACK if status else Status.MISSED), attainment
@@ -255,15 +271,37 @@ def decide(target: Target, value: Decimal | None, observed: Observed | None
     return (Status.ON_TRACK if status else Status.BEHIND), attainment
 
 
-def evaluate_target(target: Target, actuals: list[Actual], as_of: date) -> TargetResult:
+def evaluate_target(target: Target, actuals: list[Actual], as_of: date,
+                    restated: tuple[Target, ...] = ()) -> TargetResult:
+    """``actuals`` are the current ones: no entry another one revises."""
     period = parse_period(target.period)
     value, value_qualifier = target_value(target, actuals, as_of)
     found = candidates(target, period, actuals, as_of)
-    observed = observe(target, period, found)
+    observed = observe(target, period, found) or derived_growth(target, period, actuals, as_of)
     status, attainment = decide(target, value, observed)
     overshoot = attainment - HUNDRED if attainment is not None else None
+    measured = tuple(a for _, a in found) + (observed.entries if observed and not found else ())
     return TargetResult(target, period, value, value_qualifier, observed, attainment,
-                        overshoot, status, tuple(a for _, a in found))
+                        overshoot, status, measured,
+                        pace(target, period, value, observed, status.value, as_of), restated)
+
+
+def derived_growth(target: Target, period: Period, actuals: list[Actual],
+                   as_of: date) -> Observed | None:
+    """A growth target with no stated rate for its period is measured by the rate its
+    values give: the period's value against the same period a year earlier."""
+    base = GROWTH.get(target.indicator.value)
+    if base is None or period.end > as_of:
+        return None
+    for unit in MONEY:
+        pair = year_on_year(actuals, base, target.scope, unit, period)
+        if pair is not None:
+            now, then = pair
+            rate = ((now.value / then.value - 1) * HUNDRED).quantize(PCT_PLACES, ROUND_HALF_UP)
+            qualifier = combine_qualifiers([now.qualifier, then.qualifier])
+            return Observed(rate, "percent", qualifier, now.estimated or then.estimated,
+                            (now, then), period.end, 1.0, True)
+    return None
 
 
 def unrecovered(revocations: list[Revocation], as_of: date) -> list[PendingRevocation]:
@@ -287,17 +325,33 @@ def unrecovered(revocations: list[Revocation], as_of: date) -> list[PendingRevoc
                   key=lambda run: order[id(run.entry)])
 
 
+def _restatements(targets: list[Target]) -> list[tuple[Target, tuple[Target, ...]]]:
+    """Each target once, with the entries that state the very same plan again."""
+    groups: dict[tuple, list[Target]] = {}
+    for target in targets:
+        key = (target.indicator, target.scope, target.period, target.unit, target.comparator,
+               target.origin, target.value, target.value_max, target.reported_attainment)
+        groups.setdefault(key, []).append(target)
+    return [(group[0], tuple(group[1:])) for group in groups.values()]
+
+
 def evaluate_plan(plan: Plan, as_of: date, year: int | None = None) -> ProvinceResult:
-    """Evaluate every target of ``plan`` at ``as_of``; ``year`` keeps only periods touching it."""
-    results = [evaluate_target(t, plan.actuals, as_of) for t in plan.targets]
+    """Evaluate every target of ``plan`` at ``as_of``; ``year`` keeps only periods touching it.
+
+    Entries another one revises (``supersedes``) are kept as evidence and used by no
+    computation; a target stated several times is evaluated once.
+    """
+    actuals = current(plan.actuals)
+    results = [evaluate_target(t, actuals, as_of, again)
+               for t, again in _restatements(current(plan.targets))]
     measured = {id(a) for r in results for a in r.measured}
-    actuals = list(plan.actuals)
     if year is not None:
         results = [r for r in results if r.period.overlaps_year(year)]
         actuals = [a for a in actuals if parse_period(a.period).overlaps_year(year)]
     untargeted = [a for a in actuals
                   if id(a) not in measured and parse_period(a.period).end <= as_of]
-    return ProvinceResult(plan, results, actuals, untargeted, unrecovered(plan.revocations, as_of))
+    return ProvinceResult(plan, results, actuals, untargeted, unrecovered(plan.revocations, as_of),
+                          {**superseded(plan.targets), **superseded(plan.actuals)})
 
 
 def evaluate_plans(plans: list[Plan], as_of: date, year: int | None = None,

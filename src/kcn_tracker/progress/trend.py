@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from kcn_tracker.plans.figures import HUNDRED, preferred
 from kcn_tracker.plans.model import Actual, Plan
-from kcn_tracker.plans.periods import Period, parse_period, year_earlier
+from kcn_tracker.plans.periods import Period, parse_period
 from kcn_tracker.plans.vocabulary import GROWTH
 from kcn_tracker.progress.evaluate import TargetResult, evaluate_target
 
@@ -31,10 +31,6 @@ class Series:
     unit: str
     points: list[Point]
     other_targets: list[TargetResult]  # targets over other periods (2021-2025, say)
-
-
-def _year_before(period: Period) -> tuple[date, date]:
-    return year_earlier(period.start), year_earlier(period.end)
 
 
 def series(plans: list[Plan], indicator: str, as_of: date) -> list[Series]:
@@ -66,7 +62,7 @@ def _series(plan: Plan, indicator: str, scope: str, unit: str, actuals: list[Act
     for period in sorted(by_period, key=lambda p: (p.start, p.end)):
         chosen = preferred(by_period[period])
         earlier = next((preferred(v) for p, v in by_period.items()
-                        if (p.start, p.end) == _year_before(period)), None)
+                        if p == period.year_before()), None)
         change = None
         if earlier is not None and earlier.value > 0:
             change = (chosen.value / earlier.value - 1) * HUNDRED
