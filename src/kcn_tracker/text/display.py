@@ -28,11 +28,29 @@ def format_number(value: Decimal, lang: str, places: int = 2, sign: bool = False
 
 
 # Control characters from a plan file or a document would break a one-line
-# message, an XML report, or a terminal (an escape sequence); they are shown as
-# escapes.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# message, an XML report, or a terminal (an escape sequence); bidirectional
+# overrides, isolates and marks would make a terminal, an editor or a browser show
+# the text in another order than it is stored (a reviewer reads one name, the tool
+# holds another). Both are shown as escapes.
+_CONTROL = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+# What a JSON writer with ensure_ascii=False leaves as it is (it escapes C0 itself).
+_JSON_UNSAFE = re.compile(
+    r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match) -> str:
+    return f"\\u{ord(match.group(0)):04x}"
 
 
 def printable(text: str) -> str:
-    """``text`` with every control character written as a visible \\uXXXX escape."""
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    """``text`` with every control and bidirectional formatting character written as a
+    visible \\uXXXX escape."""
+    return _CONTROL.sub(_escape, text)
+
+
+def json_printable(text: str) -> str:
+    """JSON text (from json.dumps) with the same characters as JSON escapes: a parser
+    reads the very same strings, a terminal shows them in place."""
+    return _JSON_UNSAFE.sub(_escape, text)
