@@ -319,3 +319,14 @@ def test_status_markdown_escapes_a_bar_in_a_successor_name(run, project):
     assert result.exit_code == 0, result.output
     assert ("| **Thái \\| Nguyên (tỉnh mới từ 01/07/2025, Nghị quyết 202/2025/QH15)** "
             "| | | | | | | | | |") in result.stdout.splitlines()
+
+
+def test_the_note_on_a_merged_province_shows_escapes(run, project):
+    # A successor's name may not hold C0 controls (KCN103); C1 and bidi pass check.
+    name = "Thái\x9b2J Nguyên\u202e"
+    plans = hostile(project, province=name, successor=name)
+    result = run("report", plans, "-p", name, "--as-of", AS_OF, "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert RAW_CONTROLS.findall(result.stderr) == []
+    assert ("Lưu ý: 'Thái\\u009b2J Nguyên\\u202e' cũng là tỉnh Thái\\u009b2J Nguyên\\u202e mới "
+            "(từ 01/07/2025), gồm Bắc Kạn, Thái\\u009b2J Nguyên\\u202e") in result.stderr

@@ -60,7 +60,9 @@ def markdown_code(text: str) -> str:
 
 
 def word(lang: str, key: str, **values: str) -> str:
-    return WORDS[lang][key].format(**values)
+    # The values are names as often as figures, and some callers (the CLI's notes)
+    # print the sentence as it is: escape them here too.
+    return WORDS[lang][key].format(**{k: printable(v) for k, v in values.items()})
 
 
 def quantity(value: Decimal, unit: str, lang: str, prefix: str = "") -> str:
