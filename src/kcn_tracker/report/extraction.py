@@ -49,7 +49,8 @@ def _table(extraction: Extraction, lines: Lines, lang: str) -> Table | Text:
     if not extraction.quantities:
         return as_text(f"{extraction.path}: {NONE[lang]}")
     # The title is the document's file name: a str would be read as markup.
-    table = Table(title=as_text(f"{extraction.path} ({len(extraction.quantities)})"),
+    table = Table(title=as_text(f"{extraction.path} ({len(extraction.quantities)})",
+                                style="table.title"),
                   box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left")
     headers = HEADERS[lang]
     table.add_column(headers[0], justify="right")
