@@ -87,7 +87,7 @@ def test_a_document_outside_seeds_is_cited_where_it_must_go(run, tmp_path):
 
 FORMS = """Năm 2025, các KCN của tỉnh thu hút mới 12 dự án FDI với vốn đăng ký 1 tỷ 500 triệu USD.
 Năm 2025, dự án nhà máy linh kiện có vốn 25,6 tr.USD, xây dựng 85.000 m2 nhà xưởng.
-Năm 2025, vốn đăng ký cấp mới 3 nghìn 500 tỷ đồng.
+Năm 2024, vốn đăng ký cấp mới 3 nghìn 500 tỷ đồng.
 Tính đến hết năm 2025, các KCN đã thu hút 1.595 dự án FDI.
 Năm 2025, các KCN thu hút vốn đăng ký đạt 41.650 tỷ đồng (tương đương 1,71 tỷ USD), bằng 116% kế hoạch năm.
 Năm 2025, tổng vốn thu hút đạt 780 triệu USD và 5.000 tỷ đồng, lần lượt bằng 156% và 128% kế hoạch năm.

@@ -3,24 +3,66 @@
 "trên 2.150 tỷ đồng", "2021–2025", "các KCN": one place decides how a figure,
 a period or a scope reads in each language, so the table, the Markdown and the
 CSV never disagree.
+
+Names and paths come from plan files, which arrive by pull request: here they
+are made safe to show, once for every renderer. Each one goes through
+``printable`` (no escape sequence, no bidirectional override reaches a screen or
+a file); the Rich renderers take them as ``Text`` from ``as_text``, never as markup;
+the Markdown ones through ``markdown_text``.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from kcn_tracker.plans.model import Actual, Origin, Plan
 from kcn_tracker.plans.periods import Period, parse_period
 from kcn_tracker.plans.vocabulary import INDICATORS, UNITS
 from kcn_tracker.progress.evaluate import PendingRevocation, TargetResult
 from kcn_tracker.report.words import COMPARATORS, QUALIFIERS, SCOPES, STATUSES, WORDS
-from kcn_tracker.text.display import format_number
+from kcn_tracker.text.display import format_number, printable
+
+if TYPE_CHECKING:  # Rich is loaded by the renderers that draw, not by CSV or JSON
+    from rich.text import Text
+
+
+def as_text(text: str, style: str = "") -> "Text":
+    """``text`` for Rich as it is written: a plan's "[link=…]" or ":warning:" is shown,
+    not obeyed (a str given to Rich is read as markup and emoji codes)."""
+    from rich.text import Text
+
+    return Text(printable(text), style=style)
+
+
+_MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# HTML that a Markdown viewer would render, a cell's end, a link, code or emphasis;
+# a backslash only where it would escape the next character (CommonMark escapes
+# ASCII punctuation only), so "\u001b" from printable reads as it is.
+_MARKDOWN_SPECIAL = re.compile(r"[&<>|\[\]`*]|\\(?=[!-/:-@\[-`{-~])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` for a Markdown table cell or heading: one line, shown as written."""
+    return _MARKDOWN_SPECIAL.sub(
+        lambda m: _MARKDOWN_ENTITIES.get(m[0]) or "\\" + m[0], printable(text))
+
+
+def markdown_code(text: str) -> str:
+    """``text`` as inline code; a fence longer than any run of backticks inside."""
+    text = printable(text)
+    fence = "`" * (max((len(r) for r in re.findall("`+", text)), default=0) + 1)
+    pad = " " if fence != "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def word(lang: str, key: str, **values: str) -> str:
-    return WORDS[lang][key].format(**values)
+    # The values are names as often as figures, and some callers (the CLI's notes)
+    # print the sentence as it is: escape them here too.
+    return WORDS[lang][key].format(**{k: printable(v) for k, v in values.items()})
 
 
 def quantity(value: Decimal, unit: str, lang: str, prefix: str = "") -> str:
@@ -73,9 +115,18 @@ def province_title(plan: Plan, lang: str) -> str:
     """The province's name, marked as a former province when another took it over."""
     successor = plan.province.successor
     if successor is None:
-        return plan.province.name
+        return printable(plan.province.name)
     until = date.fromordinal(parse_period(successor.since).start.toordinal() - 1)
-    return word(lang, "old_province", name=plan.province.name, until=day(until, lang))
+    return word(lang, "old_province", name=printable(plan.province.name),
+                until=day(until, lang))
+
+
+def province_name(plan: Plan) -> str:
+    return printable(plan.province.name)
+
+
+def province_names(plans: list[Plan]) -> str:
+    return ", ".join(province_name(p) for p in plans)
 
 
 def since_day(successor, lang: str) -> str:
@@ -86,25 +137,31 @@ def since_day(successor, lang: str) -> str:
 def province_short(plan: Plan, lang: str) -> str:
     """"Bắc Kạn (cũ)": the name, and whether it is a former province, in a narrow column."""
     if plan.province.successor is None:
-        return plan.province.name
-    return word(lang, "old_short", name=plan.province.name)
+        return printable(plan.province.name)
+    return word(lang, "old_short", name=printable(plan.province.name))
 
 
 def new_province_short(successor, lang: str) -> str:
-    return word(lang, "new_short", name=successor.name, since=since_day(successor, lang))
+    return word(lang, "new_short", name=printable(successor.name),
+                since=since_day(successor, lang))
 
 
 def new_province_title(successor, lang: str) -> str:
-    return word(lang, "new_province", name=successor.name, since=since_day(successor, lang),
-                basis=successor.basis)
+    return word(lang, "new_province", name=printable(successor.name),
+                since=since_day(successor, lang), basis=printable(successor.basis))
 
 
 def indicator_label(key: str, lang: str) -> str:
     return getattr(INDICATORS[key], lang)
 
 
-def scope_text(plan: Plan, scope: str, lang: str) -> str:
+def scope_label(plan: Plan, scope: str, lang: str) -> str:
+    """The scope's name as the plan writes it, for JSON (which escapes it itself)."""
     return SCOPES[lang].get(scope) or plan.zones.get(scope, scope)
+
+
+def scope_text(plan: Plan, scope: str, lang: str) -> str:
+    return printable(scope_label(plan, scope, lang))
 
 
 def target_text(result: TargetResult, lang: str) -> str:
@@ -156,7 +213,7 @@ def status_text(status: str, lang: str) -> str:
 
 def document_label(document: str) -> str:
     """A short name for a seed document: the number before the first underscore."""
-    stem = PurePosixPath(document).stem
+    stem = PurePosixPath(printable(document)).stem
     return stem.split("_", 1)[0] if "_" in stem else stem
 
 
@@ -188,7 +245,7 @@ def actual_cells(actual: Actual, plan: Plan, lang: str) -> dict[str, str]:
     scope = scope_text(plan, actual.scope, lang)
     return {
         "indicator": indicator_label(actual.indicator.value, lang),
-        "scope": f"{scope}: {actual.project}" if actual.project else scope,
+        "scope": f"{scope}: {printable(actual.project)}" if actual.project else scope,
         "period": period_text(parse_period(actual.period), lang),
         "actual": actual_entry_text(actual, lang),
         "target": word(lang, "no_target"),
@@ -199,10 +256,10 @@ def actual_cells(actual: Actual, plan: Plan, lang: str) -> dict[str, str]:
 def revocation_cells(pending: PendingRevocation, plan: Plan, lang: str) -> dict[str, str]:
     entry = pending.entry
     return {
-        "project": entry.name,
-        "zone": plan.zones.get(entry.zone, "") if entry.zone else "",
+        "project": printable(entry.name),
+        "zone": printable(plan.zones.get(entry.zone, "")) if entry.zone else "",
         "since": partial_date(pending.since, lang),
-        "source": entry.source.document,
+        "source": printable(entry.source.document),
     }
 
 

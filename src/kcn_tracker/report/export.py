@@ -2,6 +2,8 @@
 
 Each export starts with a title line (what, for whom, as of when, made when),
 and is written atomically: a half-written picture never replaces a good one.
+Its very first line is the export mark, a comment in the format's own syntax (a
+plain line in text), so that the tool replaces only files it wrote.
 """
 
 from __future__ import annotations
@@ -21,9 +23,21 @@ class ExportError(KcnError):
     pass
 
 
-# Every export holds its title line, which starts with this: a file without it is
-# not an export, and is never written over (a source document, a plan file).
-MARK = "kcn-tracker "
+# The first line of every export. A hand-written README or CI page may well mention
+# "kcn-tracker", even quote this mark, but does not start with it: a file whose
+# first line is not one of these is never written over (a README, a source
+# document, a plan file). HTML allows a comment before the doctype, XML before the
+# root element, and Markdown viewers hide it.
+MARK = "kcn-tracker export"
+COMMENT_MARK = f"<!-- {MARK} -->"
+TEXT_MARK = f"-- {MARK} --"
+MARKS = (COMMENT_MARK, TEXT_MARK)
+
+
+def _is_export(head: bytes) -> bool:
+    # Tolerate a line end rewritten to CRLF (git on Windows) but nothing else.
+    first = head.split(b"\n", 1)[0].removesuffix(b"\r")
+    return first.decode("utf-8", errors="replace") in MARKS
 
 
 def check_target(path: Path) -> None:
@@ -37,16 +51,18 @@ def check_target(path: Path) -> None:
     if os.path.lexists(path):
         try:
             with open(path, "rb") as handle:
-                head = handle.read(8192).decode("utf-8", errors="replace")
+                head = handle.read(256)
         except OSError as exc:
             raise ExportError(f"{path}: cannot be replaced ({exc.strerror})") from None
-        if MARK not in head:
+        if not _is_export(head):
             raise ExportError(f"{path} exists and is not an earlier kcn-tracker export; "
                               "it is left as it is: choose another name")
 
 
 def write_export(path: Path, console: Console, markdown: str, title: str) -> None:
     """``console`` recorded the screen; ``markdown`` is the same content as Markdown."""
+    from kcn_tracker.report.cells import markdown_text
+
     suffix = path.suffix.lower()
     if suffix == ".svg":
         text = console.export_svg(title=title)
@@ -55,7 +71,8 @@ def write_export(path: Path, console: Console, markdown: str, title: str) -> Non
     elif suffix == ".txt":
         text = console.export_text()
     else:
-        text = f"**{title}**\n\n{markdown}"
+        text = f"**{markdown_text(title)}**\n\n{markdown}"
+    text = f"{TEXT_MARK if suffix == '.txt' else COMMENT_MARK}\n{text}"
     try:
         with folder_lock(path.parent):
             atomic_write(path, text, new_file=not path.exists())

@@ -17,7 +17,8 @@ from rich.table import Table
 from rich.text import Text
 
 from kcn_tracker.extract.document import Extraction, Quantity
-from kcn_tracker.text.display import format_number
+from kcn_tracker.report.cells import as_text
+from kcn_tracker.text.display import format_number, json_printable
 from kcn_tracker.text.notation import plain
 from kcn_tracker.text.offsets import Lines
 
@@ -43,13 +44,15 @@ def render(extractions: list[Extraction], texts: list[str], lang: str, output_fo
         if extraction.flagged:
             console.print(FLAGGED[lang], style="bold")
             for f in extraction.flagged:
-                console.print(Text(f"  {lines.of(f.start)}: {f.text} — {f.reason}"))
+                console.print(as_text(f"  {lines.of(f.start)}: {f.text} — {f.reason}"))
 
 
 def _table(extraction: Extraction, lines: Lines, lang: str) -> Table | Text:
     if not extraction.quantities:
-        return Text(f"{extraction.path}: {NONE[lang]}")
-    table = Table(title=f"{extraction.path} ({len(extraction.quantities)})",
+        return as_text(f"{extraction.path}: {NONE[lang]}")
+    # The title is the document's file name: a str would be read as markup.
+    table = Table(title=as_text(f"{extraction.path} ({len(extraction.quantities)})",
+                                style="table.title"),
                   box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left")
     headers = HEADERS[lang]
     table.add_column(headers[0], justify="right")
@@ -61,8 +64,9 @@ def _table(extraction: Extraction, lines: Lines, lang: str) -> Table | Text:
         value = _number(q.value, lang)
         if q.value_max is not None:
             value += "–" + _number(q.value_max, lang)
-        table.add_row(str(lines.of(q.start)), q.text, value, q.unit or "?", q.qualifier,
-                      q.role or "?", q.period or "")
+        table.add_row(*(as_text(cell) for cell in (
+            str(lines.of(q.start)), q.text, value, q.unit or "?", q.qualifier, q.role or "?",
+            q.period or "")))
     return table
 
 
@@ -89,7 +93,7 @@ def json_text(extractions: list[Extraction]) -> str:
 def _dumps(value, depth: int) -> str:
     """``value`` as ``json.dumps(indent=2)`` writes it ``depth`` levels down a document."""
     text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
-    return _EXACT_JSON.sub(r"\1", text)
+    return json_printable(_EXACT_JSON.sub(r"\1", text))
 
 
 def _items(items, depth: int):

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kcn_tracker.plans.vocabulary import INDICATORS, UNITS
+from kcn_tracker.report.cells import as_text
 
 HEADERS = {"vi": ("Mã", "Chỉ tiêu", "Đơn vị", "Cộng dồn"),
            "en": ("Key", "Indicator", "Units", "Aggregation")}
@@ -37,5 +38,6 @@ def render(lang: str, output_format: str, console: Console) -> None:
         table.add_column(header, overflow="fold")
     for i in INDICATORS.values():
         units = ", ".join(i.units)
-        table.add_row(i.key, getattr(i, lang), units, AGGREGATION[lang][i.aggregation.value])
+        table.add_row(*(as_text(cell) for cell in (
+            i.key, getattr(i, lang), units, AGGREGATION[lang][i.aggregation.value])))
     console.print(table)

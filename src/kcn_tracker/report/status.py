@@ -13,8 +13,10 @@ from kcn_tracker.progress.evaluate import Report, Status, TargetResult
 from kcn_tracker.progress.summary import Summary, summarize, total
 from kcn_tracker.report.cells import (
     actual_text,
+    as_text,
     day,
     indicator_label,
+    markdown_text,
     new_province_short,
     new_province_title,
     percent,
@@ -28,6 +30,7 @@ from kcn_tracker.report.formats.json_report import successor_dict
 from kcn_tracker.report.formats.table import STATUS_STYLES
 from kcn_tracker.report.groups import grouped
 from kcn_tracker.report.words import QUALIFIERS, STATUSES
+from kcn_tracker.text.display import json_printable
 
 
 def _extreme(result: TargetResult | None, lang: str) -> str:
@@ -53,12 +56,13 @@ def _highlights(summaries: list[Summary], lang: str, grid: Table) -> None:
     for summary in summaries:
         name = province_short(summary.province.plan, lang)
         if not summary.province.targets:
-            grid.add_row(f"{name}:", Text(word(lang, "targets_none"), style="dim"))
+            grid.add_row(as_text(f"{name}:"), Text(word(lang, "targets_none"), style="dim"))
         for label, result in (("best", summary.best), ("worst", summary.worst)):
             if result is not None:
-                grid.add_row(f"{name} · {word(lang, label)}:", _extreme(result, lang))
+                grid.add_row(as_text(f"{name} · {word(lang, label)}:"),
+                             as_text(_extreme(result, lang)))
         if summary.pending_revocations:
-            grid.add_row(f"{name} · {word(lang, 'pending_revocations')}:",
+            grid.add_row(as_text(f"{name} · {word(lang, 'pending_revocations')}:"),
                          Text(str(summary.pending_revocations), style="bold red"))
 
 
@@ -68,12 +72,12 @@ def _status_list(report: Report, lang: str) -> Group:
                         style="bold")]
     for heading, summaries in _rows(report):
         if heading is not None:
-            parts.append(Text(new_province_short(heading.successor, lang), style="bold"))
+            parts.append(as_text(new_province_short(heading.successor, lang), style="bold"))
         for summary in summaries:
             counts = [f"{STATUSES[lang][s.value]} {n}" for s, n in summary.counts.items() if n]
             line = ", ".join(counts) if counts else word(lang, "targets_none")
-            parts.append(Text(f"{'  ' if heading else ''}{province_short(summary.province.plan, lang)}: "
-                              f"{line}"))
+            parts.append(as_text(f"{'  ' if heading else ''}"
+                                 f"{province_short(summary.province.plan, lang)}: {line}"))
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold")
     grid.add_column()
@@ -102,12 +106,12 @@ def status_table(report: Report, lang: str, width: int = 80) -> Group:
     for heading, summaries in _rows(report):
         if heading is not None:
             # The new province's row: counts of targets add up; figures never do.
-            table.add_row(Text(new_province_short(heading.successor, lang), style="bold"),
+            table.add_row(as_text(new_province_short(heading.successor, lang), style="bold"),
                           *_count_cells(total(summaries),
                                         any(m.province.targets for m in summaries), bold=True))
         for summary in summaries:
             name = province_short(summary.province.plan, lang)
-            table.add_row(("  " if heading is not None else "") + name,
+            table.add_row(as_text(("  " if heading is not None else "") + name),
                           *_count_cells(summary.counts, bool(summary.province.targets)))
         _highlights(summaries, lang, highlights)
     parts = [table]
@@ -153,24 +157,26 @@ def status_dict(report: Report, lang: str) -> dict:
 def status_markdown(report: Report, lang: str) -> str:
     columns = [word(lang, "province"), *(STATUSES[lang][s.value] for s in Status),
                word(lang, "pending_revocations"), word(lang, "best"), word(lang, "worst")]
-    lines = [f"## {word(lang, 'status_title', as_of=day(report.as_of, lang))}", "",
+    lines = [f"## {markdown_text(word(lang, 'status_title', as_of=day(report.as_of, lang)))}",
+             "",
              "| " + " | ".join(columns) + " |", "|---|" + "---:|" * 7 + "---|---|"]
     for heading, summaries in _rows(report):
         if heading is not None:
-            lines.append(f"| **{new_province_title(heading.successor, lang)}** |"
+            title = markdown_text(new_province_title(heading.successor, lang))
+            lines.append(f"| **{title}** |"
                          + " |" * (len(columns) - 1))
         for s in summaries:
             cells = [province_title(s.province.plan, lang),
                      *(str(s.counts[status]) for status in Status), str(s.pending_revocations),
                      _extreme(s.best, lang), _extreme(s.worst, lang)]
-            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+            lines.append("| " + " | ".join(markdown_text(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
 
 def render(report: Report, lang: str, output_format: str, console: Console) -> None:
     if output_format == "json":
-        console.file.write(json.dumps(status_dict(report, lang), ensure_ascii=False,
-                                      indent=2) + "\n")
+        console.file.write(json_printable(json.dumps(status_dict(report, lang),
+                                                     ensure_ascii=False, indent=2)) + "\n")
     elif output_format == "markdown":
         console.file.write(status_markdown(report, lang))
     else:

@@ -14,7 +14,9 @@ from kcn_tracker.progress.trend import Series
 from kcn_tracker.report.cells import (
     actual_entry_text,
     actual_text,
+    as_text,
     indicator_label,
+    markdown_text,
     percent,
     period_text,
     province_title,
@@ -76,11 +78,11 @@ def _point_line(p, lang: str) -> Text:
 
 def series_table(s: Series, lang: str, width: int) -> Group:
     if width < 80:
-        return Group(Text(_title(s, lang), style="bold"),
+        return Group(as_text(_title(s, lang), style="bold"),
                      *(_point_line(p, lang) for p in s.points), *_other_targets(s, lang))
     bars = width >= WIDE
-    table = Table(title=_title(s, lang), title_style="bold", title_justify="left",
-                  box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table = Table(title=as_text(_title(s, lang), "bold"), title_style="bold",
+                  title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(word(lang, "period"), no_wrap=True)
     if bars:
         table.add_column("", no_wrap=True, width=BAR)
@@ -92,11 +94,13 @@ def series_table(s: Series, lang: str, width: int) -> Group:
     for p in s.points:
         target_value = p.target.value if p.target else None
         bar = [_bar(p.actual.value, target_value, top, BAR)] if bars else []
-        table.add_row(period_text(p.period, lang), *bar, actual_entry_text(p.actual, lang),
-                      percent(p.change_pct, lang, sign=True) if p.change_pct is not None else "",
-                      percent(p.stated_growth.value, lang, sign=True) if p.stated_growth else "",
-                      target_text(p.target, lang) if p.target else "")
-    return Group(*([table] if s.points else [Text(_title(s, lang), style="bold")]),
+        table.add_row(
+            as_text(period_text(p.period, lang)), *bar,
+            as_text(actual_entry_text(p.actual, lang)),
+            as_text(percent(p.change_pct, lang, sign=True) if p.change_pct is not None else ""),
+            as_text(percent(p.stated_growth.value, lang, sign=True) if p.stated_growth else ""),
+            as_text(target_text(p.target, lang) if p.target else ""))
+    return Group(*([table] if s.points else [as_text(_title(s, lang), style="bold")]),
                  *_other_targets(s, lang))
 
 
@@ -110,21 +114,22 @@ def _other_targets(s: Series, lang: str) -> list[Text]:
 def trend_markdown(all_series: list[Series], lang: str) -> str:
     lines: list[str] = []
     for s in all_series:
-        lines += [f"## {_title(s, lang)}", "",
+        lines += [f"## {markdown_text(_title(s, lang))}", "",
                   f"| {word(lang, 'period')} | {word(lang, 'actual')} | {word(lang, 'change')} | "
                   f"{word(lang, 'stated_growth')} | {word(lang, 'target')} |",
                   "|---|---|---:|---:|---|"]
         for p in s.points:
-            lines.append("| " + " | ".join([
+            lines.append("| " + " | ".join(markdown_text(c) for c in [
                 period_text(p.period, lang), actual_entry_text(p.actual, lang),
                 percent(p.change_pct, lang, sign=True) if p.change_pct is not None else "",
                 percent(p.stated_growth.value, lang, sign=True) if p.stated_growth else "",
                 target_text(p.target, lang) if p.target else ""]) + " |")
         for t in s.other_targets:
             lines.append("")
-            lines.append(word(lang, "plan_for", period=period_text(t.period, lang),
-                              target=target_text(t, lang))
-                         + f" — {word(lang, 'actual').lower()}: {actual_text(t, lang)}")
+            lines.append(markdown_text(
+                word(lang, "plan_for", period=period_text(t.period, lang),
+                     target=target_text(t, lang))
+                + f" — {word(lang, 'actual').lower()}: {actual_text(t, lang)}"))
         lines.append("")
     return "\n".join(lines)
 

@@ -10,6 +10,7 @@ from kcn_tracker.progress.evaluate import Report
 from kcn_tracker.report.cells import day, word
 from kcn_tracker.report.formats.json_report import revocation_dict
 from kcn_tracker.report.formats.table import sources_legend, unrecovered_table
+from kcn_tracker.text.display import json_printable
 
 
 def render(report: Report, lang: str, output_format: str, console: Console) -> None:
@@ -18,7 +19,8 @@ def render(report: Report, lang: str, output_format: str, console: Console) -> N
         document = {"as_of": report.as_of.isoformat(), "unrecovered": [
             {"province": {"id": p.id, "name": p.name}, **revocation_dict(r, p.plan)}
             for p, r in rows]}
-        console.file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        console.file.write(json_printable(json.dumps(document, ensure_ascii=False, indent=2))
+                           + "\n")
         return
     if not rows:
         console.print(word(lang, "unrecovered_none"))

@@ -28,10 +28,16 @@ def format_number(value: Decimal, lang: str, places: int = 2, sign: bool = False
 
 
 # Control characters from a plan file or a document would break a one-line
-# message, an XML report, or a terminal (an escape sequence), and bidi controls
-# would reorder what a reader sees; they are shown as escapes.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# message, an XML report, or a terminal (an escape sequence); bidirectional
+# overrides, isolates and marks would make a terminal, an editor or a browser show
+# the text in another order than it is stored (a reviewer reads one name, the tool
+# holds another). Both are shown as escapes.
+_CONTROL = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
+# What a JSON writer with ensure_ascii=False leaves as it is (it escapes C0 itself).
+_JSON_UNSAFE = re.compile(
+    r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 # On POSIX a file name that is not UTF-8 reaches Python with its bad bytes as
 # lone surrogates (U+DC80-U+DCFF): written raw they crash a UTF-8 stream or make
@@ -48,3 +54,9 @@ def printable(text: str) -> str:
     """``text`` as data in any output: every control character, bidi control and
     undecodable byte written as a visible escape (\\u001b, \\u202e, \\xff)."""
     return _CONTROL.sub(_escape, _UNDECODABLE.sub(_escape, text))
+
+
+def json_printable(text: str) -> str:
+    """JSON text (from json.dumps) with the same characters as JSON escapes: a parser
+    reads the very same strings, a terminal shows them in place."""
+    return _JSON_UNSAFE.sub(_escape, text)

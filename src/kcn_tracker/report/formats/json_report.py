@@ -20,8 +20,9 @@ from kcn_tracker.progress.evaluate import (
     Report,
     TargetResult,
 )
-from kcn_tracker.report.cells import indicator_label, scope_text
+from kcn_tracker.report.cells import indicator_label, scope_label
 from kcn_tracker.report.groups import grouped
+from kcn_tracker.text.display import json_printable
 
 
 def number(value: Decimal | None) -> int | float | None:
@@ -45,7 +46,7 @@ def actual_dict(actual: Actual, plan: Plan, lang: str) -> dict:
         "indicator": actual.indicator.value,
         "label": indicator_label(actual.indicator.value, lang),
         "scope": actual.scope,
-        "scope_label": scope_text(plan, actual.scope, lang),
+        "scope_label": scope_label(plan, actual.scope, lang),
         "period": _period(parse_period(actual.period)),
         "value": number(actual.value),
         "unit": actual.unit.value,
@@ -79,7 +80,7 @@ def _target(result: TargetResult, plan: Plan, lang: str) -> dict:
         "indicator": t.indicator.value,
         "label": indicator_label(t.indicator.value, lang),
         "scope": t.scope,
-        "scope_label": scope_text(plan, t.scope, lang),
+        "scope_label": scope_label(plan, t.scope, lang),
         "period": _period(result.period),
         "target": target,
         "actual": actual,
@@ -117,7 +118,9 @@ def province_dict(result: ProvinceResult, lang: str) -> dict:
 
 
 def _indented(value, level: int) -> str:
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+    # The names stay as the plan writes them; json_printable only changes how the
+    # bidirectional and C1 characters are spelled, so no terminal obeys them.
+    text = json_printable(json.dumps(value, ensure_ascii=False, indent=2))
     return text.replace("\n", "\n" + "  " * level)
 
 

@@ -9,8 +9,11 @@ from kcn_tracker.report.cells import (
     actual_cells,
     day,
     document_label,
+    markdown_code,
+    markdown_text,
     new_province_title,
     no_targets_text,
+    province_names,
     province_title,
     revocation_cells,
     target_cells,
@@ -25,15 +28,11 @@ ACTUAL_COLUMNS = ("indicator", "scope", "period", "actual", "target", "source")
 REVOCATION_COLUMNS = ("project", "zone", "since", "source")
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def table(columns: tuple[str, ...], rows: list[dict[str, str]], lang: str) -> list[str]:
     numeric = {"attainment", "overshoot"}
     lines = ["| " + " | ".join(word(lang, c) for c in columns) + " |",
              "|" + "|".join("---:" if c in numeric else "---" for c in columns) + "|"]
-    lines += ["| " + " | ".join(_cell(row[c]) for c in columns) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_text(row[c]) for c in columns) + " |" for row in rows]
     return lines
 
 
@@ -41,18 +40,20 @@ def province_lines(province: ProvinceResult, report: Report, lang: str) -> list[
     plan = province.plan
     title = word(lang, "title", name=province_title(province.plan, lang),
                  as_of=day(report.as_of, lang))
-    lines = [f"## {title}", ""]
+    lines = [f"## {markdown_text(title)}", ""]
     if province.targets:
         lines += table(TARGET_COLUMNS, [target_cells(r, plan, lang) for r in province.targets],
                        lang)
     else:
         lines.append(no_targets_text(report.year, lang))
     if province.untargeted:
-        lines += ["", f"### {word(lang, 'other_actuals', name=province.name)}", ""]
+        lines += ["", f"### {markdown_text(word(lang, 'other_actuals', name=province.name))}",
+                  ""]
         lines += table(ACTUAL_COLUMNS,
                        [actual_cells(a, plan, lang) for a in province.untargeted], lang)
     if province.unrecovered:
-        lines += ["", f"### {word(lang, 'unrecovered_title', name=province.name)}", ""]
+        title = word(lang, "unrecovered_title", name=province.name)
+        lines += ["", f"### {markdown_text(title)}", ""]
         lines += table(REVOCATION_COLUMNS,
                        [revocation_cells(r, plan, lang) for r in province.unrecovered], lang)
     return lines + [""]
@@ -62,13 +63,14 @@ def render(report: Report, lang: str, console: Console) -> None:
     lines: list[str] = []
     for heading, members in grouped(report):
         if heading is not None:
-            names = ", ".join(m.name for m in members)
-            lines += [f"# {new_province_title(heading.successor, lang)}", "",
-                      word(lang, "members", names=names), ""]
+            names = province_names([m.plan for m in members])
+            lines += [f"# {markdown_text(new_province_title(heading.successor, lang))}", "",
+                      markdown_text(word(lang, "members", names=names)), ""]
         for province in members:
             lines += province_lines(province, report, lang)
     documents = sorted({d for p in report.provinces for d in cited_documents(p)})
     if documents:
         lines += [f"{word(lang, 'documents')}:", ""]
-        lines += [f"- {document_label(d)}: `{d}`" for d in documents]
+        lines += [f"- {markdown_text(document_label(d))}: {markdown_code(d)}"
+                  for d in documents]
     console.file.write("\n".join(lines) + "\n")

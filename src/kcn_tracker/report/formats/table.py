@@ -18,10 +18,13 @@ from kcn_tracker.progress.evaluate import (
 )
 from kcn_tracker.report.cells import (
     actual_cells,
+    as_text,
     day,
     document_label,
     new_province_title,
     no_targets_text,
+    province_name,
+    province_names,
     province_title,
     revocation_cells,
     target_cells,
@@ -73,29 +76,31 @@ def bar(attainment: Decimal | None) -> Text:
 def _indicator(cells: dict[str, str], wide: bool) -> Text:
     under = cells["scope"] if wide else " · ".join(
         (cells["scope"], cells["period"], f"[{cells['source']}]"))
-    return Text(cells["indicator"]) + Text("\n" + under, style="dim")
+    # The line break is ours; only the cells go through as_text, which escapes one.
+    return as_text(cells["indicator"]) + Text("\n", style="dim") + as_text(under, style="dim")
 
 
 def _table(title: str) -> Table:
-    return Table(title=title, title_style="bold", title_justify="left", box=box.SIMPLE_HEAD,
-                 show_edge=False, pad_edge=False)
+    # A str title would be read as markup; the title holds the province's name.
+    return Table(title=as_text(title, "bold"), title_style="bold", title_justify="left",
+                 box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
 
 
 def targets_list(province: ProvinceResult, report: Report, lang: str) -> Group:
     """Narrower than 80 columns (a phone, a split screen) no table fits: one block a target."""
-    parts: list = [Text(word(lang, "title", name=province_title(province.plan, lang),
-                   as_of=day(report.as_of, lang)),
-                        style="bold")]
+    parts: list = [as_text(word(lang, "title", name=province_title(province.plan, lang),
+                                as_of=day(report.as_of, lang)), style="bold")]
     for result in province.targets:
         cells = target_cells(result, province.plan, lang)
         style = STATUS_STYLES[result.status.value]
         parts += [
-            Text(cells["indicator"], style="bold")
-            + Text(f" · {cells['scope']} · {cells['period']} [{cells['source']}]", style="dim"),
-            Text(f"  {word(lang, 'target')}: {cells['target']}"),
-            Text(f"  {word(lang, 'actual')}: {cells['actual']}"),
-            Text(f"  {cells['attainment']} · {cells['overshoot']} · ")
-            + Text(cells["status"], style=style),
+            as_text(cells["indicator"], style="bold")
+            + as_text(f" · {cells['scope']} · {cells['period']} [{cells['source']}]",
+                      style="dim"),
+            as_text(f"  {word(lang, 'target')}: {cells['target']}"),
+            as_text(f"  {word(lang, 'actual')}: {cells['actual']}"),
+            as_text(f"  {cells['attainment']} · {cells['overshoot']} · ")
+            + as_text(cells["status"], style=style),
         ]
     return Group(*parts)
 
@@ -137,25 +142,26 @@ def _target_row(result: TargetResult, province: ProvinceResult, lang: str, wide:
     overshoot_style = "" if overshoot is None else ("green" if good else "red")
     row = [_indicator(cells, wide)]
     if wide:
-        row.append(cells["period"])
-    row += [cells["target"], Text(cells["actual"], style="dim" if result.observed is None else "")]
+        row.append(as_text(cells["period"]))
+    row += [as_text(cells["target"]),
+            as_text(cells["actual"], style="dim" if result.observed is None else "")]
     if wide:
         row.append(bar(result.attainment_pct))
-    row += [cells["attainment"], Text(cells["overshoot"], style=overshoot_style),
-            Text(cells["status"], style=style)]
-    return row + [cells["source"]] if wide else row
+    row += [as_text(cells["attainment"]), as_text(cells["overshoot"], style=overshoot_style),
+            as_text(cells["status"], style=style)]
+    return row + [as_text(cells["source"])] if wide else row
 
 
 def other_actuals_table(province: ProvinceResult, lang: str) -> Table:
-    table = _table(word(lang, "other_actuals", name=province.name))
+    table = _table(word(lang, "other_actuals", name=province_name(province.plan)))
     table.add_column(word(lang, "indicator"), ratio=3, min_width=16)
     table.add_column(word(lang, "period"), no_wrap=True)
     table.add_column(word(lang, "actual"), ratio=2, min_width=12, overflow="fold")
     table.add_column(word(lang, "source"), style="dim", no_wrap=True)
     for actual in province.untargeted:
         cells = actual_cells(actual, province.plan, lang)
-        table.add_row(_indicator(cells, wide=True), cells["period"], cells["actual"],
-                      cells["source"])
+        table.add_row(_indicator(cells, wide=True), as_text(cells["period"]),
+                      as_text(cells["actual"]), as_text(cells["source"]))
     return table
 
 
@@ -170,17 +176,18 @@ def unrecovered_table(rows: list[tuple[ProvinceResult, PendingRevocation]], titl
     table.add_column(word(lang, "source"), style="dim", no_wrap=True)
     for province, revocation in rows:
         cells = revocation_cells(revocation, province.plan, lang)
-        head = [province.name] if with_province else []
-        table.add_row(*head, cells["project"], cells["zone"], cells["since"],
-                      document_label(cells["source"]))
+        head = [as_text(province.name)] if with_province else []
+        table.add_row(*head, as_text(cells["project"]), as_text(cells["zone"]),
+                      as_text(cells["since"]), as_text(document_label(cells["source"])))
     return table
 
 
 def sources_legend(documents: list[str], lang: str) -> Text:
     """What the short source labels stand for, so every figure can be traced."""
-    legend = Text(word(lang, "documents") + ":", style="dim")
+    legend = as_text(word(lang, "documents") + ":", style="dim")
     for document in sorted(set(documents)):
-        legend.append(f"\n  {document_label(document)}  {document}", style="dim")
+        legend.append("\n", style="dim")
+        legend.append(as_text(f"  {document_label(document)}  {document}", style="dim"))
     return legend
 
 
@@ -199,26 +206,27 @@ def province_group(province: ProvinceResult, report: Report, lang: str, width: i
     elif province.targets:
         parts.append(targets_table(province, report, lang, width))
     else:
-        parts.append(Text(word(lang, "title", name=province_title(province.plan, lang),
-                               as_of=day(report.as_of, lang)), style="bold"))
-        parts.append(Text(no_targets_text(report.year, lang), style="dim"))
+        parts.append(as_text(word(lang, "title", name=province_title(province.plan, lang),
+                                  as_of=day(report.as_of, lang)), style="bold"))
+        parts.append(as_text(no_targets_text(report.year, lang), style="dim"))
     if province.untargeted:
         parts += [Text(""), other_actuals_table(province, lang)]
     if province.unrecovered:
         parts.append(Text(""))
         parts.append(unrecovered_table(
             [(province, r) for r in province.unrecovered],
-            word(lang, "unrecovered_title", name=province.name), lang, with_province=False))
+            word(lang, "unrecovered_title", name=province_name(province.plan)), lang,
+            with_province=False))
     return Group(*parts)
 
 
 def render(report: Report, lang: str, console: Console) -> None:
     for heading, members in grouped(report):
         if heading is not None:
-            console.rule(Text(new_province_title(heading.successor, lang), style="bold"),
+            console.rule(as_text(new_province_title(heading.successor, lang), style="bold"),
                          align="left")
-            console.print(Text(word(lang, "members", names=", ".join(
-                m.name for m in members)), style="dim"))
+            console.print(as_text(word(lang, "members", names=province_names(
+                [m.plan for m in members])), style="dim"))
             console.print()
         for province in members:
             console.print(province_group(province, report, lang, console.width))
