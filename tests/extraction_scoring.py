@@ -20,7 +20,10 @@ from kcn_tracker.extract.document import extract_file  # noqa: E402
 SETS = {"seeds": ROOT / "tests" / "extraction" / "seeds",
         "held-out": ROOT / "tests" / "extraction" / "heldout",
         "held-out 2": ROOT / "tests" / "extraction" / "heldout2",
-        "held-out 3": ROOT / "tests" / "extraction" / "heldout3"}
+        "held-out 3": ROOT / "tests" / "extraction" / "heldout3",
+        "real 1": ROOT / "tests" / "extraction" / "real1",
+        "real 2": ROOT / "tests" / "extraction" / "real2"}
+PLAN_ROLES = ("target", "attainment")
 
 
 @dataclass
@@ -33,11 +36,18 @@ class Score:
     period_right: int = 0
     flagged_gold: int = 0
     flagged_found: int = 0
+    plan_gold: int = 0  # matched quantities labelled target or attainment
+    plan_right: int = 0
+    traps: int = 0  # a growth or a share read as an attainment
+    facts: int = 0  # what a secretary would record (draft)
+    section_indicator_right: int = 0
+    draft_period_right: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in ("gold", "predicted", "matched", "role_right", "qualifier_right",
-                     "period_right", "flagged_gold", "flagged_found"):
+                     "period_right", "flagged_gold", "flagged_found", "plan_gold", "plan_right",
+                     "traps", "facts", "section_indicator_right", "draft_period_right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
 
@@ -51,6 +61,13 @@ class Score:
 
     def share(self, name: str) -> float:
         return getattr(self, name) / self.matched if self.matched else 1.0
+
+    @property
+    def plan_role(self) -> float:
+        return self.plan_right / self.plan_gold if self.plan_gold else 1.0
+
+    def of_facts(self, name: str) -> float:
+        return getattr(self, name) / self.facts if self.facts else 1.0
 
 
 def _position(text: str, needle: str, occurrence: int) -> int:
@@ -93,6 +110,12 @@ def score_file(labels: Path) -> Score:
                 setattr(s, f"{what}_right", getattr(s, f"{what}_right") + 1)
             elif what != "period":
                 s.misses.append(f"{name}: {item['text']!r} {what} {got} (labelled {want})")
+        if item.get("role") in PLAN_ROLES:
+            s.plan_gold += 1
+            s.plan_right += hit.role == item.get("role")
+        if item.get("role") in ("growth", "ratio") and hit.role == "attainment":
+            s.traps += 1
+            s.misses.append(f"{name}: TRAP {item['text']!r} read as an attainment")
     for q in free:
         s.misses.append(f"{labels.parent.name}/{labels.stem}: extra {q.text!r} = {q.value} {q.unit}")
     flagged_gold = [_position(text, f["text"], f.get("occurrence", 1))
@@ -100,7 +123,39 @@ def score_file(labels: Path) -> Score:
     s.flagged_gold = len(flagged_gold)
     s.flagged_found = sum(1 for at in flagged_gold
                           if any(f.start <= at < f.end for f in found.flagged))
+    if data.get("facts"):
+        score_draft(data, text, found, s, f"{labels.parent.name}/{labels.stem}")
     return s
+
+
+def score_draft(data: dict, text: str, found, s: Score, name: str) -> None:
+    """Draft's proposal for each fact a secretary would record: its section and indicator,
+    and its period, for a province with an empty plan."""
+    from kcn_tracker.draft.drafter import Drafter
+    from kcn_tracker.plans.model import Plan
+
+    plan = Plan.model_validate({"province": {"id": "thu", "name": "Tỉnh Thử"}})
+    drafter = Drafter(plan, "seeds/x.txt", data.get("published"),
+                      data.get("precision") == "day", lambda section, i: None)
+    proposals = drafter.propose(found.quantities)
+    for fact in data["facts"]:
+        s.facts += 1
+        start = _position(text, fact["text"], fact.get("occurrence", 1))
+        end = start + len(fact["text"])
+        p = next((p for p in proposals if p.quantity.start < end and start < p.quantity.end),
+                 None)
+        got = (p.section, p.fields.get("indicator")) if p else (None, None)
+        if got == (fact["section"], fact["indicator"]):
+            s.section_indicator_right += 1
+        else:
+            s.misses.append(f"{name}: DRAFT {fact['text']!r} proposed {got}, a secretary "
+                            f"records {(fact['section'], fact['indicator'])}")
+        period = p.fields.get("period") if p else None
+        if period == fact["period"]:
+            s.draft_period_right += 1
+        else:
+            s.misses.append(f"{name}: DRAFT {fact['text']!r} period {period} "
+                            f"(labelled {fact['period']})")
 
 
 def score_set(folder: Path) -> Score:
@@ -111,16 +166,20 @@ def score_set(folder: Path) -> Score:
 
 
 def main() -> None:
-    print("| set | labelled | extracted | precision | recall | role | qualifier | period "
-          "| flagged |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| set | labelled | extracted | precision | recall | role | target/attainment role "
+          "| traps | qualifier | period | flagged | facts | draft section+indicator "
+          "| draft period |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     misses = []
     for name, folder in SETS.items():
         s = score_set(folder)
         misses += s.misses
         print(f"| {name} | {s.gold} | {s.predicted} | {s.precision:.3f} | {s.recall:.3f} "
-              f"| {s.share('role_right'):.3f} | {s.share('qualifier_right'):.3f} "
-              f"| {s.share('period_right'):.3f} | {s.flagged_found}/{s.flagged_gold} |")
+              f"| {s.share('role_right'):.3f} | {s.plan_role:.3f} | {s.traps} "
+              f"| {s.share('qualifier_right'):.3f} "
+              f"| {s.share('period_right'):.3f} | {s.flagged_found}/{s.flagged_gold} "
+              f"| {s.facts} | {s.of_facts('section_indicator_right'):.3f} "
+              f"| {s.of_facts('draft_period_right'):.3f} |")
     if misses:
         print("\n" + "\n".join(misses))
 
