@@ -41,8 +41,15 @@ def _months(first: date, last: date) -> Decimal:
 
 
 def _round(value: Decimal, unit: str) -> Decimal:
-    places = UNITS[unit].decimals + 1  # a pace of 0,7 dự án/tháng needs its decimal
+    places = max(UNITS[unit].decimals, 1)  # a pace of 0,7 dự án/tháng needs its decimal
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _gaps(period: Period, observed) -> bool:
+    """Whether the figures leave a stretch unknown between the period's start and the
+    last day they speak for."""
+    spanned = (observed.observed_until - period.start).days + 1
+    return observed.covered_share * period.days < spanned - 0.5
 
 
 def pace(target: Target, period: Period, value: Decimal | None, observed, status: str,
@@ -55,7 +62,9 @@ def pace(target: Target, period: Period, value: Decimal | None, observed, status
     top = target.value_max if target.comparator is Comparator.BETWEEN else value
     if status == "exceeded":
         return Pace(None, max(observed.value - top, Decimal(0)), None, None)
-    if status == "met":
+    if status == "met" or _gaps(period, observed):
+        # A sum with a sub-period unknown is only a lower bound: what is still needed,
+        # and at what pace, is unknown too, not the plan less the known part.
         return none
     remaining = max(value - observed.value, Decimal(0))
     if INDICATORS[target.indicator.value].aggregation is not Aggregation.FLOW:

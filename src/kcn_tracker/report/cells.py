@@ -65,12 +65,21 @@ def word(lang: str, key: str, **values: str) -> str:
     return WORDS[lang][key].format(**{k: printable(v) for k, v in values.items()})
 
 
-def quantity(value: Decimal, unit: str, lang: str, prefix: str = "") -> str:
-    u = UNITS[unit]
+def figure(value: Decimal, unit: str, lang: str, places: int | None = None) -> str:
+    """The number alone, as ``quantity`` writes it."""
     # A figure keeps the decimals it was written with: 89,53 triệu USD, 73,5 ha.
     own = max(0, -value.normalize().as_tuple().exponent)
-    number = format_number(value, lang, max(u.decimals, own))
-    label = getattr(u, lang)
+    return format_number(value, lang, places if places is not None
+                         else max(UNITS[unit].decimals, own))
+
+
+def quantity(value: Decimal, unit: str, lang: str, prefix: str = "",
+             places: int | None = None, low: Decimal | None = None) -> str:
+    """"trên 2.150 tỷ đồng", "92,1%"; with ``low``, a range: "120–150 triệu USD"."""
+    number = figure(value, unit, lang, places)
+    if low is not None:
+        number = f"{figure(low, unit, lang, places)}–{number}"
+    label = getattr(UNITS[unit], lang)
     text = f"{number}{label}" if label == "%" else f"{number} {label}"
     return f"{prefix} {text}" if prefix else text
 
@@ -168,6 +177,8 @@ def target_text(result: TargetResult, lang: str) -> str:
     t = result.target
     if result.value is None:
         return f"{word(lang, 'not_known')} ({word(lang, 'implied')})"
+    if t.value_max is not None:
+        return quantity(t.value_max, t.unit.value, lang, low=result.value)
     words = [COMPARATORS[lang][t.comparator.value], QUALIFIERS[lang][result.value_qualifier.value]]
     text = quantity(result.value, t.unit.value, lang, " ".join(w for w in words if w))
     if t.origin is Origin.IMPLIED:
@@ -186,6 +197,41 @@ def actual_text(result: TargetResult, lang: str) -> str:
     if not result.complete:
         text += f" ({word(lang, 'partial', date=day(observed.observed_until, lang))})"
     return text
+
+
+def remaining_text(result: TargetResult, lang: str) -> str:
+    """How many more, and how fast: "còn thiếu 8 dự án; cần 0,7 dự án/tháng, đến nay 0,5
+    dự án/tháng", or by how much a plan is exceeded; empty when there is nothing to say."""
+    pace, unit = result.pace, result.target.unit.value
+    if pace.excess is not None:
+        return word(lang, "over_by", amount=quantity(pace.excess, unit, lang))
+    if pace.remaining is None:
+        return ""
+    text = word(lang, "to_go", amount=quantity(pace.remaining, unit, lang))
+    if pace.pace_needed is not None and pace.pace_so_far is not None:
+        text += "; " + word(lang, "pace", needed=_rate(pace.pace_needed, unit, lang),
+                            so_far=_rate(pace.pace_so_far, unit, lang))
+    elif pace.pace_needed is not None:
+        text += "; " + word(lang, "pace_needed", needed=_rate(pace.pace_needed, unit, lang))
+    return text
+
+
+def _rate(value: Decimal, unit: str, lang: str) -> str:
+    return quantity(value, unit, lang, places=max(UNITS[unit].decimals, 1))
+
+
+def revision_lines(province, lang: str) -> list[str]:
+    """Each entry a later one replaces: what it said, where, and what replaces it."""
+    lines = []
+    for old_id, new in province.superseded.items():
+        old = next(e for s in ("targets", "actuals") for e in getattr(province.plan, s)
+                   if e.id == old_id)
+        said = (actual_entry_text(old, lang) if isinstance(old, Actual)
+                else quantity(old.value, old.unit.value, lang) if old.value is not None
+                else old_id)
+        lines.append(word(lang, "revised", new=printable(new.id), old=said,
+                          document=document_label(old.source.document)))
+    return lines
 
 
 def actual_entry_text(actual: Actual, lang: str) -> str:
@@ -219,6 +265,7 @@ def document_label(document: str) -> str:
 
 def sources_of(result: TargetResult) -> str:
     documents = [result.target.source.document]
+    documents += [t.source.document for t in result.restated]
     if result.observed:
         documents += [a.source.document for a in result.observed.entries]
     return ", ".join(dict.fromkeys(document_label(d) for d in documents))
@@ -237,6 +284,7 @@ def target_cells(result: TargetResult, plan: Plan, lang: str) -> dict[str, str]:
                               qualifier=bound),
         "overshoot": percent(result.overshoot_pct, lang, sign=True, qualifier=bound),
         "status": status_text(result.status.value, lang),
+        "remaining": remaining_text(result, lang),
         "source": sources_of(result),
     }
 

@@ -51,6 +51,13 @@ WORDS: dict[str, dict[str, str]] = {
         "plan_for": "Kế hoạch {period}: {target}",
         "export_title": "kcn-tracker {command} · {subject} · tính đến {as_of} · lập ngày {made}",
         "all_provinces": "tất cả các tỉnh",
+        "to_go": "còn thiếu {amount}",
+        "over_by": "vượt {amount}",
+        "pace": "cần {needed}/tháng, đến nay {so_far}/tháng",
+        "pace_needed": "cần {needed}/tháng",
+        "remaining": "Còn lại",
+        "revised": "{new}: thay cho {old}, văn bản {document}",
+        "revisions": "Số liệu đã được thay",
     },
     "en": {
         "indicator": "Indicator",
@@ -100,14 +107,21 @@ WORDS: dict[str, dict[str, str]] = {
         "plan_for": "Target {period}: {target}",
         "export_title": "kcn-tracker {command} · {subject} · as of {as_of} · made {made}",
         "all_provinces": "all provinces",
+        "to_go": "{amount} to go",
+        "over_by": "{amount} over",
+        "pace": "needs {needed}/month, so far {so_far}/month",
+        "pace_needed": "needs {needed}/month",
+        "remaining": "Remaining",
+        "revised": "{new}: replaces {old}, document {document}",
+        "revisions": "Figures replaced by later ones",
     },
 }
 
 COMPARATORS = {
     "vi": {"about": "khoảng", "at_least": "ít nhất", "over": "trên", "at_most": "tối đa",
-           "exact": ""},
+           "exact": "", "between": "từ"},
     "en": {"about": "about", "at_least": "at least", "over": "over", "at_most": "at most",
-           "exact": ""},
+           "exact": "", "between": "from"},
 }
 
 QUALIFIERS = {

@@ -24,7 +24,8 @@ COLUMNS = ("province_id", "province", "target_id", "indicator", "label", "scope"
            "comparator", "origin", "reported_attainment_pct", "actual_value",
            "actual_qualifier", "actual_estimated", "actual_observed_until", "actual_complete",
            "attainment_pct", "attainment_qualifier", "overshoot_pct", "status",
-           "status_label", "target_document", "actual_documents")
+           "status_label", "target_document", "actual_documents", "target_value_max",
+           "remaining", "pace_needed_per_month", "pace_so_far_per_month", "excess")
 
 
 def _plain(value) -> str:
@@ -65,4 +66,6 @@ def render(report: Report, lang: str, console: Console) -> None:
                 _plain(r.attainment_pct), r.attainment_qualifier.value, _plain(r.overshoot_pct),
                 r.status.value, status_text(r.status.value, lang), t.source.document,
                 " ".join(a.source.document for a in o.entries) if o else "",
+                _plain(t.value_max), _plain(r.pace.remaining), _plain(r.pace.pace_needed),
+                _plain(r.pace.pace_so_far), _plain(r.pace.excess),
             ])

@@ -53,6 +53,7 @@ def actual_dict(actual: Actual, plan: Plan, lang: str) -> dict:
         "qualifier": actual.qualifier.value,
         "estimated": actual.estimated,
         "project": actual.project,
+        "supersedes": actual.supersedes,
         "note": actual.note,
         "source": _source(actual.source),
     }
@@ -60,13 +61,15 @@ def actual_dict(actual: Actual, plan: Plan, lang: str) -> dict:
 
 def _target(result: TargetResult, plan: Plan, lang: str) -> dict:
     t, observed = result.target, result.observed
-    target = {"value": number(result.value), "qualifier": result.value_qualifier.value,
-              "unit": t.unit.value,
+    target = {"value": number(result.value), "value_max": number(t.value_max),
+              "qualifier": result.value_qualifier.value, "unit": t.unit.value,
               "comparator": t.comparator.value, "origin": t.origin.value,
-              "note": t.note, "source": _source(t.source)}
+              "supersedes": t.supersedes, "note": t.note, "source": _source(t.source),
+              "sources": [_source(x.source) for x in (t, *result.restated)]}
     if t.reported_attainment is not None:
         target["reported_attainment_pct"] = number(t.reported_attainment.value)
         target["reported_attainment_qualifier"] = t.reported_attainment.qualifier.value
+        target["reported_attainment_period"] = t.reported_attainment.period
     actual = None
     if observed is not None:
         sources = [_source(a.source) for a in observed.entries]
@@ -88,7 +91,17 @@ def _target(result: TargetResult, plan: Plan, lang: str) -> dict:
         "attainment_qualifier": result.attainment_qualifier.value,
         "overshoot_pct": number(result.overshoot_pct),
         "status": result.status.value,
+        "remaining": _amount(result.pace.remaining, t.unit.value),
+        "excess": _amount(result.pace.excess, t.unit.value),
+        "pace_needed": _amount(result.pace.pace_needed, t.unit.value, "month"),
+        "pace_so_far": _amount(result.pace.pace_so_far, t.unit.value, "month"),
     }
+
+
+def _amount(value, unit: str, per: str | None = None) -> dict | None:
+    if value is None:
+        return None
+    return {"value": number(value), "unit": unit, **({"per": per} if per else {})}
 
 
 def revocation_dict(pending: PendingRevocation, plan: Plan) -> dict:
@@ -114,7 +127,21 @@ def province_dict(result: ProvinceResult, lang: str) -> dict:
         "targets": [_target(r, plan, lang) for r in result.targets],
         "actuals": [actual_dict(a, plan, lang) for a in result.actuals],
         "unrecovered": [revocation_dict(r, plan) for r in result.unrecovered],
+        "superseded": [_superseded(old_id, new, plan, lang)
+                       for old_id, new in result.superseded.items()],
     }
+
+
+def _superseded(old_id: str, new, plan: Plan, lang: str) -> dict:
+    """An entry a later one replaces: kept as evidence, with the id that replaces it."""
+    old = next(e for s in ("targets", "actuals") for e in getattr(plan, s) if e.id == old_id)
+    section = "actuals" if isinstance(old, Actual) else "targets"
+    entry = actual_dict(old, plan, lang) if section == "actuals" else {
+        "id": old.id, "indicator": old.indicator.value, "scope": old.scope,
+        "period": _period(parse_period(old.period)), "value": number(old.value),
+        "value_max": number(old.value_max), "unit": old.unit.value,
+        "comparator": old.comparator.value, "source": _source(old.source)}
+    return {"section": section, "superseded_by": new.id, "entry": entry}
 
 
 def _indented(value, level: int) -> str:

@@ -15,6 +15,7 @@ from kcn_tracker.report.cells import (
     no_targets_text,
     province_names,
     province_title,
+    revision_lines,
     revocation_cells,
     target_cells,
     word,
@@ -23,7 +24,7 @@ from kcn_tracker.report.formats.table import cited_documents
 from kcn_tracker.report.groups import grouped
 
 TARGET_COLUMNS = ("indicator", "scope", "period", "target", "actual", "attainment",
-                  "overshoot", "status", "source")
+                  "overshoot", "status", "remaining", "source")
 ACTUAL_COLUMNS = ("indicator", "scope", "period", "actual", "target", "source")
 REVOCATION_COLUMNS = ("project", "zone", "since", "source")
 
@@ -51,6 +52,9 @@ def province_lines(province: ProvinceResult, report: Report, lang: str) -> list[
                   ""]
         lines += table(ACTUAL_COLUMNS,
                        [actual_cells(a, plan, lang) for a in province.untargeted], lang)
+    if revisions := revision_lines(province, lang):
+        lines += ["", f"{markdown_text(word(lang, 'revisions'))}:", ""]
+        lines += [f"- {markdown_text(line)}" for line in revisions]
     if province.unrecovered:
         title = word(lang, "unrecovered_title", name=province.name)
         lines += ["", f"### {markdown_text(title)}", ""]

@@ -26,6 +26,7 @@ from kcn_tracker.report.cells import (
     province_name,
     province_names,
     province_title,
+    revision_lines,
     revocation_cells,
     target_cells,
     word,
@@ -99,6 +100,7 @@ def targets_list(province: ProvinceResult, report: Report, lang: str) -> Group:
                       style="dim"),
             as_text(f"  {word(lang, 'target')}: {cells['target']}"),
             as_text(f"  {word(lang, 'actual')}: {cells['actual']}"),
+            *([as_text(f"  {cells['remaining']}", style="dim")] if cells["remaining"] else []),
             as_text(f"  {cells['attainment']} · {cells['overshoot']} · ")
             + as_text(cells["status"], style=style),
         ]
@@ -143,8 +145,10 @@ def _target_row(result: TargetResult, province: ProvinceResult, lang: str, wide:
     row = [_indicator(cells, wide)]
     if wide:
         row.append(as_text(cells["period"]))
-    row += [as_text(cells["target"]),
-            as_text(cells["actual"], style="dim" if result.observed is None else "")]
+    actual = as_text(cells["actual"], style="dim" if result.observed is None else "")
+    if cells["remaining"]:  # how many more, by when: under the figure it completes
+        actual += Text("\n") + as_text(cells["remaining"], style="dim")
+    row += [as_text(cells["target"]), actual]
     if wide:
         row.append(bar(result.attainment_pct))
     row += [as_text(cells["attainment"]), as_text(cells["overshoot"], style=overshoot_style),
@@ -195,6 +199,7 @@ def cited_documents(province: ProvinceResult) -> list[str]:
     documents = [r.target.source.document for r in province.targets]
     documents += [a.source.document for r in province.targets if r.observed
                   for a in r.observed.entries]
+    documents += [t.source.document for r in province.targets for t in r.restated]
     documents += [a.source.document for a in province.untargeted]
     return documents + [r.entry.source.document for r in province.unrecovered]
 
@@ -211,6 +216,9 @@ def province_group(province: ProvinceResult, report: Report, lang: str, width: i
         parts.append(as_text(no_targets_text(report.year, lang), style="dim"))
     if province.untargeted:
         parts += [Text(""), other_actuals_table(province, lang)]
+    if revisions := revision_lines(province, lang):
+        parts += [Text(""), as_text(word(lang, "revisions") + ":", style="dim")]
+        parts += [as_text(f"  {line}", style="dim") for line in revisions]
     if province.unrecovered:
         parts.append(Text(""))
         parts.append(unrecovered_table(

@@ -1,0 +1,210 @@
+"""What real reports say, the plan model holds: an annual plan reached part-way through
+the year, a plan stated as a range, revised figures, two figures for one thing, what is
+still needed and how fast. Each through `record`, `check` and `report`, with exact figures."""
+
+import csv
+import io
+import json
+import shutil
+
+import pytest
+from conftest import ROOT
+
+DOC = "seeds/005_bao_cao_2023.txt"
+TEXT = """Báo cáo kết quả thu hút đầu tư vào các KCN của tỉnh
+
+6 tháng đầu năm 2023, các KCN thu hút 126 triệu USD vốn đầu tư, đạt 63% kế hoạch năm.
+Năm 2024, tỉnh phấn đấu thu hút từ 120-150 triệu USD vốn đăng ký mới vào các KCN.
+Năm 2024, các KCN thu hút 132 triệu USD vốn đăng ký mới.
+Năm 2023, các KCN ước đạt 12 dự án cấp mới.
+Năm 2023, các KCN thực tế cấp mới 13 dự án.
+Năm 2025, các KCN phấn đấu thu hút 20 dự án cấp mới.
+6 tháng đầu năm 2025, các KCN đã thu hút 8 dự án cấp mới.
+"""
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    for folder in ("plans", "seeds", "schema"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    (tmp_path / "seeds" / "005_bao_cao_2023.txt").write_text(TEXT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def record(run, kind, *args):
+    result = run("record", kind, "plans/bac-kan.toml", "--document", DOC, *args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def report_json(run, as_of="2026-11-22") -> dict:
+    result = run("report", "plans", "-p", "bac-kan", "--as-of", as_of, "-f", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["provinces"][0]
+
+
+def by_id(items, id_):
+    return next(i for i in items if i["id"] == id_)
+
+
+def test_a_half_year_attainment_implies_the_plan_of_the_whole_year(run, project):
+    record(run, "actual", "--indicator", "total_capital_attracted", "--period",
+           "2023-01..2023-06", "--value", "126", "--unit", "usd_million", "--quote",
+           "6 tháng đầu năm 2023, các KCN thu hút 126 triệu USD vốn đầu tư")
+    record(run, "target", "--indicator", "total_capital_attracted", "--period", "2023",
+           "--attainment", "63", "--attainment-period", "2023-01..2023-06", "--unit",
+           "usd_million", "--id", "plan-2023", "--quote",
+           "các KCN thu hút 126 triệu USD vốn đầu tư, đạt 63% kế hoạch năm")
+    text = (project / "plans" / "bac-kan.toml").read_text(encoding="utf-8")
+    assert ('reported_attainment = { value = 63, period = "2023-01..2023-06" }' in text)
+    assert run("check", "plans", "--strict").exit_code == 0
+    target = by_id(report_json(run, as_of="2023-08-01")["targets"], "plan-2023")
+    assert target["period"]["text"] == "2023"
+    assert target["target"]["value"] == 200
+    assert target["target"]["reported_attainment_pct"] == 63
+    assert target["target"]["reported_attainment_period"] == "2023-01..2023-06"
+    # Half the year known, 126 of 200 reached: 63 %, ahead of the 50 % the half needs.
+    assert (target["attainment_pct"], target["status"]) == (63, "on_track")
+    assert target["remaining"] == {"value": 74, "unit": "usd_million"}
+    assert target["pace_needed"] == {"value": 12.24, "unit": "usd_million", "per": "month"}
+    # Before the half-year's figure is known, neither the plan nor the figure is.
+    early = by_id(report_json(run, as_of="2023-05-31")["targets"], "plan-2023")
+    assert (early["target"]["value"], early["status"]) == (None, "no_data")
+
+
+def test_an_attainment_period_outside_the_target_is_refused(run, project):
+    result = run("record", "target", "plans/bac-kan.toml", "--document", DOC, "--indicator",
+                 "total_capital_attracted", "--period", "2023", "--attainment", "63",
+                 "--attainment-period", "2024-01..2024-06", "--unit", "usd_million",
+                 "--quote", "các KCN thu hút 126 triệu USD vốn đầu tư, đạt 63% kế hoạch năm")
+    assert result.exit_code == 1
+    assert "is not within the target's period '2023'" in result.output
+
+
+def _range_plan(run):
+    record(run, "target", "--indicator", "new_capital", "--period", "2024", "--value", "120",
+           "--value-max", "150", "--unit", "usd_million", "--id", "range-2024", "--quote",
+           "tỉnh phấn đấu thu hút từ 120-150 triệu USD vốn đăng ký mới vào các KCN")
+    record(run, "actual", "--indicator", "new_capital", "--period", "2024", "--value", "132",
+           "--unit", "usd_million", "--quote",
+           "Năm 2024, các KCN thu hút 132 triệu USD vốn đăng ký mới")
+
+
+def test_a_plan_stated_as_a_range_is_met_within_it(run, project):
+    _range_plan(run)
+    text = (project / "plans" / "bac-kan.toml").read_text(encoding="utf-8")
+    assert "value = 120\nvalue_max = 150\nunit = \"usd_million\"\ncomparator = \"between\"" in text
+    assert run("check", "plans", "--strict").exit_code == 0
+    target = by_id(report_json(run)["targets"], "range-2024")
+    assert (target["target"]["value"], target["target"]["value_max"]) == (120, 150)
+    assert (target["attainment_pct"], target["status"]) == (110, "met")
+    assert target["remaining"] is None and target["excess"] is None
+    table = run("report", "plans", "-p", "bac-kan", "--as-of", "2026-11-22",
+                env={"COLUMNS": "160"})
+    assert "120–150 triệu USD" in table.output
+    markdown = run("report", "plans", "-p", "bac-kan", "--as-of", "2026-11-22", "-f", "markdown")
+    assert "| 120–150 triệu USD | 132 triệu USD | 110% |" in markdown.output
+
+
+def test_above_the_range_is_exceeded_by_the_amount_over_its_top(run, project):
+    _range_plan(run)
+    plan = project / "plans" / "bac-kan.toml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("value = 132", "value = 160")
+                    .replace("132 triệu USD", "160 triệu USD"), encoding="utf-8")
+    (project / "seeds" / "005_bao_cao_2023.txt").write_text(
+        TEXT.replace("132 triệu USD", "160 triệu USD"), encoding="utf-8")
+    target = by_id(report_json(run)["targets"], "range-2024")
+    assert (target["status"], target["excess"]) == ("exceeded",
+                                                    {"value": 10, "unit": "usd_million"})
+
+
+def test_a_second_different_count_is_refused_until_it_says_it_revises(run, project):
+    record(run, "actual", "--indicator", "new_projects", "--period", "2023", "--value", "12",
+           "--unit", "project", "--estimated", "--qualifier", "about", "--id", "estimate-2023",
+           "--quote", "Năm 2023, các KCN ước đạt 12 dự án cấp mới")
+    plan = project / "plans" / "bac-kan.toml"
+    before = plan.read_bytes()
+    second = ["record", "actual", "plans/bac-kan.toml", "--document", DOC, "--indicator",
+              "new_projects", "--period", "2023", "--value", "13", "--unit", "project",
+              "--id", "final-2023", "--quote", "Năm 2023, các KCN thực tế cấp mới 13 dự án"]
+    refused = run(*second)
+    assert refused.exit_code == 1
+    assert "KCN119" in refused.output and '--supersedes estimate-2023' in refused.output
+    assert plan.read_bytes() == before
+    assert run(*second, "--supersedes", "estimate-2023").exit_code == 0
+    province = report_json(run)
+    assert [a["id"] for a in province["actuals"] if a["period"]["text"] == "2023"] == [
+        "final-2023"]
+    assert province["superseded"] == [{
+        "section": "actuals", "superseded_by": "final-2023",
+        "entry": by_id([s["entry"] for s in province["superseded"]], "estimate-2023")}]
+    table = run("report", "plans", "-p", "bac-kan", "--as-of", "2026-11-22")
+    assert "final-2023: thay cho ước khoảng 12 dự án, văn bản 005" in table.output
+
+
+def test_two_hand_written_figures_for_one_thing_fail_check(run, project):
+    plan = project / "plans" / "bac-kan.toml"
+    def entry(id_, value, quote):
+        return (f'\n[[actuals]]\nid = "{id_}"\nindicator = "new_projects"\nscope = "kcn"\n'
+                f'period = "2023"\nvalue = {value}\nunit = "project"\n'
+                f'source = {{ document = "{DOC}", quote = "{quote}" }}\n')
+
+    plan.write_text(plan.read_text(encoding="utf-8")
+                    + entry("a", 12, "các KCN ước đạt 12 dự án cấp mới")
+                    + entry("b", 13, "các KCN thực tế cấp mới 13 dự án"), encoding="utf-8")
+    result = run("check", "plans")
+    assert result.exit_code == 1
+    assert ("KCN119 [error] actuals[8].value: 13 and actuals[7] ('a') give two figures, "
+            "12 and 13, for new_projects, kcn, 2023") in result.output
+    assert run("report", "plans").exit_code == 1
+
+
+def test_an_open_period_shows_what_is_still_needed_and_the_pace(run, project):
+    record(run, "target", "--indicator", "new_projects", "--period", "2025", "--value", "20",
+           "--unit", "project", "--comparator", "exact", "--id", "plan-2025", "--quote",
+           "Năm 2025, các KCN phấn đấu thu hút 20 dự án cấp mới")
+    record(run, "actual", "--indicator", "new_projects", "--period", "2025-01..2025-06",
+           "--value", "8", "--unit", "project", "--quote",
+           "6 tháng đầu năm 2025, các KCN đã thu hút 8 dự án cấp mới")
+    target = by_id(report_json(run, as_of="2025-08-15")["targets"], "plan-2025")
+    assert target["status"] == "behind"
+    assert target["remaining"] == {"value": 12, "unit": "project"}
+    # 12 to go over the 6 months no figure covers yet; 8 in the first 6 (181 days).
+    assert target["pace_needed"] == {"value": 2.0, "unit": "project", "per": "month"}
+    assert target["pace_so_far"] == {"value": 1.3, "unit": "project", "per": "month"}
+    table = run("report", "plans", "-p", "bac-kan", "--as-of", "2025-08-15",
+                env={"COLUMNS": "200"})
+    assert "còn thiếu 12 dự án; cần 2 dự án/tháng, đến nay 1,3 dự án/tháng" in table.output
+    # The five-year plan knows only 2025's first half: what it still needs is not known.
+    five_years = by_id(report_json(run, as_of="2025-08-15")["targets"],
+                       "bk-2021-2025-new-projects")
+    assert (five_years["remaining"], five_years["pace_needed"]) == (None, None)
+    english = run("report", "plans", "-p", "bac-kan", "--as-of", "2025-08-15", "--lang", "en",
+                  env={"COLUMNS": "200"})
+    assert "12 projects to go; needs 2 projects/month, so far 1.3 projects/month" in (
+        english.output)
+    rows = list(csv.DictReader(io.StringIO(run(
+        "report", "plans", "-p", "bac-kan", "--as-of", "2025-08-15", "-f", "csv").stdout)))
+    row = next(r for r in rows if r["target_id"] == "plan-2025")
+    assert (row["remaining"], row["pace_needed_per_month"], row["pace_so_far_per_month"]) == (
+        "12", "2", "1.3")
+
+
+def test_the_same_target_stated_twice_is_shown_once_with_both_sources(run, project):
+    plan = project / "plans" / "bac-kan.toml"
+    text = plan.read_text(encoding="utf-8")
+    start = text.index("[[targets]]")
+    first = text[start:text.index("[[targets]]", start + 1)]
+    again = first.replace('id = "bk-2021-2025-new-projects"', 'id = "bk-headline"').replace(
+        "seeds/003_7134f92b119c0d58.txt", DOC).replace(
+        'quote = "Bắc Kạn đề ra mục tiêu thu hút khoảng 20 dự án đầu tư mới vào KCN giai đoạn '
+        '2021 – 2025"', 'quote = "Năm 2025, các KCN phấn đấu thu hút 20 dự án cấp mới"')
+    assert again != first
+    plan.write_text(text + "\n" + again, encoding="utf-8")
+    province = report_json(run)
+    targets = [t for t in province["targets"] if t["indicator"] == "new_projects"
+               and t["period"]["text"] == "2021-2025"]
+    assert len(targets) == 1
+    assert [s["document"] for s in targets[0]["target"]["sources"]] == [
+        "seeds/003_7134f92b119c0d58.txt", DOC]
