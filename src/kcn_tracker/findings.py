@@ -107,6 +107,16 @@ RULES: dict[str, Rule] = {
              "opposite of its status."),
         Rule("KCN207", "quote-too-long", _W,
              "A quote longer than a sentence: it proves less, and hides which clause counts."),
+        # The index of seeds/
+        Rule("KCN208", "index-invalid", _E,
+             "seeds/index.toml is not valid TOML, or an entry lacks its file or a sha256 is "
+             "malformed."),
+        Rule("KCN209", "indexed-document-missing", _E,
+             "A document or rendition the index registers that is not in seeds/."),
+        Rule("KCN210", "document-changed", _E,
+             "A document whose sha256 differs from the index's: edited after it was added."),
+        Rule("KCN211", "document-not-indexed", _W,
+             "A document in seeds/ that the index does not register."),
         # Consistency
         Rule("KCN301", "attainment-mismatch", _W,
              "A reported attainment that disagrees with actual / target.", True),

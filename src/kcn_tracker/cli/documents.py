@@ -65,3 +65,37 @@ def draft(
         typer.echo(f"note: the entries cite {drafted.cited}; copy the document there, "
                    "unchanged, before adding them", err=True)
     sys.stdout.write(drafted.text)
+
+
+@app.command(short_help="Bring documents into seeds/ and seeds/index.toml.")
+def add(
+    documents: Annotated[list[Path], typer.Argument(
+        metavar="DOCUMENT", show_default=False,
+        help="Documents as received: text, .html, .docx or .pdf.")],
+    province: Annotated[str, typer.Option(
+        "--province", "-p", metavar="ID", show_default=False,
+        help="The id of the province the documents report on, such as thai-nguyen.")],
+    url: Annotated[Optional[str], typer.Option(help="Where the document was found.")] = None,
+    title: Annotated[Optional[str], typer.Option(
+        help="The title, when the document does not state it (or states it wrongly).")] = None,
+    publisher: Annotated[Optional[str], typer.Option(help="Who published it.")] = None,
+    published: Annotated[Optional[str], typer.Option(
+        help="When it was published: YYYY-MM-DD, YYYY-MM or YYYY.")] = None,
+) -> None:
+    """Copy each DOCUMENT into seeds/ byte for byte as NNN_<slug>.<ext>, with a UTF-8 text
+    rendition beside it when it is not UTF-8 text, and add its entry to seeds/index.toml:
+    both sha256, the province, and the title, publisher, author and date the document
+    states (the options override them; nothing is guessed). A document already in seeds/
+    (the same bytes) is said so and not added again.
+    """
+    from kcn_tracker.edit.intake import add_documents
+
+    options = {"url": url, "title": title, "publisher": publisher, "published": published}
+    for done in add_documents(documents, province, Path("."), options):
+        if done.file is None:
+            typer.echo(f"{done.source}: already in seeds/ as {done.twin}; nothing written")
+        elif done.rendition:
+            typer.echo(f"{done.source}: added as seeds/{done.file}, its text in "
+                       f"seeds/{done.rendition}")
+        else:
+            typer.echo(f"{done.source}: added as seeds/{done.file}")
