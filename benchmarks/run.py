@@ -66,13 +66,13 @@ def long_document() -> Path:
 
 
 def intake_documents() -> tuple[Path, Path]:
-    """A 22-page PDF (the five seeds twice, Roboto, wrapped lines, running head, page
+    """A 21-page PDF (the five seeds twice, Roboto, wrapped lines, running head, page
     numbers) and a 2 MB Word file (the seeds with two photographs, as reports come), made
     by tests/fixtures/make_documents.py; needs the test extra (fpdf2, font-roboto)."""
     sys.path.insert(0, str(ROOT / "tests"))
     from fixtures.make_documents import make_docx, make_pdf
 
-    pdf, word = ROOT / "benchmarks" / "report-22-pages.pdf", ROOT / "benchmarks" / "report-2mb.docx"
+    pdf, word = ROOT / "benchmarks" / "report-21-pages.pdf", ROOT / "benchmarks" / "report-2mb.docx"
     text = "\n".join(p.read_text(encoding="utf-8") for p in SEEDS)
     if not pdf.exists():
         make_pdf(text, pdf, repeat=2)
@@ -139,7 +139,7 @@ def main() -> None:
     for name, command in light:
         lines.append(row(name, measure(command, args.runs)))
     pdf, word = intake_documents()
-    for label, document in (("a 22-page PDF", pdf), (f"a {word.stat().st_size / 1e6:.1f} MB "
+    for label, document in (("a 21-page PDF", pdf), (f"a {word.stat().st_size / 1e6:.1f} MB "
                                                        "Word file", word)):
         lines.append(row(f"`kcn-tracker add` {label}", fresh_add(document, args.runs)))
         lines.append(row(f"`kcn-tracker extract -f json` {label}",
