@@ -51,7 +51,8 @@ def sniff(data: bytes, name: str) -> str:
     if name.lower().endswith((".html", ".htm", ".xhtml")):
         return "html"
     head = data[:2048].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").lower().replace(b"\x00", b"")
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:4096].lower().replace(b"\x00", b""):
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) and \
+            b"<html" in data[:4096].lower().replace(b"\x00", b""):
         return "html"
     return "text"
 

@@ -21,8 +21,9 @@ from kcn_tracker.extract.readers import Document, ReadError
 # as ø ù û õ ï after the vowel, and circumflexes as â ê ô after a, e or o ("coâng").
 _TCVN3 = re.compile(r"[®\xad¬«©ª¨¸µ¶·¹]")
 _VNI = re.compile(r"[ñÑøØûÛïÏöÖäÄ]|[aeoAEO][ùøûõï]|[aeoAEO][âêôÂÊÔ]")
-_LEGACY_MIN = 5
-_UTF8_LETTERS = re.compile(rb"[\xc3\xc4\xc6][\x80-\xbf]|\xe1[\xba\xbb][\x80-\xbf]")  # a stray "©" in a footer is not an encoding
+_LEGACY_MIN = 5  # a stray "©" in a footer is not an encoding
+# Vietnamese letters as UTF-8 writes them (ă đ ơ ư, and ạ…ỹ in U+1EA0-U+1EFF)
+_UTF8_LETTERS = re.compile(rb"[\xc3\xc4\xc6][\x80-\xbf]|\xe1[\xba\xbb][\x80-\xbf]")
 
 
 def legacy_font(text: str) -> str | None:
