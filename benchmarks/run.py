@@ -65,6 +65,49 @@ def long_document() -> Path:
     return path
 
 
+def intake_documents() -> tuple[Path, Path]:
+    """A 21-page PDF (the five seeds twice, Roboto, wrapped lines, running head, page
+    numbers) and a 2 MB Word file (the seeds with two photographs, as reports come), made
+    by tests/fixtures/make_documents.py; needs the test extra (fpdf2, font-roboto)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from fixtures.make_documents import make_docx, make_pdf
+
+    pdf, word = ROOT / "benchmarks" / "report-21-pages.pdf", ROOT / "benchmarks" / "report-2mb.docx"
+    text = "\n".join(p.read_text(encoding="utf-8") for p in SEEDS)
+    if not pdf.exists():
+        make_pdf(text, pdf, repeat=2)
+    if not word.exists():
+        import io
+        import random
+
+        import docx
+        from PIL import Image
+
+        make_docx(text, word)
+        document = docx.Document(word)
+        rng = random.Random(0)
+        for _ in range(2):  # noise does not compress: a photograph's weight
+            image = Image.frombytes("RGB", (700, 500), rng.randbytes(700 * 500 * 3))
+            buffer = io.BytesIO()
+            image.save(buffer, format="PNG")
+            document.add_picture(buffer)
+        document.save(word)
+    return pdf, word
+
+
+def fresh_add(document: Path, runs: int) -> tuple[float, float, float, int]:
+    """`add` into a new copy of the project each run, so no run finds it already added."""
+    results = []
+    for i in range(runs):
+        folder = ROOT / "benchmarks" / f"add-{i}"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(ROOT / "seeds", folder / "seeds")
+        results.append(measure(TOOL + ["add", str(document), "-p", "thai-nguyen"], 1, folder))
+        shutil.rmtree(folder)
+    times = sorted(r[0] for r in results)
+    return statistics.median(times), times[0], times[-1], max(r[3] for r in results)
+
+
 def row(name: str, result: tuple[float, float, float, int]) -> str:
     median, low, high, peak = result
     return f"| {name} | {median:.2f} | {low:.2f}–{high:.2f} | {peak} |"
@@ -95,6 +138,12 @@ def main() -> None:
     ]
     for name, command in light:
         lines.append(row(name, measure(command, args.runs)))
+    pdf, word = intake_documents()
+    for label, document in (("a 21-page PDF", pdf), (f"a {word.stat().st_size / 1e6:.1f} MB "
+                                                       "Word file", word)):
+        lines.append(row(f"`kcn-tracker add` {label}", fresh_add(document, args.runs)))
+        lines.append(row(f"`kcn-tracker extract -f json` {label}",
+                         measure(TOOL + ["extract", "-f", "json", str(document)], args.runs)))
     for scale in args.scales:
         folder = ROOT / "benchmarks" / f"national-{scale:g}"
         if not (folder / "plans").is_dir():

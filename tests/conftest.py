@@ -54,3 +54,17 @@ def project(tmp_path) -> Path:
 
 def by_id(items: list[dict], id_: str) -> dict:
     return next(item for item in items if item["id"] == id_)
+
+
+@pytest.fixture
+def run_here():
+    """Run the CLI in the working directory the test chose (a scratch project)."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None, env: dict | None = None):
+        result = runner.invoke(app, list(args), input=input, env=env)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result
+
+    return invoke

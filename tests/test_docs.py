@@ -60,7 +60,7 @@ def test_every_check_rule_is_documented_with_a_failing_and_a_passing_example():
                          re.S), code
 
 
-RAISES = re.compile(r"(InputError|EditRefused|ExportError|WriteError|_fail|FormatError|ExtractError|"
+RAISES = re.compile(r"(InputError|EditRefused|ExportError|WriteError|_fail|FormatError|ExtractError|ReadError|IntakeError|"
                     r"BadParameter|ValueError)\(\s*((?:f?\"(?:[^\"\\\\]|\\\\.)*\"\s*)+)", re.S)
 
 

@@ -3,6 +3,7 @@ the year, a plan stated as a range, revised figures, two figures for one thing, 
 still needed and how fast. Each through `record`, `check` and `report`, with exact figures."""
 
 import csv
+import hashlib
 import io
 import json
 import shutil
@@ -27,7 +28,12 @@ Năm 2025, các KCN phấn đấu thu hút 20 dự án cấp mới.
 def project(tmp_path, monkeypatch):
     for folder in ("plans", "seeds", "schema"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
-    (tmp_path / "seeds" / "005_bao_cao_2023.txt").write_text(TEXT, encoding="utf-8")
+    document = tmp_path / "seeds" / "005_bao_cao_2023.txt"
+    document.write_text(TEXT, encoding="utf-8")
+    digest = hashlib.sha256(document.read_bytes()).hexdigest()
+    with open(tmp_path / "seeds" / "index.toml", "a", encoding="utf-8") as index:
+        index.write(f'\n[[documents]]\nfile = "005_bao_cao_2023.txt"\nsha256 = "{digest}"\n'
+                    'province = "bac-kan"\n')
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -115,6 +115,16 @@ RULES: dict[str, Rule] = {
         Rule("KCN208", "scope-not-in-quote", _W,
              "A scope the quote's own place words contradict: 'các KCN' recorded for the "
              "province, 'toàn tỉnh' for the zones.", True),
+        # The index of seeds/
+        Rule("KCN209", "index-invalid", _E,
+             "seeds/index.toml is not valid TOML, or an entry lacks its file or a sha256 is "
+             "malformed."),
+        Rule("KCN210", "indexed-document-missing", _E,
+             "A document or rendition the index registers that is not in seeds/."),
+        Rule("KCN211", "document-changed", _E,
+             "A document whose sha256 differs from the index's: edited after it was added."),
+        Rule("KCN212", "document-not-indexed", _W,
+             "A document in seeds/ that the index does not register."),
         # Consistency
         Rule("KCN301", "attainment-mismatch", _W,
              "A reported attainment that disagrees with actual / target.", True),

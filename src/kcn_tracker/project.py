@@ -107,19 +107,25 @@ def project_root(plan_file: Path) -> Path:
     return plan_file.resolve().parent.parent
 
 
-def indexed(plan_path: Path, document: str) -> dict:
-    """What seeds/index.toml records of ``document`` (published, precision, …), if anything."""
+def index_entries(root: Path) -> list[dict]:
+    """The [[documents]] of the project's seeds/index.toml; none when it is missing or
+    broken (`kcn-tracker check` reports a broken index, with its line)."""
     import tomllib  # only the commands that cite documents read the index
 
-    index = project_root(plan_path) / SEEDS / INDEX
     try:
-        entries = tomllib.loads(read_limited(index).decode("utf-8")).get("documents", [])
+        entries = tomllib.loads(read_limited(root / SEEDS / INDEX).decode("utf-8")).get(
+            "documents", [])
     except (KcnError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-        return {}
+        return []
+    return [d for d in entries if isinstance(d, dict)] if isinstance(entries, list) else []
+
+
+def indexed(plan_path: Path, document: str) -> dict:
+    """What seeds/index.toml records of ``document`` (published, precision, …), if anything;
+    a rendition is known by the entry of its original."""
     name = Path(document).name
-    if not isinstance(entries, list):
-        return {}
-    return next((d for d in entries if isinstance(d, dict) and d.get("file") == name), {})
+    entries = index_entries(project_root(plan_path))
+    return next((d for d in entries if name in (d.get("file"), d.get("rendition"))), {})
 
 
 def published(plan_path: Path, document: str) -> str | None:

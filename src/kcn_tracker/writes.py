@@ -62,7 +62,12 @@ def atomic_write(path: Path, text: str, new_file: bool = False,
     does not take the lock (an editor saving) may have changed it since, and its
     change is never overwritten.
     """
-    data = text.encode("utf-8")
+    atomic_write_bytes(path, text.encode("utf-8"), new_file, unchanged_since)
+
+
+def atomic_write_bytes(path: Path, data: bytes, new_file: bool = False,
+                       unchanged_since: bytes | None = None) -> None:
+    """:func:`atomic_write` of bytes as they are: a document kept byte for byte."""
     for leftover in _temporaries(path):
         leftover.unlink(missing_ok=True)
     if new_file:

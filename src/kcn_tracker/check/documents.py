@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kcn_tracker.errors import KcnError
+from kcn_tracker.extract.readers import ReadError, read_bytes
 from kcn_tracker.project import SEEDS, ReadRefused, read_limited
 from kcn_tracker.text.spelling import canonical
 
@@ -30,6 +31,7 @@ class Documents:
             root.resolve())
         self._texts: dict[Path, str] = {}
         self._resolved: dict[str, Path | DocumentError] = {}
+        self._rendition_of: dict[str, str] | None = None
 
     def resolve(self, document: str) -> Path:
         """The file ``document`` names, checked to be a regular file inside seeds/.
@@ -86,9 +88,10 @@ class Documents:
     def canonical_text(self, path: Path) -> str:
         if path not in self._texts:
             try:
-                text = read_limited(path).decode("utf-8")
-            except UnicodeDecodeError:
-                raise DocumentError("KCN202", f"'{path.name}' is not UTF-8 text") from None
+                text = self._text(path)
+            except ReadError as exc:
+                raise DocumentError("KCN202", f"'{path.name}' cannot be read as text: "
+                                    f"{str(exc).removeprefix(f'{path}: ')}") from None
             except ReadRefused as exc:
                 if exc.strerror is not None:
                     raise DocumentError("KCN202", f"'{path.name}' cannot be read: "
@@ -96,3 +99,30 @@ class Documents:
                 raise DocumentError("KCN202", f"'{path.name}': {exc.reason}") from None
             self._texts[path] = canonical(text)
         return self._texts[path]
+
+    def _text(self, path: Path) -> str:
+        """A quote may cite the original or its rendition: an original that is not UTF-8
+        text is read as the rendition the index names beside it, which is what `add`
+        wrote and `draft` quoted; without one, through the same reader as `extract`."""
+        data = read_limited(path)
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        rendition = self._renditions().get(path.name)
+        if rendition and (self.seeds / rendition).is_file():
+            try:
+                return read_limited(self.seeds / rendition).decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+        return read_bytes(data, path).text
+
+    def _renditions(self) -> dict[str, str]:
+        if self._rendition_of is None:
+            from kcn_tracker.project import index_entries
+
+            self._rendition_of = {e["file"]: e["rendition"] for e in index_entries(self.root)
+                                  if isinstance(e.get("file"), str)
+                                  and isinstance(e.get("rendition"), str)
+                                  and "/" not in e["rendition"]}
+        return self._rendition_of

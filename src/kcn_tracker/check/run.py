@@ -17,12 +17,14 @@ from pathlib import Path
 
 from kcn_tracker.check.consistency import check_consistency
 from kcn_tracker.check.documents import Documents
+from kcn_tracker.check.index import check_index
+from kcn_tracker.errors import KcnError
 from kcn_tracker.check.provenance import check_provenance
 from kcn_tracker.findings import RULES, Problem, Rule, Severity
 from kcn_tracker.plans.load import Parsed, duplicate_provinces, parse, plan_files
 from kcn_tracker.plans.model import SECTIONS
 from kcn_tracker.plans.validate import validate
-from kcn_tracker.project import project_root
+from kcn_tracker.project import project_root, read_limited
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,20 @@ def check_paths(paths: Iterable[Path], documents: ProjectDocuments | None = None
         if plan is not None:
             valid.append((file, plan, locator))
     findings += [Finding(p) for p in duplicate_provinces(valid)]
+    for root in dict.fromkeys(project_root(file) for file in files):
+        index = check_index(root)
+        findings += [Finding(p) for p in index]
+        for problem in index:
+            if problem.line is not None and problem.file not in lines:
+                lines[problem.file] = _text_lines(problem.file)
     return CheckResult(files, findings, lines, families)
+
+
+def _text_lines(path: Path) -> list[str]:
+    try:
+        return read_limited(path).decode("utf-8", "replace").split("\n")
+    except KcnError:
+        return []
 
 
 def check_file(parsed: Parsed, documents: Documents):

@@ -50,14 +50,26 @@ def draft(
     plans: Annotated[Optional[list[Path]], typer.Option(
         "--plans", metavar="PATH", show_default=False,
         help="Plan files or directories to find the province in (default: plans/).")] = None,
+    write: Annotated[bool, typer.Option(
+        "--write", help="Ask about each proposal, then write the accepted ones into the plan "
+        "file (checked, atomic, as record does).")] = False,
+    accept: Annotated[Optional[str], typer.Option(
+        "--accept", metavar="all|ID,ID", show_default=False,
+        help="With --write: accept these proposals without asking (for scripts).")] = None,
 ) -> None:
     """Print plan-file entries for the figures DOCUMENT states, as TOML to review and paste.
 
     The indicator, scope, period and qualifier are read from the words around each
     number and the quote is the clause that states it, word for word; what the words
     do not settle is marked "check". Figures the plan file already records are listed
-    as such, not repeated. Nothing is written.
+    as such, not repeated. Nothing is written, unless --write: then each proposal is
+    shown with its sentence and you accept, edit a field, skip (remembered in the plan file,
+    so it is not proposed again), accept the rest, or quit (nothing written); the accepted
+    entries are written once, at the end, through the checks of `record`.
     """
+    if write or accept is not None:
+        _draft_write(document, province, plans_or_default(plans), accept)
+        return
     from kcn_tracker.draft.drafter import draft_for_province
 
     drafted = draft_for_province(document, province, plans_or_default(plans))
@@ -65,3 +77,75 @@ def draft(
         typer.echo(f"note: the entries cite {drafted.cited}; copy the document there, "
                    "unchanged, before adding them", err=True)
     sys.stdout.write(drafted.text)
+
+
+@app.command(short_help="Bring documents into seeds/ and seeds/index.toml.")
+def add(
+    documents: Annotated[list[Path], typer.Argument(
+        metavar="DOCUMENT", show_default=False,
+        help="Documents as received: text, .html, .docx or .pdf.")],
+    province: Annotated[str, typer.Option(
+        "--province", "-p", metavar="ID", show_default=False,
+        help="The id of the province the documents report on, such as thai-nguyen.")],
+    url: Annotated[Optional[str], typer.Option(help="Where the document was found.")] = None,
+    title: Annotated[Optional[str], typer.Option(
+        help="The title, when the document does not state it (or states it wrongly).")] = None,
+    publisher: Annotated[Optional[str], typer.Option(help="Who published it.")] = None,
+    published: Annotated[Optional[str], typer.Option(
+        help="When it was published: YYYY-MM-DD, YYYY-MM or YYYY.")] = None,
+) -> None:
+    """Copy each DOCUMENT into seeds/ byte for byte as NNN_<slug>.<ext>, with a UTF-8 text
+    rendition beside it when it is not UTF-8 text, and add its entry to seeds/index.toml:
+    both sha256, the province, and the title, publisher, author and date the document
+    states (the options override them; nothing is guessed). A document already in seeds/
+    (the same bytes) is said so and not added again.
+    """
+    from kcn_tracker.edit.intake import add_documents
+
+    options = {"url": url, "title": title, "publisher": publisher, "published": published}
+    for done in add_documents(documents, province, Path("."), options):
+        if done.file is None:
+            typer.echo(f"{done.source}: already in seeds/ as {done.twin}; nothing written")
+        elif done.rendition:
+            typer.echo(f"{done.source}: added as seeds/{done.file}, its text in "
+                       f"seeds/{done.rendition}")
+        else:
+            typer.echo(f"{done.source}: added as seeds/{done.file}")
+
+
+def _terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _draft_write(document: Path, province: str, plans: list[Path], accept: str | None) -> None:
+    from kcn_tracker.draft.review import by_ids, interactive, loaded_plan, proposals
+    from kcn_tracker.edit.batch import add_entries
+    from kcn_tracker.errors import InputError
+
+    loaded = loaded_plan(province, plans)
+    found, cited = proposals(document, loaded)
+    if (root := Path(loaded.path).resolve().parent.parent / "seeds") and \
+            document.resolve().parent != root.resolve():
+        raise InputError(f"{document}: not in seeds/; add it first (kcn-tracker add), then "
+                         "draft seeds/<its name> --write")
+    if not found:
+        typer.echo(f"{document}: no new entry to propose for {loaded.path}; nothing written")
+        return
+    if accept is not None:
+        decisions = by_ids(found, accept)
+    elif not _terminal():
+        raise InputError("draft --write asks about each proposal and needs a terminal; give "
+                         "--accept all or --accept ID,ID to write without asking")
+    else:
+        out = console()
+        decisions = interactive(
+            found, lambda text: typer.prompt(text, default="", show_default=False), out.print)
+    if decisions.quit:
+        typer.echo("quit: nothing written")
+        return
+    if not decisions.entries():
+        typer.echo("nothing accepted: nothing written")
+        return
+    add_entries(Path(loaded.path), decisions.entries())
+    typer.echo(f"{loaded.path}: {len(decisions.accepted)} entries written, "
+               f"{len(decisions.skipped)} skipped remembered")

@@ -306,7 +306,12 @@ def draft_document(document: Path, loaded: LoadedPlan) -> Drafted:
     drafter = Drafter(loaded.plan, cited, published(loaded.path, cited),
                       indexed(loaded.path, cited).get("precision") == "day",
                       lambda section, i: (loaded.position(section, i) or (None,))[0])
-    proposals = drafter.propose(extraction.quantities)
+    declined = {canonical(s.quote): s.reason for s in loaded.plan.skipped if s.document == cited}
+    proposals = [Proposal(p.quantity, None, checks=[
+        "skipped with draft --write ("
+        f"{declined[canonical(p.fields['source']['quote'])] or 'no reason given'})"])
+        if p.section and canonical(p.fields["source"]["quote"]) in declined else p
+        for p in drafter.propose(extraction.quantities)]
     return Drafted(draft_text(proposals, cited, str(loaded.path), text), cited,
                    document.resolve().parent != (root / "seeds").resolve())
 

@@ -18,7 +18,7 @@ from kcn_tracker.extract import cues
 from kcn_tracker.extract.dates import Periods
 from kcn_tracker.extract.outline import Outline
 from kcn_tracker.extract.quantities import find
-from kcn_tracker.project import ReadRefused, read_limited
+from kcn_tracker.extract import readers
 from kcn_tracker.text.offsets import Normalized
 from kcn_tracker.text.sentences import paragraphs, sentences
 
@@ -75,21 +75,12 @@ class ExtractError(KcnError):
 
 
 def read_document(path: Path) -> str:
-    """The document's text as given: UTF-8, line endings untouched."""
-    if not path.exists():
-        raise ExtractError(f"{path}: no such file")
+    """The document's text: a UTF-8 text file as given (line endings untouched), any
+    other format as its reader renders it (extract.readers)."""
     try:
-        data = read_limited(path)
-    except ReadRefused as exc:
-        reason = exc.reason
-        if exc.strerror is None and reason == "not a regular file":
-            reason += "; give a text document"
-        raise ExtractError(f"{path}: {reason}") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ExtractError(f"{path}: not UTF-8 text (byte {exc.start}); save the document as "
-                           "UTF-8 and run again") from None
+        return readers.read_document(path).text
+    except readers.ReadError as exc:
+        raise ExtractError(str(exc)) from None
 
 
 def extract_file(path: Path) -> tuple[Extraction, str]:

@@ -20,6 +20,7 @@ KEY_ORDER = {
     "source": ("document", "quote"),
     "reported_attainment": ("value", "qualifier", "period"),
     "acknowledge": ("rule", "reason"),
+    "skipped": ("document", "quote", "reason"),
 }
 
 

@@ -226,6 +226,14 @@ class Revocation(_Strict):
     acknowledge: Acknowledgements
 
 
+class Skipped(_Strict):
+    """A figure `draft --write` proposed and a person declined: it is not proposed again."""
+
+    document: str = Field(pattern=r"^seeds/[^/\\].*$", description="The document it was in")
+    quote: str = Field(min_length=1, description="The quote the proposal cited")
+    reason: str | None = Field(default=None, description="Why it was skipped, if said")
+
+
 class Plan(_Strict):
     province: Province
     zones: dict[Slug, str] = Field(
@@ -234,6 +242,8 @@ class Plan(_Strict):
     targets: list[Target] = Field(default_factory=list)
     actuals: list[Actual] = Field(default_factory=list)
     revocations: list[Revocation] = Field(default_factory=list)
+    skipped: list[Skipped] = Field(
+        default_factory=list, description="Proposals of draft --write that were declined")
 
 
 SECTIONS = {"targets": Target, "actuals": Actual, "revocations": Revocation}

@@ -1,0 +1,112 @@
+"""seeds/index.toml against the documents in seeds/: what `add` wrote still holds.
+
+A broken index, a registered file that is gone and a document whose bytes no
+longer match their sha256 (edited after it was added) are errors at the line
+of the index that says otherwise; a document in seeds/ the index does not know
+is a warning. A project without an index has nothing to check here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from pathlib import Path
+
+from kcn_tracker.findings import Problem
+from kcn_tracker.project import INDEX, SEEDS, KcnError, read_limited
+
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def check_index(root: Path) -> list[Problem]:
+    seeds = root / SEEDS
+    index = seeds / INDEX
+    if not index.is_file() or seeds.is_symlink():
+        return []
+    try:
+        text = read_limited(index).decode("utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        return [Problem("KCN209", index, text_line(read_limited(index), exc.start), None,
+                        "the index is not UTF-8 text; save it as UTF-8")]
+    except tomllib.TOMLDecodeError as exc:
+        at = _TOML_AT.search(str(exc))
+        return [Problem("KCN209", index, int(at[1]) if at else None, int(at[2]) if at else None,
+                        f"the index is not valid TOML: {_TOML_AT.sub('', str(exc)).strip()}")]
+    except (KcnError, RecursionError) as exc:
+        return [Problem("KCN209", index, None, None, f"the index cannot be read: {exc}")]
+    entries = data.get("documents", [])
+    lines = text.split("\n")
+    if not isinstance(entries, list):
+        return [Problem("KCN209", index, _line_of(lines, 0, "documents"), None,
+                        "documents must be an array of tables: [[documents]]")]
+    problems: list[Problem] = []
+    named: set[str] = {INDEX}
+    for number, entry in enumerate(entries):
+        header = _header_line(lines, number)
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+            problems.append(Problem("KCN209", index, header, None,
+                                    f"documents[{number}] has no file = \"<name in seeds/>\""))
+            continue
+        for key, digest_key in (("file", "sha256"), ("rendition", "rendition_sha256")):
+            name = entry.get(key)
+            if not isinstance(name, str):
+                continue
+            named.add(name)
+            line = _line_of(lines, header, key)
+            path = seeds / name
+            if "/" in name or "\\" in name or name.startswith(".") or not path.is_file():
+                problems.append(Problem("KCN210", index, line, None,
+                                        f"{key} '{name}' is not a file in {SEEDS}/: add the "
+                                        "document again, or remove its entry"))
+                continue
+            digest = entry.get(digest_key)
+            if not (isinstance(digest, str) and _SHA256.fullmatch(digest)):
+                if digest is not None or key == "rendition":
+                    problems.append(Problem("KCN209", index, _line_of(lines, header, digest_key)
+                                            or line, None, f"{digest_key} of '{name}' is not "
+                                            "64 hexadecimal digits"))
+                continue
+            try:
+                actual = hashlib.sha256(read_limited(path)).hexdigest()
+            except KcnError:
+                continue  # over the size limit or unreadable: KCN202 says so where it is cited
+            if actual != digest:
+                problems.append(Problem(
+                    "KCN211", index, _line_of(lines, header, digest_key), None,
+                    f"'{name}' has changed since it was added (its sha256 is {actual[:12]}…, "
+                    f"the index says {digest[:12]}…); restore the document as received, or add "
+                    "the new version as a new document"))
+    for path in sorted(seeds.iterdir()):
+        if path.name not in named and not path.name.startswith(".") and path.is_file():
+            problems.append(Problem("KCN212", path, None, None,
+                                    f"'{path.name}' is in {SEEDS}/ but not in {INDEX}; register "
+                                    "it with kcn-tracker add, or remove it"))
+    return problems
+
+
+def text_line(data: bytes, offset: int) -> int:
+    return data[:offset].count(b"\n") + 1
+
+
+def _header_line(lines: list[str], number: int) -> int | None:
+    seen = -1
+    for i, line in enumerate(lines):
+        if line.strip().startswith("[[documents]]"):
+            seen += 1
+            if seen == number:
+                return i + 1
+    return None
+
+
+def _line_of(lines: list[str], header: int | None, key: str) -> int | None:
+    """The line of ``key = …`` in the table that starts at line ``header``."""
+    for i in range(header or 0, len(lines)):
+        stripped = lines[i].strip()
+        if i >= (header or 0) and stripped.startswith("[") and i + 1 != header and header:
+            break
+        if re.match(rf"{re.escape(key)}\s*=", stripped):
+            return i + 1
+    return header

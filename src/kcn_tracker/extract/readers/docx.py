@@ -1,0 +1,57 @@
+"""Word files (.docx) through python-docx: paragraphs and tables in document order.
+
+Headers and footers are parts of their own in a .docx and are never read, so a
+running title or a page number does not enter the text. The title and author
+come from the core properties; their dates are when the file was made, not when
+the document was published, so none is taken as the publication date.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from kcn_tracker.extract.readers import Document, ReadError, paragraphs_text, row_text
+
+
+def read_docx(data: bytes, path: Path) -> Document:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ReadError(f"{path}: not a readable Word (.docx) file ({exc})") from None
+    blocks: list[str] = []
+    _blocks(document.element.body, document, blocks)
+    text = paragraphs_text(blocks)
+    if not text.strip():
+        raise ReadError(f"{path}: no text in this Word file")
+    core = document.core_properties
+    metadata = {key: " ".join(value.split()) for key, value in
+                (("title", core.title or ""), ("author", core.author or "")) if value.strip()}
+    return Document(text, "docx", metadata)
+
+
+def _blocks(container, document, blocks: list[str]) -> None:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in container.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            blocks.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells, seen = [], set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # a merged cell is listed once per column it spans
+                        continue
+                    seen.add(id(cell._tc))
+                    cells.append(" ".join(p.text for p in cell.paragraphs))
+                blocks.append(row_text(cells))
+        elif tag == "sdt":  # a content control wraps ordinary paragraphs and tables
+            content = child.find("{*}sdtContent")
+            if content is not None:
+                _blocks(content, document, blocks)
