@@ -214,3 +214,48 @@ def test_the_same_target_stated_twice_is_shown_once_with_both_sources(run, proje
     assert len(targets) == 1
     assert [s["document"] for s in targets[0]["target"]["sources"]] == [
         "seeds/003_7134f92b119c0d58.txt", DOC]
+
+
+def test_a_growth_target_is_measured_by_the_rate_its_values_give(run, project):
+    """No stated rate for 2024: the values of 2023 and 2024 give it (132 / 110 = +20 %)."""
+    document = project / "seeds" / "005_bao_cao_2023.txt"
+    document.write_text(TEXT + "Năm 2023, các KCN thu hút 110 triệu USD vốn đầu tư.\n"
+                        "Năm 2024, các KCN thu hút 132 triệu USD vốn đầu tư.\n"
+                        "Năm 2024, tỉnh phấn đấu vốn thu hút tăng trưởng trên 15%.\n",
+                        encoding="utf-8")
+    index = project / "seeds" / "index.toml"
+    text = index.read_text(encoding="utf-8")
+    old = text[text.rindex('sha256 = "'):].split('"')[1]
+    index.write_text(text.replace(old, hashlib.sha256(document.read_bytes()).hexdigest()),
+                     encoding="utf-8")
+    for year, value in (("2023", "110"), ("2024", "132")):
+        record(run, "actual", "--indicator", "total_capital_attracted", "--period", year,
+               "--value", value, "--unit", "usd_million", "--quote",
+               f"Năm {year}, các KCN thu hút {value} triệu USD vốn đầu tư")
+    record(run, "target", "--indicator", "capital_attracted_growth", "--period", "2024",
+           "--value", "15", "--unit", "percent", "--comparator", "over", "--id", "growth-2024",
+           "--quote", "Năm 2024, tỉnh phấn đấu vốn thu hút tăng trưởng trên 15%")
+    target = by_id(report_json(run)["targets"], "growth-2024")
+    assert (target["actual"]["value"], target["status"]) == (20, "exceeded")
+    assert [s["quote"] for s in target["actual"]["sources"]] == [
+        "Năm 2024, các KCN thu hút 132 triệu USD vốn đầu tư",
+        "Năm 2023, các KCN thu hút 110 triệu USD vốn đầu tư"]
+
+
+def test_capital_increases_of_fdi_and_ddi_add_up_to_their_total(run, project):
+    document = project / "seeds" / "005_bao_cao_2023.txt"
+    document.write_text(TEXT + "Năm 2023, có 15 dự án FDI và 08 dự án DDI điều chỉnh tăng vốn, "
+                        "tổng cộng 24 lượt điều chỉnh tăng vốn.\n", encoding="utf-8")
+    index = project / "seeds" / "index.toml"
+    text = index.read_text(encoding="utf-8")
+    old = text[text.rindex('sha256 = "'):].split('"')[1]
+    index.write_text(text.replace(old, hashlib.sha256(document.read_bytes()).hexdigest()),
+                     encoding="utf-8")
+    quote = "có 15 dự án FDI và 08 dự án DDI điều chỉnh tăng vốn, tổng cộng 24 lượt"
+    for indicator, value in (("capital_increases_fdi", "15"), ("capital_increases_ddi", "8"),
+                             ("capital_increases", "24")):
+        record(run, "actual", "--indicator", indicator, "--period", "2023", "--value", value,
+               "--unit", "adjustment", "--quote", quote)
+    result = run("check", "plans", "--strict")
+    assert result.exit_code == 1
+    assert "KCN302" in result.output and "24" in result.output
