@@ -3,7 +3,6 @@
 import pytest
 from extraction_scoring import SETS, score_set
 
-
 # The figures each set is held to (docs/extraction.md): recall, precision, role, target and
 # attainment role, draft's section+indicator and period. The real sets are held to what the
 # reader reaches on them; a change that lowers a figure fails here.

@@ -18,8 +18,8 @@ from pathlib import Path
 from kcn_tracker.check.consistency import check_consistency
 from kcn_tracker.check.documents import Documents
 from kcn_tracker.check.index import check_index
-from kcn_tracker.errors import KcnError
 from kcn_tracker.check.provenance import check_provenance
+from kcn_tracker.errors import KcnError
 from kcn_tracker.findings import RULES, Problem, Rule, Severity
 from kcn_tracker.plans.load import Parsed, duplicate_provinces, parse, plan_files
 from kcn_tracker.plans.model import SECTIONS

@@ -118,8 +118,9 @@ def _terminal() -> bool:
 
 
 def _draft_write(document: Path, province: str, plans: list[Path], accept: str | None) -> None:
-    from kcn_tracker.draft.review import by_ids, interactive, loaded_plan, proposals
-    from kcn_tracker.edit.batch import add_entries
+    from kcn_tracker.draft.drafter import loaded_plan
+    from kcn_tracker.draft.review import by_ids, interactive, proposals
+    from kcn_tracker.edit.record import add_entries
     from kcn_tracker.errors import InputError
 
     loaded = loaded_plan(province, plans)

@@ -318,6 +318,12 @@ def draft_document(document: Path, loaded: LoadedPlan) -> Drafted:
 
 def draft_for_province(document: Path, province: str, plans: list[Path]) -> Drafted:
     """The entries proposed from ``document`` for the plan of ``province`` among ``plans``."""
+    return draft_document(document, loaded_plan(province, plans))
+
+
+def loaded_plan(province: str, plans: list[Path]) -> LoadedPlan:
+    """The loaded plan of ``province`` among ``plans``; a problem in any plan file stops the
+    draft, since the entries could not be checked against the plan."""
     from kcn_tracker.errors import PlanError
     from kcn_tracker.plans.load import load_plans
     from kcn_tracker.plans.provinces import select_provinces
@@ -328,4 +334,4 @@ def draft_for_province(document: Path, province: str, plans: list[Path]) -> Draf
         raise PlanError(exc.problems, "the plan files have problems; fix them first "
                         "(`kcn-tracker check` lists them)") from None
     chosen = select_provinces([item.plan for item in loaded], [province])
-    return draft_document(document, next(i for i in loaded if i.plan is chosen[0]))
+    return next(i for i in loaded if i.plan is chosen[0])

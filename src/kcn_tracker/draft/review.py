@@ -1,7 +1,7 @@
 """`draft --write`: each proposal shown with its sentence, and a person's decision on it.
 
 The decisions are collected first and written once, at the end, by the caller
-(through edit.batch, the checked, atomic, locked path of `record`); quitting
+(through edit.record.add_entries, the checked, atomic, locked path of `record`); quitting
 writes nothing. A skipped proposal is remembered in the plan file's
 [[skipped]], and proposals whose quote is remembered there are not made again.
 """
@@ -138,18 +138,3 @@ def _value(name: str, text: str):
     if not text:
         raise ValueError("an empty value")
     return text
-
-
-def loaded_plan(province: str, plans: list[Path]) -> LoadedPlan:
-    """The loaded plan of ``province`` among ``plans``, as draft_for_province finds it."""
-    from kcn_tracker.errors import PlanError
-    from kcn_tracker.plans.load import load_plans
-    from kcn_tracker.plans.provinces import select_provinces
-
-    try:
-        loaded = load_plans(plans)
-    except PlanError as exc:
-        raise PlanError(exc.problems, "the plan files have problems; fix them first "
-                        "(`kcn-tracker check` lists them)") from None
-    chosen = select_provinces([item.plan for item in loaded], [province])
-    return next(i for i in loaded if i.plan is chosen[0])

@@ -142,6 +142,15 @@ def default_id(plan: Plan, *parts: str) -> str:
 def add_entry(path: Path, section: str, fields: dict, dry_run: bool = False,
               id_parts: tuple[str, ...] = ()) -> EditResult:
     """Add one entry to ``section`` of the plan file at ``path``."""
+    return add_entries(path, [(section, fields, id_parts)], dry_run)
+
+
+def add_entries(path: Path, entries: list[tuple], dry_run: bool = False) -> EditResult:
+    """Add each ``(section, fields[, id_parts])`` of ``entries`` to the plan file at
+    ``path``, in order, in one step: the file is read once under the folder's lock, every
+    entry inserted, the whole new text checked with the rules of `check`, and written
+    once, or not at all when any entry adds an error (`record` adds one, `draft --write`
+    many)."""
     shown = path
     path = Path(os.path.realpath(path))  # write the file a link points to, not over the link
     if not path.parent.is_dir():
@@ -154,22 +163,27 @@ def add_entry(path: Path, section: str, fields: dict, dry_run: bool = False,
         if plan is None:
             raise EditRefused(f"{shown} has problems of its own; fix them first "
                               "(`kcn-tracker check` lists them), then add the entry", old_errors)
-        if fields.get("id") is None:
-            fields["id"] = default_id(plan, *id_parts)
-        if (twin := _same_as(section, fields, plan)) is not None:
-            raise EditRefused(f"{shown}: {section} already holds this entry as '{twin}'; "
-                              "nothing added")
-        index = len(getattr(plan, section))
-        entry = render_entry(section, fields)
-        newline = "\r\n" if "\r\n" in old else "\n"
-        new = insert_entry(old, section, entry, newline)
-        _same_data_plus(old, new, section, entry)
-        parsed = parse_bytes(path, new.encode("utf-8"))
-        _, everything = check_file(parsed, documents)
+        new, newline, index = old, "\r\n" if "\r\n" in old else "\n", None
+        for section, fields, *id_parts in entries:
+            if section != "skipped":
+                if fields.get("id") is None:
+                    fields["id"] = default_id(plan, *(id_parts[0] if id_parts else (section,)))
+                if (twin := _same_as(section, fields, plan)) is not None:
+                    raise EditRefused(f"{shown}: {section} already holds this entry as "
+                                      f"'{twin}'; nothing added")
+            index = len(getattr(plan, section))
+            entry = render_entry(section, fields)
+            before, new = new, insert_entry(new, section, entry, newline)
+            _same_data_plus(before, new, section, entry)
+            parsed = parse_bytes(path, new.encode("utf-8"))
+            plan, everything = check_file(parsed, documents)
+            if plan is None:
+                break  # the errors are reported below, with every entry's
         known = {_key(p) for p in old_errors}
         added = [p for p in everything if _is_error(p) and _key(p) not in known]
         if added:
-            raise EditRefused(f"{shown}: the new entry is refused; the file is unchanged", added)
+            what = "entry is" if len(entries) == 1 else "entries are"
+            raise EditRefused(f"{shown}: the new {what} refused; the file is unchanged", added)
         notes = [p for p in everything if p.entry == (section, index) and not _is_error(p)]
         line = (parsed.locator.find((section, index)) or (None, None))[0]
         if not dry_run:

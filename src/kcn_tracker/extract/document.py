@@ -14,11 +14,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from kcn_tracker.errors import KcnError
-from kcn_tracker.extract import cues
+from kcn_tracker.extract import cues, readers
 from kcn_tracker.extract.dates import Periods
 from kcn_tracker.extract.outline import Outline
 from kcn_tracker.extract.quantities import find
-from kcn_tracker.extract import readers
 from kcn_tracker.text.offsets import Normalized
 from kcn_tracker.text.sentences import paragraphs, sentences
 
