@@ -22,17 +22,20 @@ from kcn_tracker.draft.indicators import (
     guess_indicator,
     in_unit,
     is_flow,
+    is_stock,
     is_pair_second,
 )
 from kcn_tracker.draft.quotes import clause_head, quote_of, span_quote
 from kcn_tracker.draft.scope import guess_scope
 from kcn_tracker.extract import cues
+from kcn_tracker.extract.dates import THIS_YEAR
 from kcn_tracker.extract.document import Quantity, extract_file
 from kcn_tracker.extract.figures import percent_of_plan
 from kcn_tracker.plans.entries import render_entry
 from kcn_tracker.plans.ids import Ids
 from kcn_tracker.plans.load import LoadedPlan
 from kcn_tracker.plans.model import Comparator, Plan
+from kcn_tracker.plans.periods import month_end
 from kcn_tracker.project import indexed, project_root, published
 from kcn_tracker.text.notation import plain
 from kcn_tracker.text.offsets import Lines
@@ -53,6 +56,13 @@ class Proposal:
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _month_end(published: str) -> str | None:
+    """The last day of a document's month: "2024-12" -> "2024-12-31"."""
+    if not re.fullmatch(r"\d{4}-\d{2}", published):
+        return None
+    return month_end(int(published[:4]), int(published[5:7])).isoformat()
 
 
 @dataclass(frozen=True)
@@ -119,9 +129,11 @@ class _Proposing:
         """The quantity's period, and its indicator (a flow counted to a day is a stock).
         When its paragraph names no period, the last one named before it; "to date" is
         the document's date (its year for a flow)."""
-        period = q.period
+        period = self._resolved(q.period, checks)
+        if period == "?":
+            return period, indicator
         if period is None and self._last_period[i]:
-            period = self._last_period[i]
+            period = self._resolved(self._last_period[i], checks)
             checks.append(f"period: not stated in its paragraph; {period}, the last one "
                           "named before it, is used")
         elif period in (None, "to_date"):
@@ -131,6 +143,9 @@ class _Proposing:
             checks.append(f"period: {'to date' if period else 'not stated'}; taken from the "
                           f"document's date ({self.published}, seeds/index.toml)")
             period = self.published if self.precise else self.published[:4]
+            if not self.precise and is_stock(indicator):
+                # A stock "đến nay" in a document dated to the month stands at its end.
+                period = _month_end(self.published) or period
         if _DAY.fullmatch(period) and is_flow(indicator):
             if indicator in STOCK_OF:
                 checks.append(f"indicator: counted up to a day, so the cumulative "
@@ -142,6 +157,23 @@ class _Proposing:
                           f"covers up to {period}")
             return "?", indicator
         return period, indicator
+
+    def _resolved(self, period: str | None, checks: list[str]) -> str | None:
+        """A period the text gives without its year ("6 tháng đầu năm nay", "từ đầu năm
+        đến nay"), in the year of the document's date."""
+        if period is None or not (period == "year_to_date" or THIS_YEAR in period):
+            return period
+        if self.published is None:
+            checks.append("period: the text gives no year; write it")
+            return "?"
+        year = self.published[:4]
+        checks.append(f"period: the year is the document's ({self.published}, "
+                      "seeds/index.toml)")
+        if period != "year_to_date":
+            return period.replace(THIS_YEAR, year)
+        month = int(self.published[5:7]) if len(self.published) >= 7 else 12
+        return year if month == 12 else (f"{year}-01" if month == 1
+                                          else f"{year}-01..{year}-{month:02d}")
 
     def _base(self, i: int, q: Quantity, indicator: str | None, section: str,
               checks: list[str]) -> dict:

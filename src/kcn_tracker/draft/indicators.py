@@ -149,3 +149,9 @@ def is_flow(indicator: str | None) -> bool:
     from kcn_tracker.plans.vocabulary import INDICATORS, Aggregation
 
     return indicator in INDICATORS and INDICATORS[indicator].aggregation == Aggregation.FLOW
+
+
+def is_stock(indicator: str | None) -> bool:
+    from kcn_tracker.plans.vocabulary import INDICATORS, Aggregation
+
+    return indicator in INDICATORS and INDICATORS[indicator].aggregation == Aggregation.STOCK

@@ -117,6 +117,11 @@ class Cues:
     def __init__(self, text: str, start: int, end: int) -> None:
         masked = _ATTAINMENT_PHRASE.sub(lambda m: " " * len(m.group()), text[start:end])
         found = [(m.start() + start, m.lastgroup) for m in _CUE.finditer(masked)]
+        if _WHEN.match(masked):
+            # "Khi đi vào hoạt động, KCN dự kiến thu hút 45.000 lao động": what is expected
+            # once something happens is a forecast, not a plan.
+            found = [(p, "forecast" if text[p:p + 7].lower() == "dự kiến" else kind)
+                     for p, kind in found]
         self.start = start
         self._cues = found
         self._cue_starts = [p for p, _ in found]
@@ -143,6 +148,7 @@ class Cues:
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]")
+_WHEN = re.compile(r"\W*(?:khi|sau khi)\s", _I)
 
 
 # "bằng 45% so với cùng kỳ năm trước": a level against last year, neither a plan's share
