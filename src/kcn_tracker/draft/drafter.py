@@ -58,6 +58,21 @@ class Proposal:
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+_PART_OF_YEAR = re.compile(r"(\d{4})-\d{2}(?:\.\.\1-\d{2})?|(\d{4})-\d{2}-\d{2}")
+_YEAR_PLAN = re.compile(rf"\s*(?:so với\s+)?{cues.PLAN_WORDS}(?:\s+(?:đề ra|được giao|giao))?"
+                        r"\s+(?:cả\s+)?năm\b", re.IGNORECASE)
+
+
+def _year_of_part(period: str, q: Quantity) -> str | None:
+    """The year whose plan an attainment of part of it is of: "đạt 63% kế hoạch năm" after
+    "6 tháng đầu năm 2023"."""
+    m = _PART_OF_YEAR.fullmatch(period)
+    if m is None or period.endswith("-12-31") or not _YEAR_PLAN.match(
+            q.document, q.end):
+        return None
+    return m.group(1) or m.group(2)
+
+
 def _month_end(published: str) -> str | None:
     """The last day of a document's month: "2024-12" -> "2024-12-31"."""
     if not re.fullmatch(r"\d{4}-\d{2}", published):
@@ -114,7 +129,7 @@ class _Proposing:
             return Proposal(q, None, checks=["the currency is not written: record it by hand "
                                              "with the currency the context shows, and "
                                              "acknowledge KCN205"])
-        if q.unit == "times":
+        if q.unit == "times" and q.role != "attainment":
             return Proposal(q, None, checks=["a multiple (lần): record it by hand"])
         if q.role is None:
             return Proposal(q, None, checks=["the sentence does not say whether this is a "
@@ -212,7 +227,7 @@ class _Proposing:
     def _implied(self, i: int) -> Proposal:
         q = self.quantities[i]
         actual = self._attained(i)
-        if actual is None or q.unit != "percent":
+        if actual is None or q.unit not in ("percent", "times"):
             return Proposal(q, None, checks=["an attainment whose figure the sentence does "
                                              "not pair with it: not proposed"])
         checks: list[str] = []
@@ -220,12 +235,25 @@ class _Proposing:
                             guess_indicator(self.quantities[actual]), "targets", checks)
         del fields["value"]
         fields["source"]["quote"] = span_quote(self.quantities[actual], q)
-        attainment = percent_of_plan(clause_head(q), q.value)
+        if q.unit == "times":
+            # "vượt 18,6 lần kế hoạch năm": the figure is 18,6 times the plan.
+            attainment = q.value * 100
+            checks.append(f"attainment: {plain(q.value)} lần is read as {plain(attainment)}% "
+                          "of the plan")
+        else:
+            attainment = percent_of_plan(clause_head(q), q.value)
         fields["comparator"] = "exact"
         fields["origin"] = "implied"
         reported = {"value": attainment}
         if q.qualifier in ("nearly", "over", "about", "at_least"):
             reported["qualifier"] = q.qualifier
+        year = _year_of_part(fields["period"], q)
+        if year:
+            # "9 tháng đầu năm … đạt 128% kế hoạch năm": the year's plan, attained in part.
+            reported["period"] = fields["period"]
+            fields["period"] = year
+            fields["id"] = self._id(year, fields["indicator"] if fields["indicator"] != "?"
+                                    else None, "targets")
         fields["reported_attainment"] = reported
         proposal = Proposal(q, "targets", fields, checks)
         proposal.existing = self._existing_implied(q, attainment)
