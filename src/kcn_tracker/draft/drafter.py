@@ -58,6 +58,7 @@ class Proposal:
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+_SPLITS = re.compile(r"\W*(?:trong đó|bao gồm)(?!\w)", re.IGNORECASE)
 _PART_OF_YEAR = re.compile(r"(\d{4})-\d{2}(?:\.\.\1-\d{2})?|(\d{4})-\d{2}-\d{2}")
 _YEAR_PLAN = re.compile(rf"\s*(?:so với\s+)?{cues.PLAN_WORDS}(?:\s+(?:đề ra|được giao|giao))?"
                         r"\s+(?:cả\s+)?năm\b", re.IGNORECASE)
@@ -71,6 +72,21 @@ def _year_of_part(period: str, q: Quantity) -> str | None:
             q.document, q.end):
         return None
     return m.group(1) or m.group(2)
+
+
+def _bracketed(text: str, end: int, start: int) -> bool:
+    """Whether a figure ending at ``end`` stands in brackets closed before ``start``: a
+    breakdown ("298 triệu USD (cấp mới: 175 triệu USD; …), đạt 99% kế hoạch"), not the
+    figure the attainment is of."""
+    depth = 0
+    for ch in text[end:min(start, end + 400)]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 def _month_end(published: str) -> str | None:
@@ -204,7 +220,8 @@ class _Proposing:
     def _figure(self, i: int, section: str) -> Proposal:
         q = self.quantities[i]
         checks: list[str] = []
-        fields = self._base(i, q, guess_indicator(q, is_pair_second(q)), section, checks)
+        fields = self._base(i, q, guess_indicator(q, is_pair_second(q), self._split(i)),
+                            section, checks)
         if q.value_max is not None:
             checks.append(f"the document gives a range, {plain(q.value)} to "
                           f"{plain(q.value_max)}: the lower end is written")
@@ -223,6 +240,16 @@ class _Proposing:
         proposal = Proposal(q, section, fields, checks)
         proposal.existing = self._existing(q, fields)
         return proposal
+
+    def _split(self, i: int) -> str:
+        """The sentence before, when this one splits its figure: "… 261 dự án còn hiệu lực.
+        Trong đó, có 52 dự án FDI"."""
+        q = self.quantities[i]
+        if not _SPLITS.match(clause_head(q)):
+            return ""
+        before = next((p for p in self.quantities[max(0, i - 64):i][::-1]
+                       if p.sentence_start != q.sentence_start), None)
+        return before.sentence if before else ""
 
     def _implied(self, i: int) -> Proposal:
         q = self.quantities[i]
@@ -266,13 +293,21 @@ class _Proposing:
         q = self.quantities[i]
         same = [k for k in range(i - 1, -1, -1)
                 if self.quantities[k].sentence_start == q.sentence_start][:64]
-        run = [k for k in reversed(same) if self.quantities[k].role == "attainment"]
+        run = []  # the attainments right before it, with no other figure between
+        for k in same:
+            if self.quantities[k].role != "attainment":
+                break
+            run.append(k)
         figures = [k for k in reversed(same) if self.quantities[k].role == "actual"
                    and self.quantities[k].unit not in (None, "percent", "times")
-                   and self.quantities[k].equivalent_of is None]
-        later = [k for k in range(i + 1, min(len(self.quantities), i + 64))
-                 if self.quantities[k].sentence_start == q.sentence_start
-                 and self.quantities[k].role == "attainment"]
+                   and self.quantities[k].equivalent_of is None
+                   and not _bracketed(q.document, self.quantities[k].end, q.start)]
+        later = []
+        for k in range(i + 1, min(len(self.quantities), i + 64)):
+            if self.quantities[k].sentence_start != q.sentence_start \
+                    or self.quantities[k].role != "attainment":
+                break
+            later.append(k)
         attainments = len(run) + 1 + len(later)
         if attainments == 1:
             return figures[-1] if figures else None

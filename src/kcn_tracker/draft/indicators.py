@@ -23,7 +23,7 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("implemented_capital", _MONEY, r"vốn thực hiện|giải ngân"),
     ("total_capital_attracted", _MONEY,
      _NEW_AND_ADDED + r"|tổng (?:vốn )?thu hút|thu hút (?:được\s+)?(?:vốn )?(?:đầu tư)?"),
-    ("added_capital", _MONEY, r"tăng thêm|điều chỉnh tăng|tăng vốn"),
+    ("added_capital", _MONEY, r"điều chỉnh tăng(?: vốn)?|tăng thêm|tăng vốn"),
     ("new_capital", _MONEY,
      r"vốn (?:đầu tư )?đăng ký|vốn đăng ký (?:đầu tư )?mới|cấp mới|số vốn|tổng vốn(?: đầu tư)?|vốn"),
     ("revenue", _MONEY, r"doanh thu"),
@@ -50,6 +50,8 @@ _GROWTH_OF = {"revenue": "revenue_growth", "total_capital_attracted": "capital_a
 
 
 _STOCK = re.compile(r"còn hiệu lực|lũy kế|luỹ kế|tính đến|đến nay|hiện có|hiện nay", _I)
+# "Từ đầu năm đến nay" counts a flow since January, not a stock.
+_YEAR_TO_DATE = re.compile(r"từ đầu năm(?:\s+nay)?\s+(?:đến|tới)\s+nay", _I)
 _REVOKED = re.compile(r"thu hồi|chấm dứt hoạt động", _I)
 # A figure split into parts ("338 dự án còn hiệu lực; trong đó có 200 dự án FDI"): the parts
 # are what the whole is, a stock or a flow.
@@ -62,9 +64,16 @@ _VALID = re.compile(r"còn hiệu lực|còn hoạt động", _I)
 _TOTAL = re.compile(rf"tổng (?:vốn )?thu hút|{_NEW_AND_ADDED}", _I)
 
 
+_JOINER = re.compile(r"\s*(?:dự án|lượt(?: dự án)?|triệu USD|tỷ đồng)?\s*(?:FDI|DDI|trong nước|nước ngoài)?\s*"
+                     r"(?:và|,)\s*", _I)
+
+
 def own_words(before: str) -> str:
     """The words of the figure's own stretch: after the last number before it."""
     digits = list(re.finditer(r"\d[\d.,]*", before))
+    # "điều chỉnh tăng vốn cho 15 dự án FDI và 08 dự án trong nước": a list shares its words.
+    if digits and _JOINER.fullmatch(before, digits[-1].end()):
+        digits.pop()
     return before[digits[-1].end():] if digits else before
 
 
@@ -123,7 +132,7 @@ def _refine(indicator: str, q: Quantity, before: str) -> str:
             q.sentence) or (q.period or "").count("-") == 2):
         return "implemented_capital_cumulative"  # "vốn thực hiện lũy kế", "đến 30/6/2024"
     if indicator == "new_capital":
-        if q.period == "to_date" or _STOCK.search(q.sentence):
+        if q.period == "to_date" or _STOCK.search(_YEAR_TO_DATE.sub(" ", q.sentence)):
             return "registered_capital_cumulative"
         if re.search(r"hạ tầng", before, _I):
             return "new_capital_infrastructure"
@@ -153,8 +162,8 @@ def _kind(after: str, own: str, split_head: str) -> str:
 def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str:
     head = clause_head(q)
     own = own_words(before)
-    split = _SPLIT.search(own) or (whole and _SPLIT.match(head.strip()))
-    split_head = (whole + " " + head) if split else ""
+    split = _SPLIT.search(head) or (whole and _SPLIT.match(head.strip()))
+    split_head = _YEAR_TO_DATE.sub(" ", whole + " " + head) if split else ""
     kind = _kind(after, own, split_head)
     if re.search(r"hạ tầng", after, _I):
         return "new_projects_infrastructure"
