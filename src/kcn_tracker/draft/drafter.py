@@ -11,6 +11,7 @@ sentence leaves open.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,7 +26,15 @@ from kcn_tracker.draft.indicators import (
     is_stock,
     is_pair_second,
 )
-from kcn_tracker.draft.quotes import clause_head, quote_of, span_quote
+from kcn_tracker.draft.quotes import (
+    SPLITS,
+    bracketed,
+    clause_head,
+    month_end_of,
+    quote_of,
+    span_quote,
+    year_of_part,
+)
 from kcn_tracker.draft.scope import guess_scope
 from kcn_tracker.extract import cues
 from kcn_tracker.extract.dates import THIS_YEAR
@@ -35,7 +44,6 @@ from kcn_tracker.plans.entries import render_entry
 from kcn_tracker.plans.ids import Ids
 from kcn_tracker.plans.load import LoadedPlan
 from kcn_tracker.plans.model import Comparator, Plan
-from kcn_tracker.plans.periods import month_end
 from kcn_tracker.project import indexed, project_root, published
 from kcn_tracker.text.notation import plain
 from kcn_tracker.text.offsets import Lines
@@ -53,47 +61,10 @@ class Proposal:
     fields: dict = field(default_factory=dict)
     checks: list[str] = field(default_factory=list)  # what the reviewer must settle
     existing: str | None = None  # "id (line N)" of the entry already in the plan
+    repeats: str | None = None  # id of the proposal above stating the same figure
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-_SPLITS = re.compile(r"\W*(?:trong đó|bao gồm)(?!\w)", re.IGNORECASE)
-_PART_OF_YEAR = re.compile(r"(\d{4})-\d{2}(?:\.\.\1-\d{2})?|(\d{4})-\d{2}-\d{2}")
-_YEAR_PLAN = re.compile(rf"\s*(?:so với\s+)?{cues.PLAN_WORDS}(?:\s+(?:đề ra|được giao|giao))?"
-                        r"\s+(?:cả\s+)?năm\b", re.IGNORECASE)
-
-
-def _year_of_part(period: str, q: Quantity) -> str | None:
-    """The year whose plan an attainment of part of it is of: "đạt 63% kế hoạch năm" after
-    "6 tháng đầu năm 2023"."""
-    m = _PART_OF_YEAR.fullmatch(period)
-    if m is None or period.endswith("-12-31") or not _YEAR_PLAN.match(
-            q.document, q.end):
-        return None
-    return m.group(1) or m.group(2)
-
-
-def _bracketed(text: str, end: int, start: int) -> bool:
-    """Whether a figure ending at ``end`` stands in brackets closed before ``start``: a
-    breakdown ("298 triệu USD (cấp mới: 175 triệu USD; …), đạt 99% kế hoạch"), not the
-    figure the attainment is of."""
-    depth = 0
-    for ch in text[end:min(start, end + 400)]:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth < 0:
-                return True
-    return False
-
-
-def _month_end(published: str) -> str | None:
-    """The last day of a document's month: "2024-12" -> "2024-12-31"."""
-    if not re.fullmatch(r"\d{4}-\d{2}", published):
-        return None
-    return month_end(int(published[:4]), int(published[5:7])).isoformat()
 
 
 @dataclass(frozen=True)
@@ -134,7 +105,20 @@ class _Proposing:
             self._last_period.append(named)
             if q.period not in (None, "to_date"):
                 named = q.period
-        return [self._one(i) for i in range(len(quantities))]
+        proposals = [self._one(i) for i in range(len(quantities))]
+        # One fact, many mentions (a headline, a caption, the body): one proposal.
+        seen: dict[tuple, str] = {}
+        for p in proposals:
+            if p.section is None or p.existing:
+                continue
+            f = p.fields
+            key = (p.section, f.get("indicator"), f.get("scope"), f.get("period"), f.get("unit"),
+                   str(f.get("value")), str(f.get("reported_attainment")))
+            if key in seen:
+                p.repeats = seen[key]
+            else:
+                seen[key] = f["id"]
+        return proposals
 
     def _one(self, i: int) -> Proposal:
         q = self.quantities[i]
@@ -176,7 +160,7 @@ class _Proposing:
             period = self.published if self.precise else self.published[:4]
             if not self.precise and is_stock(indicator):
                 # A stock "đến nay" in a document dated to the month stands at its end.
-                period = _month_end(self.published) or period
+                period = month_end_of(self.published) or period
         if _DAY.fullmatch(period) and is_flow(indicator):
             if indicator in STOCK_OF:
                 checks.append(f"indicator: counted up to a day, so the cumulative "
@@ -222,11 +206,16 @@ class _Proposing:
         checks: list[str] = []
         fields = self._base(i, q, guess_indicator(q, is_pair_second(q), self._split(i)),
                             section, checks)
-        if q.value_max is not None:
+        if q.value_max is not None and section == "actuals":
             checks.append(f"the document gives a range, {plain(q.value)} to "
                           f"{plain(q.value_max)}: the lower end is written")
-        if section == "targets":
-            comparator = "at_least" if q.value_max is not None else q.qualifier
+        if section == "targets" and q.value_max is not None:
+            # "thu hút 1,5 - 2 tỷ USD": a plan range, met anywhere between its ends.
+            fields["comparator"] = "between"
+            fields["value_max"] = in_unit(fields["indicator"], dataclasses.replace(
+                q, value=q.value_max))[1]
+        elif section == "targets":
+            comparator = q.qualifier
             if comparator not in COMPARATORS:
                 checks.append(f"comparator: '{q.qualifier}' is not one a target can have")
             fields["comparator"] = comparator if comparator in COMPARATORS else "exact"
@@ -245,7 +234,7 @@ class _Proposing:
         """The sentence before, when this one splits its figure: "… 261 dự án còn hiệu lực.
         Trong đó, có 52 dự án FDI"."""
         q = self.quantities[i]
-        if not _SPLITS.match(clause_head(q)):
+        if not SPLITS.match(clause_head(q)):
             return ""
         before = next((p for p in self.quantities[max(0, i - 64):i][::-1]
                        if p.sentence_start != q.sentence_start), None)
@@ -274,7 +263,7 @@ class _Proposing:
         reported = {"value": attainment}
         if q.qualifier in ("nearly", "over", "about", "at_least"):
             reported["qualifier"] = q.qualifier
-        year = _year_of_part(fields["period"], q)
+        year = year_of_part(fields["period"], q)
         if year:
             # "9 tháng đầu năm … đạt 128% kế hoạch năm": the year's plan, attained in part.
             reported["period"] = fields["period"]
@@ -301,7 +290,7 @@ class _Proposing:
         figures = [k for k in reversed(same) if self.quantities[k].role == "actual"
                    and self.quantities[k].unit not in (None, "percent", "times")
                    and self.quantities[k].equivalent_of is None
-                   and not _bracketed(q.document, self.quantities[k].end, q.start)]
+                   and not bracketed(q.document, self.quantities[k].end, q.start)]
         later = []
         for k in range(i + 1, min(len(self.quantities), i + 64)):
             if self.quantities[k].sentence_start != q.sentence_start \
@@ -379,6 +368,10 @@ def draft_text(proposals: list[Proposal], document: str, plan_path: str, text: s
             continue
         if p.section is None:
             lines += [f"# {where}: {p.checks[0]}", ""]
+            continue
+        if p.repeats:
+            lines += [_comment(f"# {where}: the same figure as '{p.repeats}' above, not "
+                               "repeated"), ""]
             continue
         lines.append(f"# {where}")
         lines += [_comment(f"# check: {c}") for c in p.checks]

@@ -22,7 +22,7 @@ _NEW_AND_ADDED = (r"(?:cấp mới|đăng ký mới|mới)\s*(?:,|và|và vốn)
 _RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("implemented_capital", _MONEY, r"vốn thực hiện|giải ngân"),
     ("total_capital_attracted", _MONEY,
-     _NEW_AND_ADDED + r"|tổng (?:vốn )?thu hút|thu hút (?:được\s+)?(?:vốn )?(?:đầu tư)?"),
+     _NEW_AND_ADDED + r"|tổng (?:vốn )?thu hút|thu hút (?:được|vốn(?: đầu tư)?|đầu tư)"),
     ("added_capital", _MONEY, r"điều chỉnh tăng(?: vốn)?|tăng thêm|tăng vốn"),
     ("new_capital", _MONEY,
      r"vốn (?:đầu tư )?đăng ký|vốn đăng ký (?:đầu tư )?mới|cấp mới|số vốn|tổng vốn(?: đầu tư)?|vốn"),

@@ -80,7 +80,10 @@ _RESTATED = re.compile(r"\s*(?:\(\s*|,\s*)(?:tương đương|tương ứng|tứ
 MONEY = ("vnd_billion", "usd_million")
 
 
-_ESTIMATED = re.compile(r"\bước(?:\s+(?:đạt|tính|khoảng))?\s*$", _I)
+# "ước đạt 1,03 triệu tỷ đồng"; "dự kiến đã thu hút khoảng 800 triệu USD" (a result
+# estimated before the figures are final).
+_ESTIMATED = re.compile(r"\bước(?:\s+(?:đạt|tính|khoảng))?\s*$|(?<!\w)dự kiến\s+đã\s[^\d,;.]{0,40}$",
+                        _I)
 
 
 def estimated(before: str) -> bool:
