@@ -49,7 +49,7 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlQkKvV\d])(?:" + "|".join((
     rf"tháng\s+(?P<month>\d{{1,2}})\s*(?:/|năm)\s*(?P<month_year>{_Y})",
     rf"(?P<first>{_Y})\s*[-–—]\s*(?P<last>{_Y})",
     rf"(?:năm|niên độ)\s+(?P<year>{_Y})(?!\d)(?!\s*[-–—]\s*{_Y})",
-    r"(?P<to_date>lũy kế|luỹ kế|đến nay|tới nay|hiện nay|hiện tại|hiện có|hiện đạt|hiện là|"
+    r"(?<!thực )(?P<to_date>lũy kế|luỹ kế|đến nay|tới nay|hiện nay|hiện tại|hiện có|hiện đạt|hiện là|"
     r"tính đến thời điểm này|"
     # "Hiện các KCN đã thu hút 324 dự án": "hiện" opening a clause, not "thực hiện".
     r"(?<!\w\s)(?<!\w)hiện(?=\s+(?:các|đã|toàn|trên|tỉnh|có|đang)\b))",
