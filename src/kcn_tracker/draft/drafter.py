@@ -32,12 +32,12 @@ from kcn_tracker.draft.quotes import (
     clause_head,
     month_end_of,
     quote_of,
+    resolve_period,
     span_quote,
     year_of_part,
 )
 from kcn_tracker.draft.scope import guess_scope
 from kcn_tracker.extract import cues
-from kcn_tracker.extract.dates import THIS_YEAR
 from kcn_tracker.extract.document import Quantity, extract_file
 from kcn_tracker.extract.figures import percent_of_plan
 from kcn_tracker.plans.entries import render_entry
@@ -144,11 +144,11 @@ class _Proposing:
         """The quantity's period, and its indicator (a flow counted to a day is a stock).
         When its paragraph names no period, the last one named before it; "to date" is
         the document's date (its year for a flow)."""
-        period = self._resolved(q.period, checks)
+        period = resolve_period(self.published, q.period, checks)
         if period == "?":
             return period, indicator
         if period is None and self._last_period[i]:
-            period = self._resolved(self._last_period[i], checks)
+            period = resolve_period(self.published, self._last_period[i], checks)
             checks.append(f"period: not stated in its paragraph; {period}, the last one "
                           "named before it, is used")
         elif period in (None, "to_date"):
@@ -172,23 +172,6 @@ class _Proposing:
                           f"covers up to {period}")
             return "?", indicator
         return period, indicator
-
-    def _resolved(self, period: str | None, checks: list[str]) -> str | None:
-        """A period the text gives without its year ("6 tháng đầu năm nay", "từ đầu năm
-        đến nay"), in the year of the document's date."""
-        if period is None or not (period == "year_to_date" or THIS_YEAR in period):
-            return period
-        if self.published is None:
-            checks.append("period: the text gives no year; write it")
-            return "?"
-        year = self.published[:4]
-        checks.append(f"period: the year is the document's ({self.published}, "
-                      "seeds/index.toml)")
-        if period != "year_to_date":
-            return period.replace(THIS_YEAR, year)
-        month = int(self.published[5:7]) if len(self.published) >= 7 else 12
-        return year if month == 12 else (f"{year}-01" if month == 1
-                                          else f"{year}-01..{year}-{month:02d}")
 
     def _base(self, i: int, q: Quantity, indicator: str | None, section: str,
               checks: list[str]) -> dict:
