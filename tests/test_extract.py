@@ -122,7 +122,8 @@ def test_qualifiers(sentence, qualifier):
     ("tỷ lệ lấp đầy trên 72%", "ratio"),
     ("Chỉ tính riêng năm 2024, các KCN thu hút mới 21 dự án", "actual"),
     ("Đối với mục tiêu trở thành trung tâm, tỉnh đã hoàn thành khu 200ha", "actual"),
-    ("dự kiến thu hút 5 dự án", None),
+    # "dự kiến" announces a plan (issue 18), unless a result follows ("dự kiến đã").
+    ("dự kiến thu hút 5 dự án", "target"),
     ("dự án sẽ tạo việc làm cho khoảng 1.200 lao động", None),
     ("dự báo năm 2025 thu hút 5 dự án", None),
     ("- Quy mô 148,6 ha, tổng vốn đầu tư 1.265 tỷ đồng;", "actual"),
@@ -355,7 +356,8 @@ def test_periods_of_real_reports(sentence, periods):
     ("đạt 780 triệu USD, lần lượt bằng 156% và 128% kế hoạch năm.",
      ["actual", "attainment", "attainment"]),
     ("Tỉnh thực hiện Kế hoạch số 45/KH-UBND, thu hút 12 dự án.", ["actual"]),
-    ("Vốn FDI bằng 150% cùng kỳ năm trước.", ["growth"]),
+    # A level against last year, not a change (issue 18): "bằng 45% so với cùng kỳ".
+    ("Vốn FDI bằng 150% cùng kỳ năm trước.", ["ratio"]),
     ("So với năm 2022, số lao động tăng 5.000 người.", ["growth"]),
     ("Thu ngân sách đạt 105% dự toán.", ["attainment"]),
 ])

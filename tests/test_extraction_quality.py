@@ -7,10 +7,12 @@ from extraction_scoring import SETS, score_set
 # attainment role, draft's section+indicator and period. The real sets are held to what the
 # reader reaches on them; a change that lowers a figure fails here.
 FLOORS = {name: (0.98, 0.95, 0.95, 0.85, 1.0, 1.0) for name in SETS}
-FLOORS.update({"real 1": (0.97, 0.98, 0.92, 1.0, 0.47, 0.76),
-               "real 2": (0.98, 0.98, 0.91, 0.61, 0.40, 0.60)})
-# A growth rate or a share read as an attainment of a plan.
-TRAPS = {"real 2": 1}
+FLOORS.update({"held-out 2": (0.98, 0.95, 0.97, 0.91, 1.0, 1.0),
+               "held-out 3": (0.98, 0.95, 0.96, 0.97, 1.0, 1.0),
+               "real 1": (0.98, 0.99, 0.99, 1.0, 0.94, 1.0),
+               "real 2": (0.99, 0.99, 0.99, 1.0, 0.88, 1.0)})
+# A growth rate or a share read as an attainment of a plan: none on any set.
+TRAPS: dict[str, int] = {}
 
 
 @pytest.mark.parametrize("name", list(SETS))

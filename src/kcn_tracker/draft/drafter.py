@@ -11,6 +11,7 @@ sentence leaves open.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,9 +23,19 @@ from kcn_tracker.draft.indicators import (
     guess_indicator,
     in_unit,
     is_flow,
+    is_stock,
     is_pair_second,
 )
-from kcn_tracker.draft.quotes import clause_head, quote_of, span_quote
+from kcn_tracker.draft.quotes import (
+    SPLITS,
+    bracketed,
+    clause_head,
+    month_end_of,
+    quote_of,
+    resolve_period,
+    span_quote,
+    year_of_part,
+)
 from kcn_tracker.draft.scope import guess_scope
 from kcn_tracker.extract import cues
 from kcn_tracker.extract.document import Quantity, extract_file
@@ -50,6 +61,7 @@ class Proposal:
     fields: dict = field(default_factory=dict)
     checks: list[str] = field(default_factory=list)  # what the reviewer must settle
     existing: str | None = None  # "id (line N)" of the entry already in the plan
+    repeats: str | None = None  # id of the proposal above stating the same figure
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -93,7 +105,20 @@ class _Proposing:
             self._last_period.append(named)
             if q.period not in (None, "to_date"):
                 named = q.period
-        return [self._one(i) for i in range(len(quantities))]
+        proposals = [self._one(i) for i in range(len(quantities))]
+        # One fact, many mentions (a headline, a caption, the body): one proposal.
+        seen: dict[tuple, str] = {}
+        for p in proposals:
+            if p.section is None or p.existing:
+                continue
+            f = p.fields
+            key = (p.section, f.get("indicator"), f.get("scope"), f.get("period"), f.get("unit"),
+                   str(f.get("value")), str(f.get("reported_attainment")))
+            if key in seen:
+                p.repeats = seen[key]
+            else:
+                seen[key] = f["id"]
+        return proposals
 
     def _one(self, i: int) -> Proposal:
         q = self.quantities[i]
@@ -104,7 +129,7 @@ class _Proposing:
             return Proposal(q, None, checks=["the currency is not written: record it by hand "
                                              "with the currency the context shows, and "
                                              "acknowledge KCN205"])
-        if q.unit == "times":
+        if q.unit == "times" and q.role != "attainment":
             return Proposal(q, None, checks=["a multiple (lần): record it by hand"])
         if q.role is None:
             return Proposal(q, None, checks=["the sentence does not say whether this is a "
@@ -119,9 +144,11 @@ class _Proposing:
         """The quantity's period, and its indicator (a flow counted to a day is a stock).
         When its paragraph names no period, the last one named before it; "to date" is
         the document's date (its year for a flow)."""
-        period = q.period
+        period = resolve_period(self.published, q.period, checks)
+        if period == "?":
+            return period, indicator
         if period is None and self._last_period[i]:
-            period = self._last_period[i]
+            period = resolve_period(self.published, self._last_period[i], checks)
             checks.append(f"period: not stated in its paragraph; {period}, the last one "
                           "named before it, is used")
         elif period in (None, "to_date"):
@@ -131,6 +158,9 @@ class _Proposing:
             checks.append(f"period: {'to date' if period else 'not stated'}; taken from the "
                           f"document's date ({self.published}, seeds/index.toml)")
             period = self.published if self.precise else self.published[:4]
+            if not self.precise and is_stock(indicator):
+                # A stock "đến nay" in a document dated to the month stands at its end.
+                period = month_end_of(self.published) or period
         if _DAY.fullmatch(period) and is_flow(indicator):
             if indicator in STOCK_OF:
                 checks.append(f"indicator: counted up to a day, so the cumulative "
@@ -157,12 +187,18 @@ class _Proposing:
     def _figure(self, i: int, section: str) -> Proposal:
         q = self.quantities[i]
         checks: list[str] = []
-        fields = self._base(i, q, guess_indicator(q, is_pair_second(q)), section, checks)
-        if q.value_max is not None:
+        fields = self._base(i, q, guess_indicator(q, is_pair_second(q), self._split(i)),
+                            section, checks)
+        if q.value_max is not None and section == "actuals":
             checks.append(f"the document gives a range, {plain(q.value)} to "
                           f"{plain(q.value_max)}: the lower end is written")
-        if section == "targets":
-            comparator = "at_least" if q.value_max is not None else q.qualifier
+        if section == "targets" and q.value_max is not None:
+            # "thu hút 1,5 - 2 tỷ USD": a plan range, met anywhere between its ends.
+            fields["comparator"] = "between"
+            fields["value_max"] = in_unit(fields["indicator"], dataclasses.replace(
+                q, value=q.value_max))[1]
+        elif section == "targets":
+            comparator = q.qualifier
             if comparator not in COMPARATORS:
                 checks.append(f"comparator: '{q.qualifier}' is not one a target can have")
             fields["comparator"] = comparator if comparator in COMPARATORS else "exact"
@@ -177,10 +213,20 @@ class _Proposing:
         proposal.existing = self._existing(q, fields)
         return proposal
 
+    def _split(self, i: int) -> str:
+        """The sentence before, when this one splits its figure: "… 261 dự án còn hiệu lực.
+        Trong đó, có 52 dự án FDI"."""
+        q = self.quantities[i]
+        if not SPLITS.match(clause_head(q)):
+            return ""
+        before = next((p for p in self.quantities[max(0, i - 64):i][::-1]
+                       if p.sentence_start != q.sentence_start), None)
+        return before.sentence if before else ""
+
     def _implied(self, i: int) -> Proposal:
         q = self.quantities[i]
         actual = self._attained(i)
-        if actual is None or q.unit != "percent":
+        if actual is None or q.unit not in ("percent", "times"):
             return Proposal(q, None, checks=["an attainment whose figure the sentence does "
                                              "not pair with it: not proposed"])
         checks: list[str] = []
@@ -188,12 +234,25 @@ class _Proposing:
                             guess_indicator(self.quantities[actual]), "targets", checks)
         del fields["value"]
         fields["source"]["quote"] = span_quote(self.quantities[actual], q)
-        attainment = percent_of_plan(clause_head(q), q.value)
+        if q.unit == "times":
+            # "vượt 18,6 lần kế hoạch năm": the figure is 18,6 times the plan.
+            attainment = q.value * 100
+            checks.append(f"attainment: {plain(q.value)} lần is read as {plain(attainment)}% "
+                          "of the plan")
+        else:
+            attainment = percent_of_plan(clause_head(q), q.value)
         fields["comparator"] = "exact"
         fields["origin"] = "implied"
         reported = {"value": attainment}
         if q.qualifier in ("nearly", "over", "about", "at_least"):
             reported["qualifier"] = q.qualifier
+        year = year_of_part(fields["period"], q)
+        if year:
+            # "9 tháng đầu năm … đạt 128% kế hoạch năm": the year's plan, attained in part.
+            reported["period"] = fields["period"]
+            fields["period"] = year
+            fields["id"] = self._id(year, fields["indicator"] if fields["indicator"] != "?"
+                                    else None, "targets")
         fields["reported_attainment"] = reported
         proposal = Proposal(q, "targets", fields, checks)
         proposal.existing = self._existing_implied(q, attainment)
@@ -206,13 +265,21 @@ class _Proposing:
         q = self.quantities[i]
         same = [k for k in range(i - 1, -1, -1)
                 if self.quantities[k].sentence_start == q.sentence_start][:64]
-        run = [k for k in reversed(same) if self.quantities[k].role == "attainment"]
+        run = []  # the attainments right before it, with no other figure between
+        for k in same:
+            if self.quantities[k].role != "attainment":
+                break
+            run.append(k)
         figures = [k for k in reversed(same) if self.quantities[k].role == "actual"
                    and self.quantities[k].unit not in (None, "percent", "times")
-                   and self.quantities[k].equivalent_of is None]
-        later = [k for k in range(i + 1, min(len(self.quantities), i + 64))
-                 if self.quantities[k].sentence_start == q.sentence_start
-                 and self.quantities[k].role == "attainment"]
+                   and self.quantities[k].equivalent_of is None
+                   and not bracketed(q.document, self.quantities[k].end, q.start)]
+        later = []
+        for k in range(i + 1, min(len(self.quantities), i + 64)):
+            if self.quantities[k].sentence_start != q.sentence_start \
+                    or self.quantities[k].role != "attainment":
+                break
+            later.append(k)
         attainments = len(run) + 1 + len(later)
         if attainments == 1:
             return figures[-1] if figures else None
@@ -284,6 +351,10 @@ def draft_text(proposals: list[Proposal], document: str, plan_path: str, text: s
             continue
         if p.section is None:
             lines += [f"# {where}: {p.checks[0]}", ""]
+            continue
+        if p.repeats:
+            lines += [_comment(f"# {where}: the same figure as '{p.repeats}' above, not "
+                               "repeated"), ""]
             continue
         lines.append(f"# {where}")
         lines += [_comment(f"# check: {c}") for c in p.checks]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kcn_tracker.draft.quotes import words_after, words_before
+from kcn_tracker.draft.quotes import clause_head, nfc, words_after, words_before
 from kcn_tracker.extract.document import Quantity
 
 _I = re.IGNORECASE
@@ -14,17 +14,21 @@ _I = re.IGNORECASE
 
 # (indicator, units it applies to, words that name it). Where several match, the
 # one nearest the number wins; on a tie, the earlier (more specific) rule.
+_MONEY = ("vnd_billion", "usd_million")
+# New and added capital named together is the total attracted: "tổng vốn đầu tư cấp mới và
+# tăng thêm", "cấp mới, điều chỉnh tăng vốn", "Tổng số vốn cấp mới và điều chỉnh".
+_NEW_AND_ADDED = (r"(?:cấp mới|đăng ký mới|mới)\s*(?:,|và|và vốn)\s*(?:điều chỉnh|tăng thêm|tăng vốn|"
+                  r"bổ sung)")
 _RULES: list[tuple[str, tuple[str, ...], str]] = [
-    ("implemented_capital_cumulative", ("vnd_billion", "usd_million"), r"vốn thực hiện|giải ngân"),
-    ("added_capital", ("vnd_billion", "usd_million"),
-     r"tăng thêm|điều chỉnh tăng|tăng vốn"),
-    ("total_capital_attracted", ("vnd_billion", "usd_million"),
-     r"tổng (?:vốn )?thu hút|thu hút (?:vốn )?đầu tư|thu hút vốn"),
-    ("new_capital", ("vnd_billion", "usd_million"),
-     r"vốn (?:đầu tư )?đăng ký|vốn đăng ký (?:đầu tư )?mới|số vốn|tổng vốn(?: đầu tư)?|vốn"),
-    ("revenue", ("vnd_billion", "usd_million"), r"doanh thu"),
-    ("industrial_output", ("vnd_billion", "usd_million"), r"giá trị sản xuất"),
-    ("export_value", ("vnd_billion", "usd_million"), r"xuất khẩu"),
+    ("implemented_capital", _MONEY, r"vốn thực hiện|giải ngân"),
+    ("total_capital_attracted", _MONEY,
+     _NEW_AND_ADDED + r"|tổng (?:vốn )?thu hút|thu hút (?:được|vốn(?: đầu tư)?|đầu tư)"),
+    ("added_capital", _MONEY, r"điều chỉnh tăng(?: vốn)?|tăng thêm|tăng vốn"),
+    ("new_capital", _MONEY,
+     r"vốn (?:đầu tư )?đăng ký|vốn đăng ký (?:đầu tư )?mới|cấp mới|số vốn|tổng vốn(?: đầu tư)?|vốn"),
+    ("revenue", _MONEY, r"doanh thu"),
+    ("industrial_output", _MONEY, r"giá trị sản xuất"),
+    ("export_value", _MONEY, r"xuất khẩu"),
     ("average_monthly_income", ("vnd_billion",), r"thu nhập"),
     ("fill_rate", ("percent",), r"lấp đầy"),
     ("green_space_share", ("percent",), r"cây xanh"),
@@ -33,33 +37,76 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("industrial_output", ("percent",), r"giá trị sản xuất"),
     ("capital_increases", ("adjustment",), r""),
     ("operating_enterprises", ("enterprise",), r""),
+    # "giải quyết việc làm mới cho 3.000 lao động" counts jobs made; "tạo việc làm cho 80.000
+    # lao động" the workers there are.
+    ("new_jobs", ("person",), r"việc làm mới|lao động mới|tạo thêm(?: việc làm)?|thêm việc làm"),
     ("workers", ("person",), r""),
     ("zone_area", ("ha",), r""),
 ]
+# A growth rate or a share takes the indicator of what it is of.
+_GROWTH_OF = {"revenue": "revenue_growth", "total_capital_attracted": "capital_attracted_growth",
+              "new_capital": "capital_attracted_growth", "added_capital": "capital_attracted_growth",
+              "industrial_output": "industrial_output_growth", "export_value": "export_growth"}
 
 
 _STOCK = re.compile(r"còn hiệu lực|lũy kế|luỹ kế|tính đến|đến nay|hiện có|hiện nay", _I)
+# "Từ đầu năm đến nay" counts a flow since January, not a stock.
+_YEAR_TO_DATE = re.compile(r"từ đầu năm(?:\s+nay)?\s+(?:đến|tới)\s+nay", _I)
+_REVOKED = re.compile(r"thu hồi|chấm dứt hoạt động", _I)
+# A figure split into parts ("338 dự án còn hiệu lực; trong đó có 200 dự án FDI"): the parts
+# are what the whole is, a stock or a flow.
+_SPLIT = re.compile(r"(?<!\w)(?:trong đó|bao gồm|gồm)(?!\w)", _I)
+_VALID = re.compile(r"còn hiệu lực|còn hoạt động", _I)
 
 
-# A total names itself wherever it stands in the clause: "tổng thu hút vốn đăng ký đầu tư
-# tăng thêm … đạt hơn 417 triệu USD" is the total, though "tăng thêm" is nearer.
-_TOTAL = re.compile(r"tổng (?:vốn )?thu hút", _I)
+# A total names itself wherever it stands in the figure's own words: "tổng thu hút vốn đăng
+# ký đầu tư tăng thêm … đạt hơn 417 triệu USD" is the total, though "tăng thêm" is nearer.
+_TOTAL = re.compile(rf"tổng (?:vốn )?thu hút|{_NEW_AND_ADDED}", _I)
 
 
-def guess_indicator(q: Quantity, pair_second: bool = False) -> str | None:
+_JOINER = re.compile(r"\s*(?:dự án|lượt(?: dự án)?|triệu USD|tỷ đồng)?\s*(?:FDI|DDI|trong nước|nước ngoài)?\s*"
+                     r"(?:và|,)\s*", _I)
+
+
+def own_words(before: str) -> str:
+    """The words of the figure's own stretch: after the last number before it."""
+    digits = list(re.finditer(r"\d[\d.,]*", before))
+    # "điều chỉnh tăng vốn cho 15 dự án FDI và 08 dự án trong nước": a list shares its words.
+    if digits and _JOINER.fullmatch(before, digits[-1].end()):
+        digits.pop()
+    return before[digits[-1].end():] if digits else before
+
+
+def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> str | None:
+    """The indicator of ``q``; ``whole`` is the sentence a "Trong đó, …" sentence splits."""
     before, after = words_before(q), words_after(q)
+    own = own_words(before)
     if q.unit == "project":
-        return _project_indicator(before, after, q.period)
+        return _project_indicator(before, after, q, whole)
     if q.unit in ("zone", "cluster"):
-        return _zone_indicator(before + " " + after, pair_second)
+        return _zone_indicator(before + " " + _clause_after(q), pair_second)
     if q.unit == "ha" and re.search(r"đi vào hoạt động", before, _I):
         return "operating_zone_area"
+    if q.unit in _MONEY and _REVOKED.search(clause_head(q)[-160:]):
+        return "revoked_capital"  # "thu hồi 08 dự án với tổng vốn đầu tư 32,358 triệu USD"
+    if q.unit == "percent" and q.role == "growth":
+        of = _nearest_rule("vnd_billion", before) or _nearest_rule("vnd_billion", after[:40], True)
+        if of and _TOTAL.search(own_words(clause_head(q)[:-len(own)] or before)):
+            of = "total_capital_attracted"
+        if of in _GROWTH_OF:
+            return _GROWTH_OF[of]
     best = _nearest_rule(q.unit, before) or _nearest_rule(q.unit, after[:40], first=True)
     if best is None:
         return None
-    if best in ("added_capital", "new_capital") and _TOTAL.search(before):
+    if best in ("added_capital", "new_capital") and _TOTAL.search(own):
         best = "total_capital_attracted"
     return _refine(best, q, before + " " + after[:40])
+
+
+def _clause_after(q: Quantity) -> str:
+    tail = nfc(q.sentence[q.end - q.sentence_start:])
+    cut = re.search(r"[;.]", tail)
+    return tail[:cut.start()] if cut else tail
 
 
 def _nearest_rule(unit: str | None, words: str, first: bool = False) -> str | None:
@@ -70,7 +117,9 @@ def _nearest_rule(unit: str | None, words: str, first: bool = False) -> str | No
         if unit not in units:
             continue
         if not pattern:
-            return indicator
+            if best is None:
+                return indicator
+            continue
         for m in re.finditer(pattern, words, _I):
             at = -m.start() if first else m.end()
             if best_at is None or at > best_at:
@@ -79,8 +128,11 @@ def _nearest_rule(unit: str | None, words: str, first: bool = False) -> str | No
 
 
 def _refine(indicator: str, q: Quantity, before: str) -> str:
+    if indicator == "implemented_capital" and (q.period in ("to_date", None) or _STOCK.search(
+            q.sentence) or (q.period or "").count("-") == 2):
+        return "implemented_capital_cumulative"  # "vốn thực hiện lũy kế", "đến 30/6/2024"
     if indicator == "new_capital":
-        if q.period == "to_date" or _STOCK.search(q.sentence):
+        if q.period == "to_date" or _STOCK.search(_YEAR_TO_DATE.sub(" ", q.sentence)):
             return "registered_capital_cumulative"
         if re.search(r"hạ tầng", before, _I):
             return "new_capital_infrastructure"
@@ -94,18 +146,39 @@ def _refine(indicator: str, q: Quantity, before: str) -> str:
     return indicator
 
 
-def _project_indicator(before: str, after: str, period: str | None) -> str:
-    kind = ("_fdi" if re.search(r"\bFDI\b|nước ngoài", after) else
-            "_ddi" if re.search(r"\bDDI\b|trong nước", after) else "")
+def _kind(after: str, own: str, split_head: str) -> str:
+    """FDI or DDI: named after the count ("34 dự án FDI"), else in its own words ("Thu hút
+    FDI … với 15 dự án cấp mới"), else in the figure a "trong đó" splits."""
+    for words in (after, own, split_head):
+        fdi = re.search(r"\bFDI\b|nước ngoài", words)
+        ddi = re.search(r"\bDDI\b|trong nước", words)
+        if fdi and not ddi:
+            return "_fdi"
+        if ddi and not fdi:
+            return "_ddi"
+    return ""
+
+
+def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str:
+    head = clause_head(q)
+    own = own_words(before)
+    split = _SPLIT.search(head) or (whole and _SPLIT.match(head.strip()))
+    split_head = _YEAR_TO_DATE.sub(" ", whole + " " + head) if split else ""
+    kind = _kind(after, own, split_head)
     if re.search(r"hạ tầng", after, _I):
         return "new_projects_infrastructure"
+    if _REVOKED.search(own + " " + after):
+        return "revoked_projects"  # "thu hồi 08 dự án", "10 dự án bị thu hồi"
+    if re.search(r"tăng vốn|điều chỉnh tăng", own[-60:] + " " + after, _I):
+        return "capital_increases"  # "điều chỉnh tăng vốn cho 15 dự án"
     if re.search(r"điều chỉnh", before[-60:], _I):
         return "adjusted_projects"
+    if _VALID.search(before + after) or (split and _VALID.search(split_head)):
+        return "valid_projects" + kind
     if re.search(r"hoạt động", after, _I):
         return "operating_projects"
-    if re.search(r"còn hiệu lực", before + after, _I):
-        return "valid_projects" + kind
-    if period == "to_date" or re.search(r"tổng số|tổn số|lũy kế|luỹ kế", before, _I):
+    if q.period == "to_date" or re.search(r"tổng số|tổn số|lũy kế|luỹ kế", before, _I) or (
+            split and _STOCK.search(split_head)):
         return "projects" + kind
     return "new_projects" + kind
 
@@ -113,7 +186,8 @@ def _project_indicator(before: str, after: str, period: str | None) -> str:
 def _zone_indicator(words: str, pair_second: bool) -> str | None:
     if pair_second:
         return "zones_planned"
-    for pattern, indicator in ((r"đi vào hoạt động", "zones_operating"),
+    for pattern, indicator in ((r"đi vào hoạt động|đưa vào (?:khai thác|hoạt động)|"
+                                r"đang hoạt động|vận hành", "zones_operating"),
                                (r"quy hoạch chi tiết", "zones_with_detailed_plan"),
                                (r"phê duyệt chủ trương", "zones_approved"),
                                (r"quy hoạch", "zones_planned")):
@@ -149,3 +223,9 @@ def is_flow(indicator: str | None) -> bool:
     from kcn_tracker.plans.vocabulary import INDICATORS, Aggregation
 
     return indicator in INDICATORS and INDICATORS[indicator].aggregation == Aggregation.FLOW
+
+
+def is_stock(indicator: str | None) -> bool:
+    from kcn_tracker.plans.vocabulary import INDICATORS, Aggregation
+
+    return indicator in INDICATORS and INDICATORS[indicator].aggregation == Aggregation.STOCK

@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kcn_tracker.extract import cues
+from kcn_tracker.extract.dates import THIS_YEAR
 from kcn_tracker.extract.document import Quantity
 from kcn_tracker.plans.model import MAX_QUOTE_CHARS
+from kcn_tracker.plans.periods import month_end
 
 
 def nfc(text: str) -> str:
@@ -70,3 +73,59 @@ def span_quote(first: Quantity, last: Quantity) -> str:
     tail = sentence.find(";", end)
     return _within_limit(sentence[head:len(sentence) if tail < 0 else tail].strip(),
                          start - head, end - head)
+
+
+SPLITS = re.compile(r"\W*(?:trong đó|bao gồm)(?!\w)", re.IGNORECASE)
+_PART_OF_YEAR = re.compile(r"(\d{4})-\d{2}(?:\.\.\1-\d{2})?|(\d{4})-\d{2}-\d{2}")
+_YEAR_PLAN = re.compile(rf"\s*(?:so với\s+)?{cues.PLAN_WORDS}(?:\s+(?:đề ra|được giao|giao))?"
+                        r"\s+(?:cả\s+)?năm\b", re.IGNORECASE)
+
+
+def year_of_part(period: str, q: Quantity) -> str | None:
+    """The year whose plan an attainment of part of it is of: "đạt 63% kế hoạch năm" after
+    "6 tháng đầu năm 2023"."""
+    m = _PART_OF_YEAR.fullmatch(period)
+    if m is None or period.endswith("-12-31") or not _YEAR_PLAN.match(
+            q.document, q.end):
+        return None
+    return m.group(1) or m.group(2)
+
+
+def bracketed(text: str, end: int, start: int) -> bool:
+    """Whether a figure ending at ``end`` stands in brackets closed before ``start``: a
+    breakdown ("298 triệu USD (cấp mới: 175 triệu USD; …), đạt 99% kế hoạch"), not the
+    figure the attainment is of."""
+    depth = 0
+    for ch in text[end:min(start, end + 400)]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
+def month_end_of(published: str) -> str | None:
+    """The last day of a document's month: "2024-12" -> "2024-12-31"."""
+    if not re.fullmatch(r"\d{4}-\d{2}", published):
+        return None
+    return month_end(int(published[:4]), int(published[5:7])).isoformat()
+
+
+def resolve_period(published: str | None, period: str | None, checks: list[str]) -> str | None:
+    """A period the text gives without its year ("6 tháng đầu năm nay", "từ đầu năm
+    đến nay"), in the year of the document's date."""
+    if period is None or not (period == "year_to_date" or THIS_YEAR in period):
+        return period
+    if published is None:
+        checks.append("period: the text gives no year; write it")
+        return "?"
+    year = published[:4]
+    checks.append(f"period: the year is the document's ({published}, "
+                  "seeds/index.toml)")
+    if period != "year_to_date":
+        return period.replace(THIS_YEAR, year)
+    month = int(published[5:7]) if len(published) >= 7 else 12
+    return year if month == 12 else (f"{year}-01" if month == 1
+                                      else f"{year}-01..{year}-{month:02d}")

@@ -61,15 +61,18 @@ _GROWTH_AFTER = re.compile(r"\s*(?:/\s*năm|mỗi năm|so với|so cùng kỳ|c�
 _CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|nhiều hơn|ít hơn|cao hơn|thấp hơn)"
                             r"(?:\s+(?:thêm|khoảng|gần|hơn|trên))*\s*$", _I)
 _AGAINST = re.compile(r"so với|so cùng kỳ", _I)
+# "dự kiến" announces what is planned ("Dự kiến thành lập thêm 4 KCN"), unless a
+# result follows ("dự kiến đã thu hút khoảng 800 triệu USD": an estimate of what was done);
+# "theo quy hoạch … đến năm 2025" is a plan to a year.
 _TARGET = (r"mục tiêu|chỉ tiêu|kế hoạch|(?-i:KH)|phấn đấu|đề ra|định hướng|đặt ra|phải đạt|cần đạt|"
-           r"nhằm đạt")
+           r"nhằm đạt|theo quy hoạch(?=[^,.;\d]{0,40}(?:đến|tới)\s+năm)|dự kiến(?!\s+đã)")
 # "quy mô" describes what is ("KCN … với quy mô 2.200ha", "- Quy mô 148,6 ha" of a project
 # listed among a plan's tasks): a size, not a figure to reach.
-_ACTUAL = (r"đã|hiện nay|hiện có|hiện đang|lũy kế|luỹ kế|tính đến|ước đạt|ước tính|thực tế|"
+_ACTUAL = (r"dự kiến\s+đã|đã|hiện nay|hiện có|hiện đang|lũy kế|luỹ kế|tính đến|ước đạt|ước tính|thực tế|"
            r"quy mô(?=\s+(?:\d|diện tích|vốn|khoảng|là|hơn|trên))")
 # What is expected, forecast or needed ("dự kiến tạo việc làm cho 1.200 lao động", "sẽ có
 # 31 KCN") is neither a plan's figure nor a result: the role is left open.
-_FORECAST = r"dự kiến|dự báo|sẽ|cần"
+_FORECAST = r"dự báo|sẽ|cần"
 _CUE = re.compile(rf"(?<!\w)(?:(?P<target>{_TARGET})|(?P<actual>{_ACTUAL})|"
                   rf"(?P<forecast>{_FORECAST}))(?!\w)", _I)
 _RESTATED = re.compile(r"\s*(?:\(\s*|,\s*)(?:tương đương|tương ứng|tức|hay|quy đổi|khoảng)"
@@ -77,7 +80,10 @@ _RESTATED = re.compile(r"\s*(?:\(\s*|,\s*)(?:tương đương|tương ứng|tứ
 MONEY = ("vnd_billion", "usd_million")
 
 
-_ESTIMATED = re.compile(r"\bước(?:\s+(?:đạt|tính|khoảng))?\s*$", _I)
+# "ước đạt 1,03 triệu tỷ đồng"; "dự kiến đã thu hút khoảng 800 triệu USD" (a result
+# estimated before the figures are final).
+_ESTIMATED = re.compile(r"\bước(?:\s+(?:đạt|tính|khoảng))?\s*$|(?<!\w)dự kiến\s+đã\s[^\d,;.]{0,40}$",
+                        _I)
 
 
 def estimated(before: str) -> bool:
@@ -114,6 +120,11 @@ class Cues:
     def __init__(self, text: str, start: int, end: int) -> None:
         masked = _ATTAINMENT_PHRASE.sub(lambda m: " " * len(m.group()), text[start:end])
         found = [(m.start() + start, m.lastgroup) for m in _CUE.finditer(masked)]
+        if _WHEN.match(masked):
+            # "Khi đi vào hoạt động, KCN dự kiến thu hút 45.000 lao động": what is expected
+            # once something happens is a forecast, not a plan.
+            found = [(p, "forecast" if text[p:p + 7].lower() == "dự kiến" else kind)
+                     for p, kind in found]
         self.start = start
         self._cues = found
         self._cue_starts = [p for p, _ in found]
@@ -140,24 +151,69 @@ class Cues:
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]")
+_WHEN = re.compile(r"\W*(?:khi|sau khi)\s", _I)
 
 
-def role(text: str, start: int, end: int, unit: str | None, cues: Cues) -> str | None:
+# "bằng 45% so với cùng kỳ năm trước": a level against last year, neither a plan's share
+# nor a change.
+_LEVEL_BEFORE = re.compile(rf"(?<!\w)(?:bằng|đạt|chỉ bằng)(?:\s+{_Q})*\s*$", _I)
+_LAST_YEAR_AFTER = re.compile(r"\s*(?:so với(?:\s+với)?\s+|so\s+|với\s+)?(?:cùng kỳ|năm trước|"
+                              r"năm\s+(?:19|20)\d{2})", _I)
+# "tăng 5 dự án (19,2%)", "giảm 72,9 ha (29,1%) so với năm trước": a change and its rate.
+_CHANGE_RATE_AFTER = re.compile(r"\s*\(\s*-?\d[\d.,]*\s*%\s*\)", _I)
+_RATE_OF_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên))*\s+"
+                             r"-?\d[\d.,]*\s*[^\W\d][^()\d;.]{0,25}\(\s*$", _I)
+# "so với kế hoạch 330 triệu USD", "(KH: 500 triệu USD)": the plan's own figure.
+_PLAN_FIGURE_BEFORE = re.compile(
+    rf"(?:so với|theo|vượt|bằng)\s+{PLAN_WORDS}(?:\s+(?:năm|đề ra|được giao|giao|(?:19|20)\d{{2}})){{0,3}}"
+    rf"\s*(?:là\s+|:\s*)?(?:{_Q}\s+)?$", _I)
+# "Các chỉ tiêu đều vượt kế hoạch. Vốn đăng ký mới đạt 118%; …": a percentage reached,
+# of nothing the sentence names, after a sentence about the plan.
+_REACHED_BEFORE = re.compile(rf"(?<!\w)(?:đạt|vượt|bằng)(?:\s+{_Q})*\s*$", _I)
+_NOTHING_AFTER = re.compile(r"\s*(?:[;,.)]|và\s|$)", _I)
+_SHARE_SUBJECT = re.compile(r"tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|lấp đầy|chiếm", _I)
+
+
+def role(text: str, start: int, end: int, unit: str | None, cues: Cues,
+         plan_before: bool = False) -> str | None:
+    """The role of the figure at ``start``. For a percentage or a multiple, a plan named
+    right after it makes an attainment ("tăng 3,2% so với kế hoạch" too); then a change
+    against a year is a growth even when the sentence also names a plan ("đạt 121% kế
+    hoạch, tăng 14,2% so với cùng kỳ"); "bằng 45% so với cùng kỳ" is a level (ratio)."""
     window = max(cues.start, start - 80)
     if unit in ("percent", "times"):
-        if _ATTAINMENT_AFTER.match(text, end) or _ATTAINMENT_BEFORE.search(text, window, start):
+        if _ATTAINMENT_AFTER.match(text, end):
             return "attainment"
+        if _LEVEL_BEFORE.search(text, window, start) and _LAST_YEAR_AFTER.match(text, end):
+            return "ratio"
         if _GROWTH_BEFORE.search(text, window, start) or _GROWTH_AFTER.match(text, end):
             return "growth"
+        if _RATE_OF_CHANGE.search(text, window, start):
+            return "growth"
+        if _ATTAINMENT_BEFORE.search(text, window, start):
+            return "attainment"
+        if plan_before and _REACHED_BEFORE.search(text, window, start) \
+                and _NOTHING_AFTER.match(text, end) \
+                and not _SHARE_SUBJECT.search(text, window, start):
+            return "attainment"
     if unit not in ("percent", "times") and _CHANGE_BEFORE.search(text, window, start) and (
-            cues.compared_before(start) or _GROWTH_AFTER.match(text, end)):
+            cues.compared_before(start) or _GROWTH_AFTER.match(text, end)
+            or _CHANGE_RATE_AFTER.match(text, end)):
         return "growth"
+    if unit not in ("percent", "times") and _PLAN_FIGURE_BEFORE.search(text, window, start):
+        return "target"
     cue = cues.nearest(start)
     if cue == "target":
         return "target"
     if cue == "forecast":
         return None
     return "ratio" if unit == "percent" else "actual"
+
+
+def speaks_of_plan(text: str, start: int, end: int) -> bool:
+    """Whether a sentence names a plan at all, attainments included ("Các chỉ tiêu chủ
+    yếu đều vượt kế hoạch.")."""
+    return bool(re.search(rf"(?<!\w){PLAN_WORDS}(?!\w)", text[start:end], _I))
 
 
 # Headings of a plan's sections: "II. NHIỆM VỤ, GIẢI PHÁP", "Phương hướng năm 2025";

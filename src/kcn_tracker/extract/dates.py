@@ -21,15 +21,23 @@ def _quarter_pattern(name: str) -> str:
 
 # Every period starts with one of these letters or a digit; looking at the first
 # character first skips most positions of a sentence without trying each alternative.
-_PERIOD = re.compile(r"(?=[sgtđhcqnlQ\d])(?:" + "|".join((
-    # A comparison names the base of a growth, a vision names no period of a figure.
-    rf"(?P<compare>so với\s+(?:cùng kỳ(?:\s+năm\s+(?:trước|{_Y}))?|(?:năm\s+)?(?:trước|{_Y}))"
+_PERIOD = re.compile(r"(?=[sgtđhcqnlQkKvV\d])(?:" + "|".join((
+    # A comparison names the base of a growth ("so với với cùng kỳ" as typed, "tương đương
+    # với cùng kỳ năm 2018"), a vision names no period of a figure, and the year of the plan
+    # an attainment is of ("đạt 99% kế hoạch năm 2022") is not the period of what follows.
+    rf"(?P<compare>(?:so\s+)?với(?:\s+với)?\s+(?:cùng kỳ(?:\s+năm\s+(?:trước|{_Y}))?|"
+    rf"(?:năm\s+)?(?:trước|{_Y}))"
+    rf"|(?:(?<=%)|(?<=%\s)|(?<=lần\s))(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu)"
+    rf"(?:\s+(?:đề ra|được giao|giao))?\s+năm\s+{_Y}"
     rf"|so cùng kỳ|gấp\s+(?:đôi|ba|rưỡi|\d+(?:,\d+)?\s+lần)\s+(?:cùng kỳ\s+)?(?:năm\s+)?"
     rf"(?:trước|{_Y})|tầm nhìn\s+(?:đến|tới)\s+năm\s+{_Y})",
     rf"từ\s+năm\s+(?P<from_year>{_Y})\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<to_year>{_Y})",
     rf"từ\s+tháng\s+(?P<from_month>\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+"
     rf"(?P<to_month>\d{{1,2}})\s*(?:/|năm)\s*(?P<to_month_year>{_Y})",
     rf"(?P<months>\d{{1,2}})\s+tháng\s+(?:(?P<edge>đầu|cuối)\s+)?(?:năm\s+)?(?P<months_year>{_Y})",
+    # Without a year, the year of the document: "6 tháng đầu năm (nay)", "từ đầu năm đến nay".
+    rf"(?P<months_now>\d{{1,2}})\s+tháng\s+(?P<edge_now>đầu|cuối)\s+năm(?:\s+nay)?(?!\s*{_Y})",
+    rf"(?P<year_to_date>từ\s+đầu\s+năm(?:\s+nay)?(?:\s+(?:đến|tới)\s+nay)?)(?!\s*{_Y})",
     r"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+" + _quarter_pattern("end_quarter"),
     _quarter_pattern("quarter"),
     rf"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+năm\s+(?P<end_year>{_Y})",
@@ -41,9 +49,14 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlQ\d])(?:" + "|".join((
     rf"tháng\s+(?P<month>\d{{1,2}})\s*(?:/|năm)\s*(?P<month_year>{_Y})",
     rf"(?P<first>{_Y})\s*[-–—]\s*(?P<last>{_Y})",
     rf"(?:năm|niên độ)\s+(?P<year>{_Y})(?!\d)(?!\s*[-–—]\s*{_Y})",
-    r"(?P<to_date>lũy kế|luỹ kế|đến nay|tới nay|hiện nay|hiện tại|hiện có|hiện đạt|hiện là|"
-    r"tính đến thời điểm này)",
+    r"(?<!thực )(?P<to_date>lũy kế|luỹ kế|đến nay|tới nay|hiện nay|hiện tại|hiện có|hiện đạt|hiện là|"
+    r"tính đến thời điểm này|"
+    # "Hiện các KCN đã thu hút 324 dự án": "hiện" opening a clause, not "thực hiện".
+    r"(?<!\w\s)(?<!\w)hiện(?=\s+(?:các|đã|toàn|trên|tỉnh|có|đang)\b))",
 )) + ")", _I)
+# The document's year, in a period the text gives without one; draft puts in the year of
+# the document's date (seeds/index.toml).
+THIS_YEAR = "this_year"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -68,6 +81,14 @@ def _period(m: re.Match) -> str | None:
     g = m.groupdict()
     if g["compare"]:
         return None
+    if g["months_now"]:
+        n = int(g["months_now"])
+        if not 1 <= n <= 12:
+            return None
+        first, last = (13 - n, 12) if g["edge_now"].lower() == "cuối" else (1, n)
+        return f"{THIS_YEAR}-{first:02d}..{THIS_YEAR}-{last:02d}"
+    if g["year_to_date"]:
+        return "year_to_date"
     if g["from_year"]:
         return f"{g['from_year']}-{g['to_year']}" if g["from_year"] < g["to_year"] else None
     if g["from_month"]:

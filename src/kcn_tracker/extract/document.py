@@ -98,6 +98,7 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
     k = 0
     previous = None
     outline = Outline()
+    plan_before = False  # the sentence before names a plan
     for p_start, p_end in paragraphs(text):
         carried = outline.enter(text, p_start, p_end)
         first = len(quantities)
@@ -117,7 +118,7 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                     flagged.append(Flagged(original[slice(*span)], *span, *shown, f.flagged,
                                            original))
                     continue
-                role = cues.role(text, f.start, f.end, f.unit, words)
+                role = cues.role(text, f.start, f.end, f.unit, words, plan_before)
                 equivalent = None
                 if previous and _restates(text, f, previous):
                     equivalent = len(quantities) - 1
@@ -132,7 +133,9 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                     sentence_start=shown[0], sentence_end=shown[1], value_max=f.value_max,
                     equivalent_of=equivalent, document=original))
             _respectively(text, s_start, s_end, doc, quantities, in_sentence)
+            _plan_of_pair(quantities, in_sentence)
             carried = named.last or carried
+            plan_before = cues.speaks_of_plan(text, s_start, s_end)
         _share_roles(original, quantities, first)
         outline.leave(text, p_start, p_end, carried, len(quantities) > first)
     return quantities, flagged
@@ -163,6 +166,21 @@ def _respectively(text: str, start: int, end: int, doc: Normalized, quantities: 
             for k, year in zip(run, listed, strict=True):
                 quantities[k] = dataclasses.replace(quantities[k], period=year)
         run = [i] if q is not None and q.start >= after else []
+
+
+_PAIR_AFTER = re.compile(r"\s*\(\s*(?:gồm\s+|tương ứng\s+|tức\s+)?$", re.IGNORECASE)
+
+
+def _plan_of_pair(quantities: list[Quantity], first: int) -> None:
+    """ "đạt 61,2% (30/49 dự án)": the pair after an attainment is the figure and its plan,
+    so the second number is the plan's figure (a target)."""
+    for i in range(first, len(quantities) - 2):
+        q, a, b = quantities[i], quantities[i + 1], quantities[i + 2]
+        if q.role != "attainment" or a.role == "attainment":
+            continue
+        original = q.document
+        if _PAIR_AFTER.fullmatch(original, q.end, a.start) and original[a.end:b.start].strip() == "/":
+            quantities[i + 2] = dataclasses.replace(b, role="target")
 
 
 _BETWEEN_SHARED = re.compile(r"\s*(?:,|và|hoặc|,\s*và)\s*")

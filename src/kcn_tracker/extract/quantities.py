@@ -92,7 +92,8 @@ _UNIT = _within_line(r"""\s*(?:
 # "lượt" counts amendments only when they are named: "23 lượt điều chỉnh tăng vốn",
 # "điều chỉnh tăng vốn 38 lượt (dự án)"; "lượt khách" counts something else, and
 # "12 lượt dự án" without an amendment counts projects.
-_AMENDMENT_AFTER = _within_line(r"\s+(?:điều chỉnh|tăng vốn)", re.IGNORECASE)
+_AMENDMENT_AFTER = _within_line(r"\s+(?:(?:FDI|DDI|trong nước|nước ngoài)\s+)?(?:được\s+)?"
+                                r"(?:điều chỉnh|tăng vốn)", re.IGNORECASE)
 _AMENDMENT_BEFORE = _within_line(r"điều chỉnh[^.;]{0,40}$", re.IGNORECASE)
 # "lần" is a multiple only after a word of comparison: "vượt 18,6 lần", "gấp 2 lần".
 _COMPARISON = _within_line(r"(?:vượt|gấp|tăng|giảm|bằng|hơn|cao|thấp)(?:\s+(?:gần|hơn|khoảng|"

@@ -1,0 +1,162 @@
+"""Issue 18: rules of the language for roles, indicators and periods beyond the sentence.
+Each rule is tested on a short sentence written for the purpose (not from the labelled sets),
+through extract_text and the drafter as `kcn-tracker draft` uses them."""
+
+from decimal import Decimal
+
+import pytest
+
+from kcn_tracker.draft.drafter import Drafter
+from kcn_tracker.extract.document import extract_text
+from kcn_tracker.plans.model import Plan
+
+
+def roles(text):
+    return [(q.text, q.role) for q in extract_text(text)[0]]
+
+
+def periods(text):
+    return [(q.text, q.period) for q in extract_text(text)[0]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A change against a year stays growth though the sentence also names a plan.
+    ("Vốn FDI đạt 130% kế hoạch năm, tăng 11,5% so với cùng kỳ.",
+     [("130%", "attainment"), ("11,5%", "growth")]),
+    ("Tổng vốn đạt 125% so với kế hoạch 200 triệu USD, tăng 9% so với cùng kỳ năm trước.",
+     [("125%", "attainment"), ("200 triệu USD", "target"), ("9%", "growth")]),
+    # A level against last year is a ratio, not an attainment nor a change.
+    ("Số dự án mới bằng 52% so với cùng kỳ năm trước.", [("52%", "ratio")]),
+    # A rise against the plan is an attainment.
+    ("Vốn đăng ký tăng 4,1% so với kế hoạch.", [("4,1%", "attainment")]),
+    ("Doanh nghiệp FDI chiếm 71% kim ngạch xuất khẩu.", [("71%", "ratio")]),
+    # "tăng 6 dự án (25%)": a change and its rate.
+    ("Năm 2022 có 30 dự án mới, tăng 6 dự án (25%).",
+     [("30 dự án", "actual"), ("6 dự án", "growth"), ("25%", "growth")]),
+    # The pair after an attainment: the figure and its plan.
+    ("So với kế hoạch năm 2022, số dự án mới đạt 75% (15/20 dự án).",
+     [("75%", "attainment"), ("15", "actual"), ("20 dự án", "target")]),
+    # The plan word in the sentence before.
+    ("Các chỉ tiêu đều vượt kế hoạch. Vốn FDI đạt 112%; vốn trong nước đạt 105%.",
+     [("112%", "attainment"), ("105%", "attainment")]),
+    # "dự kiến": a plan, unless a result follows.
+    ("Dự kiến năm sau thành lập thêm 3 KCN.", [("3 KCN", "target")]),
+    ("Cả năm dự kiến đã thu hút khoảng 650 triệu USD.", [("650 triệu USD", "actual")]),
+    ("Khi đi vào hoạt động, nhà máy dự kiến thu hút 2.000 lao động.",
+     [("2.000 lao động", None)]),
+    ("Theo quy hoạch đến năm 2030, tỉnh có 12 KCN.", [("12 KCN", "target")]),
+])
+def test_roles_beyond_the_words_next_to_the_figure(text, expected):
+    assert roles(text) == expected
+
+
+def test_lan_luot_du_an_named_with_its_kind_counts_amendments():
+    (q,) = extract_text("Có 9 lượt dự án FDI điều chỉnh vốn.")[0]
+    assert (q.text, q.unit) == ("9 lượt dự án", "adjustment")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Từ đầu năm đến nay, các KCN thu hút 12 dự án.", [("12 dự án", "year_to_date")]),
+    ("9 tháng đầu năm nay, các KCN thu hút 12 dự án.",
+     [("12 dự án", "this_year-01..this_year-09")]),
+    ("9 tháng đầu năm 2022, các KCN thu hút 12 dự án.", [("12 dự án", "2022-01..2022-09")]),
+    # The year of the plan an attainment is of is not the period of what follows.
+    ("Trong 10 tháng đầu năm 2021, vốn đạt 90% kế hoạch năm 2021; cấp mới 7 dự án.",
+     [("90%", "2021-01..2021-10"), ("7 dự án", "2021-01..2021-10")]),
+    # "so với với" as typed is still a comparison.
+    ("Năm 2020, tỷ lệ lấp đầy đạt 60%, tăng 3% so với với cùng kỳ năm 2019.",
+     [("60%", "2020"), ("3%", "2020")]),
+    ("Hiện các KCN đã có 210 dự án.", [("210 dự án", "to_date")]),
+])
+def test_periods_the_text_gives_without_a_year(text, expected):
+    assert periods(text) == expected
+
+
+def draft(text, published="2023-08-20", precise=True):
+    plan = Plan.model_validate({"province": {"id": "thu", "name": "Tỉnh Thử"}})
+    drafter = Drafter(plan, "seeds/x.txt", published, precise, lambda section, i: None)
+    return [(p.quantity.text, p.section, p.fields.get("indicator"), p.fields.get("period"))
+            for p in drafter.propose(extract_text(text)[0])]
+
+
+@pytest.mark.parametrize("text, figure, indicator", [
+    ("Năm 2022, tổng vốn đầu tư cấp mới và tăng thêm là 120 triệu USD.", "120 triệu USD",
+     "total_capital_attracted"),
+    ("Năm 2022, cấp mới, điều chỉnh tăng vốn cho các dự án với tổng vốn 900 tỷ đồng.",
+     "900 tỷ đồng", "total_capital_attracted"),
+    ("Năm 2022, tỉnh thu hút vốn đầu tư trong nước đạt 900 tỷ đồng.", "900 tỷ đồng",
+     "total_capital_attracted"),
+    ("Năm 2022, thu hồi 05 dự án với tổng vốn đăng ký 12 triệu USD.", "05 dự án",
+     "revoked_projects"),
+    ("Năm 2022, thu hồi 05 dự án với tổng vốn đăng ký 12 triệu USD.", "12 triệu USD",
+     "revoked_capital"),
+    ("Năm 2022, có 7 dự án bị thu hồi.", "7 dự án", "revoked_projects"),
+    ("Năm 2022, điều chỉnh tăng vốn cho 11 dự án FDI và 04 dự án trong nước.", "04 dự án",
+     "capital_increases"),
+    ("Năm 2022, có 6 lượt dự án điều chỉnh tăng vốn.", "6 lượt dự án", "capital_increases"),
+    ("Năm 2022, vốn thực hiện đạt 300 triệu USD.", "300 triệu USD", "implemented_capital"),
+    ("Lũy kế đến nay, vốn thực hiện đạt 3.000 triệu USD.", "3.000 triệu USD",
+     "implemented_capital_cumulative"),
+    ("Đến nay có 150 dự án còn hiệu lực; trong đó có 90 dự án FDI và 60 dự án trong nước.",
+     "60 dự án", "valid_projects_ddi"),
+    ("Đến nay có 150 dự án còn hiệu lực. Trong đó, có 90 dự án FDI.", "90 dự án",
+     "valid_projects_fdi"),
+    ("Năm 2022, các KCN có 17 dự án cấp mới với vốn 80 triệu USD.", "17 dự án", "new_projects"),
+    ("Năm 2022, giải quyết việc làm mới cho 1.500 lao động.", "1.500 lao động", "new_jobs"),
+    ("Năm 2022, doanh thu đạt 500 triệu USD, tăng 12% so với năm 2021.", "12%",
+     "revenue_growth"),
+    ("Đến nay đã có 4 KCN đưa vào khai thác.", "4 KCN", "zones_operating"),
+])
+def test_indicators_from_the_words_of_the_figure(text, figure, indicator):
+    found = {t: ind for t, _, ind, _ in draft(text)}
+    assert found[figure] == indicator
+
+
+def test_year_to_date_and_a_year_stated_once():
+    drafted = draft("Từ đầu năm đến nay, các KCN thu hút 12 dự án mới.\n"
+                    "Trong đó có 8 dự án FDI.")
+    assert [(t, s, i, p) for t, s, i, p in drafted] == [
+        ("12 dự án", "actuals", "new_projects", "2023-01..2023-08"),
+        ("8 dự án", "actuals", "new_projects_fdi", "2023-01..2023-08")]
+
+
+def test_a_stock_to_date_in_a_document_dated_to_the_month_is_at_its_end():
+    (row,) = draft("Đến nay các KCN có 300 dự án còn hiệu lực.", "2023-08", False)
+    assert row == ("300 dự án", "actuals", "valid_projects", "2023-08-31")
+
+
+def test_part_year_attainment_gives_the_years_plan_with_its_period():
+    plan = Plan.model_validate({"province": {"id": "thu", "name": "Tỉnh Thử"}})
+    drafter = Drafter(plan, "seeds/x.txt", "2023-07-10", True, lambda section, i: None)
+    proposals = drafter.propose(extract_text(
+        "6 tháng đầu năm 2023, tổng vốn thu hút đạt 80 triệu USD, đạt 63% kế hoạch năm.")[0])
+    target = next(p for p in proposals if p.section == "targets")
+    assert target.fields["period"] == "2023"
+    assert target.fields["reported_attainment"] == {"value": Decimal("63"),
+                                                    "period": "2023-01..2023-06"}
+
+
+def test_a_multiple_of_the_plan_is_an_attainment():
+    plan = Plan.model_validate({"province": {"id": "thu", "name": "Tỉnh Thử"}})
+    drafter = Drafter(plan, "seeds/x.txt", "2023-12-20", True, lambda section, i: None)
+    proposals = drafter.propose(extract_text(
+        "Năm 2023, tổng vốn thu hút đạt 900 tỷ đồng, vượt 3,5 lần kế hoạch năm.")[0])
+    target = next(p for p in proposals if p.section == "targets")
+    assert target.fields["reported_attainment"]["value"] == Decimal("350.0")
+
+
+def test_an_estimate_of_a_result_is_marked_estimated():
+    plan = Plan.model_validate({"province": {"id": "thu", "name": "Tỉnh Thử"}})
+    drafter = Drafter(plan, "seeds/x.txt", "2023-12-20", True, lambda section, i: None)
+    (p,) = drafter.propose(extract_text("Năm 2023 dự kiến đã thu hút khoảng 650 triệu USD.")[0])
+    assert (p.section, p.fields.get("estimated"), p.fields.get("qualifier")) == (
+        "actuals", True, "about")
+
+
+def test_one_fact_many_mentions_is_one_proposal():
+    plan = Plan.model_validate({"province": {"id": "thu", "name": "Tỉnh Thử"}})
+    drafter = Drafter(plan, "seeds/x.txt", "2023-12-20", True, lambda section, i: None)
+    proposals = drafter.propose(extract_text(
+        "Năm 2024, tỉnh đặt mục tiêu thu hút 40 dự án\n"
+        "Năm 2024, tỉnh đặt mục tiêu thu hút 40 dự án mới vào các KCN.")[0])
+    assert [p.repeats is None for p in proposals] == [True, False]
