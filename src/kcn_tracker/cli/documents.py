@@ -70,7 +70,7 @@ def draft(
     if write or accept is not None:
         _draft_write(document, province, plans_or_default(plans), accept)
         return
-    from kcn_tracker.draft.drafter import draft_for_province
+    from kcn_tracker.draft.run import draft_for_province
 
     drafted = draft_for_province(document, province, plans_or_default(plans))
     if drafted.outside_seeds:
@@ -118,8 +118,8 @@ def _terminal() -> bool:
 
 
 def _draft_write(document: Path, province: str, plans: list[Path], accept: str | None) -> None:
-    from kcn_tracker.draft.drafter import loaded_plan
     from kcn_tracker.draft.review import by_ids, interactive, proposals
+    from kcn_tracker.draft.run import loaded_plan
     from kcn_tracker.edit.record import add_entries
     from kcn_tracker.errors import InputError
 

@@ -16,15 +16,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 from kcn_tracker.draft.indicators import (
     STOCK_OF,
     guess_indicator,
     in_unit,
     is_flow,
-    is_stock,
     is_pair_second,
+    is_stock,
 )
 from kcn_tracker.draft.quotes import (
     SPLITS,
@@ -38,15 +37,11 @@ from kcn_tracker.draft.quotes import (
 )
 from kcn_tracker.draft.scope import guess_scope
 from kcn_tracker.extract import cues
-from kcn_tracker.extract.document import Quantity, extract_file
+from kcn_tracker.extract.document import Quantity
 from kcn_tracker.extract.figures import percent_of_plan
-from kcn_tracker.plans.entries import render_entry
 from kcn_tracker.plans.ids import Ids
-from kcn_tracker.plans.load import LoadedPlan
 from kcn_tracker.plans.model import Comparator, Plan
-from kcn_tracker.project import indexed, project_root, published
 from kcn_tracker.text.notation import plain
-from kcn_tracker.text.offsets import Lines
 from kcn_tracker.text.spelling import canonical, contains_words
 
 COMPARATORS = {c.value for c in Comparator}
@@ -327,82 +322,3 @@ class _Proposing:
     def _where(self, section: str, index: int, entry_id: str) -> str:
         line = self.line_of(section, index)
         return f"'{entry_id}'" + (f" (line {line})" if line else "")
-
-
-# Characters a TOML comment may not hold, and line breaks that would end it early.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
-
-
-def _comment(text: str) -> str:
-    return _UNPRINTABLE.sub(" ", text)
-
-
-def draft_text(proposals: list[Proposal], document: str, plan_path: str, text: str) -> str:
-    """The proposals as TOML a person reviews: entries, and comments for the rest."""
-    lines = [_comment(f"# Proposed by `kcn-tracker draft` from {document} for {plan_path}."),
-             "# Review every entry against the document before pasting it into the plan file;",
-             "# lines marked 'check' need a decision.", ""]
-    numbered = Lines(text)
-    for p in proposals:
-        q = p.quantity
-        where = _comment(f"{q.text} (line {numbered.of(q.start)})")
-        if p.existing:
-            lines.append(_comment(f"# {where}: already in {plan_path} as {p.existing}"))
-            continue
-        if p.section is None:
-            lines += [f"# {where}: {p.checks[0]}", ""]
-            continue
-        if p.repeats:
-            lines += [_comment(f"# {where}: the same figure as '{p.repeats}' above, not "
-                               "repeated"), ""]
-            continue
-        lines.append(f"# {where}")
-        lines += [_comment(f"# check: {c}") for c in p.checks]
-        lines.append(render_entry(p.section, p.fields))
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-@dataclass
-class Drafted:
-    text: str  # the TOML to review
-    cited: str  # seeds/<name>, as the entries cite the document
-    outside_seeds: bool  # the document is not yet where the entries say it is
-
-
-def draft_document(document: Path, loaded: LoadedPlan) -> Drafted:
-    """The entries proposed for the plan ``loaded`` from ``document``."""
-    extraction, text = extract_file(document)
-    cited = f"seeds/{document.name}"
-    root = project_root(loaded.path)
-    drafter = Drafter(loaded.plan, cited, published(loaded.path, cited),
-                      indexed(loaded.path, cited).get("precision") == "day",
-                      lambda section, i: (loaded.position(section, i) or (None,))[0])
-    declined = {canonical(s.quote): s.reason for s in loaded.plan.skipped if s.document == cited}
-    proposals = [Proposal(p.quantity, None, checks=[
-        "skipped with draft --write ("
-        f"{declined[canonical(p.fields['source']['quote'])] or 'no reason given'})"])
-        if p.section and canonical(p.fields["source"]["quote"]) in declined else p
-        for p in drafter.propose(extraction.quantities)]
-    return Drafted(draft_text(proposals, cited, str(loaded.path), text), cited,
-                   document.resolve().parent != (root / "seeds").resolve())
-
-
-def draft_for_province(document: Path, province: str, plans: list[Path]) -> Drafted:
-    """The entries proposed from ``document`` for the plan of ``province`` among ``plans``."""
-    return draft_document(document, loaded_plan(province, plans))
-
-
-def loaded_plan(province: str, plans: list[Path]) -> LoadedPlan:
-    """The loaded plan of ``province`` among ``plans``; a problem in any plan file stops the
-    draft, since the entries could not be checked against the plan."""
-    from kcn_tracker.errors import PlanError
-    from kcn_tracker.plans.load import load_plans
-    from kcn_tracker.plans.provinces import select_provinces
-
-    try:
-        loaded = load_plans(plans)
-    except PlanError as exc:
-        raise PlanError(exc.problems, "the plan files have problems; fix them first "
-                        "(`kcn-tracker check` lists them)") from None
-    chosen = select_provinces([item.plan for item in loaded], [province])
-    return next(i for i in loaded if i.plan is chosen[0])
