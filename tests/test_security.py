@@ -244,3 +244,20 @@ def test_a_document_stored_in_nfd_is_found_by_its_nfc_name(run, project):
     result = run("check", "plans/bac-kan.toml")
     assert "does not exist" not in result.output
     assert result.exit_code == 0, result.output
+
+
+def test_two_documents_with_one_number_are_a_warning(run, project):
+    """Reports name a document by its number ("003"): two with one number are ambiguous."""
+    import hashlib
+
+    other = project / "seeds" / "003_ban_khac.txt"
+    other.write_text("Một văn bản khác cũng mang số 003.\n", encoding="utf-8")
+    digest = hashlib.sha256(other.read_bytes()).hexdigest()
+    index = project / "seeds" / "index.toml"
+    index.write_text(index.read_text(encoding="utf-8") + f'\n[[documents]]\nfile = '
+                     f'"003_ban_khac.txt"\nsha256 = "{digest}"\n', encoding="utf-8")
+    lines = index.read_text(encoding="utf-8").count("\n")
+    result = run("check", "plans", "--strict")
+    assert result.exit_code == 1
+    assert (f"seeds/index.toml:{lines - 1}: KCN213 [warning] '003_ban_khac.txt' has the number "
+            "003 of '003_7134f92b119c0d58.txt'") in result.output

@@ -125,6 +125,8 @@ RULES: dict[str, Rule] = {
              "A document whose sha256 differs from the index's: edited after it was added."),
         Rule("KCN212", "document-not-indexed", _W,
              "A document in seeds/ that the index does not register."),
+        Rule("KCN213", "document-number-shared", _W,
+             "Two documents of the index with one number: reports could not tell them apart."),
         # Consistency
         Rule("KCN301", "attainment-mismatch", _W,
              "A reported attainment that disagrees with actual / target.", True),

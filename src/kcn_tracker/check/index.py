@@ -44,12 +44,21 @@ def check_index(root: Path) -> list[Problem]:
                         "documents must be an array of tables: [[documents]]")]
     problems: list[Problem] = []
     named: set[str] = {INDEX}
+    numbered: dict[str, str] = {}
     for number, entry in enumerate(entries):
         header = _header_line(lines, number)
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
             problems.append(Problem("KCN209", index, header, None,
                                     f"documents[{number}] has no file = \"<name in seeds/>\""))
             continue
+        # Reports name a document by its number (the source column, "003"): two
+        # documents with one number could not be told apart there.
+        prefix = entry["file"].split("_", 1)[0]
+        if "_" in entry["file"] and numbered.setdefault(prefix, entry["file"]) != entry["file"]:
+            problems.append(Problem("KCN213", index, _line_of(lines, header, "file"), None,
+                                    f"'{entry['file']}' has the number {prefix} of "
+                                    f"'{numbered[prefix]}'; reports name documents by their "
+                                    "number: give it a number of its own"))
         for key, digest_key in (("file", "sha256"), ("rendition", "rendition_sha256")):
             name = entry.get(key)
             if not isinstance(name, str):
