@@ -133,3 +133,15 @@ def published(plan_path: Path, document: str) -> str | None:
     (published = 2024-04-16) reads like the string."""
     value = indexed(plan_path, document).get("published")
     return str(value) if isinstance(value, (str, date)) else None
+
+
+def documents_index(plan_files) -> dict[str, dict]:
+    """What seeds/index.toml says of each document, by file name (a rendition by its own
+    name too), over the projects of ``plan_files``."""
+    index: dict[str, dict] = {}
+    for root in dict.fromkeys(project_root(Path(f)) for f in plan_files):
+        for entry in index_entries(root):
+            for key in ("file", "rendition"):
+                if isinstance(entry.get(key), str):
+                    index.setdefault(entry[key], entry)
+    return index

@@ -96,7 +96,20 @@ def one_line(value: str | None, option: str) -> str | None:
     return value
 
 
-def console(record: bool = False):
+WidthOpt = Annotated[Optional[int], typer.Option(
+    "--width", min=20, max=1000, metavar="N", help="Columns of the table and of an export "
+    "(default: the terminal's width, or 150 for an export when not in a terminal).")]
+EXPORT_WIDTH = 150
+
+
+def console(record: bool = False, width: int | None = None, export: bool = False):
+    """The screen: ``width`` when given; for an export written from a script or a pipe
+    (no terminal, no COLUMNS), 150 columns rather than Rich's 80."""
+    import os
+
     from rich.console import Console
 
-    return Console(file=sys.stdout, record=record)
+    screen = Console(file=sys.stdout, record=record, width=width)
+    if width is None and export and not screen.is_terminal and not os.environ.get("COLUMNS"):
+        screen.width = EXPORT_WIDTH
+    return screen

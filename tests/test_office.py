@@ -1,0 +1,179 @@
+"""Exports for the office: the Excel workbook, the CSV a spreadsheet reads right, the
+HTML page, and the width of every export."""
+
+import io
+import re
+import zipfile
+from datetime import datetime
+
+import pytest
+from conftest import AS_OF
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+def workbook(run, tmp_path, *args, name="out.xlsx", env=None):
+    target = tmp_path / name
+    result = run(*args, "--as-of", AS_OF, "--export", str(target), env=env)
+    assert result.exit_code == 0, result.output
+    return openpyxl.load_workbook(target), target
+
+
+def rows(ws) -> list[list]:
+    return [[c for c in row] for row in ws.iter_rows()]
+
+
+def find_row(ws, first: str, contains: str = ""):
+    for row in ws.iter_rows():
+        texts = [str(c.value) for c in row if c.value is not None]
+        if row[0].value == first and contains in " ".join(texts):
+            return row
+    raise AssertionError(f"no row {first!r} {contains!r} in {ws.title}")
+
+
+def test_report_workbook_has_summary_provinces_and_sources(run, tmp_path):
+    wb, _ = workbook(run, tmp_path, "report")
+    assert wb.sheetnames == ["Tổng hợp", "Bắc Giang", "Bắc Kạn", "Thái Nguyên", "Nguồn"]
+    assert "kcn-tracker export" in wb.custom_doc_props.names
+    summary = wb["Tổng hợp"]
+    assert summary.freeze_panes == "B4"
+    tn = find_row(summary, "Thái Nguyên (tỉnh cũ, đến 30/06/2025)")
+    assert [c.value for c in tn[1:8]] == [2, 0, 0, 0, 1, 0, 3]  # counts are numbers
+
+
+def test_province_sheet_figures_are_numbers_with_formats(run, tmp_path):
+    wb, _ = workbook(run, tmp_path, "report")
+    ws = wb["Thái Nguyên"]
+    assert ws.freeze_panes == "B5"
+    header = [c.value for c in ws[4]]
+    assert header[:7] == ["Chỉ tiêu", "Phạm vi", "Kỳ", "Từ ngày", "Đến ngày", "So sánh",
+                          "Kế hoạch"]
+    row = find_row(ws, "Giá trị sản xuất công nghiệp", "2024")
+    cells = {header[i]: c for i, c in enumerate(row) if i < len(header)}
+    plan, actual = cells["Kế hoạch"], cells["Thực hiện"]
+    assert plan.data_type == "n" and plan.value == pytest.approx(1118349.62)
+    assert plan.number_format == '#,##0.00 "tỷ đồng"'
+    assert actual.value == 1030000 and actual.number_format == '#,##0 "tỷ đồng"'
+    assert cells["% KH"].value == pytest.approx(0.921) and cells["% KH"].number_format == "0.0%"
+    assert cells["Vượt/hụt"].value == pytest.approx(-0.079)
+    assert "%" in cells["Vượt/hụt"].number_format
+    assert cells["Từ ngày"].value == datetime(2024, 1, 1)
+    assert cells["Từ ngày"].number_format == "dd/mm/yyyy"
+    status = cells["Trạng thái"]
+    assert status.value == "Không đạt" and status.fill.fgColor.rgb.endswith("FFC7CE")
+    assert cells["Còn lại"].value == "còn thiếu 88.349,62 tỷ đồng"
+    # the columns are sized to their text
+    assert ws.column_dimensions["A"].width >= len("Giá trị sản xuất công nghiệp")
+    # figures with no target and the pending revocations are on the sheet too
+    texts = [str(c.value) for r in ws.iter_rows() for c in r if c.value is not None]
+    assert "Thái Nguyên: số liệu khác, chưa đặt chỉ tiêu" in texts
+    assert "Thái Nguyên: dự án chưa hoàn thành thu hồi" in texts
+
+
+def test_english_workbook_uses_english_formats(run, tmp_path):
+    wb, _ = workbook(run, tmp_path, "report", "--lang", "en", "-p", "thai-nguyen")
+    assert wb.sheetnames == ["Summary", "Thái Nguyên", "Sources"]
+    ws = wb["Thái Nguyên"]
+    row = find_row(ws, "Industrial production value", "2024")
+    assert any(c.number_format == '#,##0.00 "billion VND"' for c in row)
+    assert any(c.number_format == "yyyy-mm-dd" for c in row)
+
+
+def test_sources_sheet_has_titles_dates_and_quotes(run, tmp_path):
+    wb, _ = workbook(run, tmp_path, "report", "-p", "bac-giang")
+    ws = wb["Nguồn"]
+    row = find_row(ws, "seeds/004_8e7fbf8df7b2b99b.txt")
+    assert row[1].value.startswith("Ban Quản lý các khu công nghiệp tỉnh Bắc Giang")
+    assert row[2].value == "Vietnam Business Forum"
+    assert row[3].value == datetime(2024, 4, 16)
+    assert "“Năm 2023, giá trị sản xuất các KCN đạt 453.000 tỷ đồng”" in row[5].value.split("\n")
+
+
+@pytest.mark.parametrize("command", [("status",), ("trend", "industrial_output")],
+                         ids=lambda c: c[0])
+def test_status_and_trend_export_workbooks(run, tmp_path, command):
+    wb, _ = workbook(run, tmp_path, *command)
+    assert wb.sheetnames[-1] == "Nguồn"
+    numbers = [c for ws in wb.worksheets for r in ws.iter_rows() for c in r
+               if c.data_type == "n" and isinstance(c.value, float)]
+    assert any(c.value == pytest.approx(1118349.62) for c in numbers)
+
+
+def test_plan_text_is_never_a_formula(run, project, tmp_path):
+    plan = project / "plans" / "thai-nguyen.toml"
+    text = plan.read_text(encoding="utf-8")
+    old = 'id = "thai-nguyen"\nname = "Thái Nguyên"'
+    assert text.count(old) == 1
+    plan.write_text(text.replace(old, 'id = "thai-nguyen"\nname = \'=HYPERLINK("http://x","y")\''),
+                    encoding="utf-8")
+    target = tmp_path / "out.xlsx"
+    result = run("report", str(project / "plans"), "--as-of", AS_OF, "--export", str(target))
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(target) as archive:
+        sheets = "".join(archive.read(n).decode() for n in archive.namelist()
+                         if n.startswith("xl/worksheets/"))
+    assert "<f>" not in sheets  # no formula anywhere
+    wb = openpyxl.load_workbook(target)
+    cells = [c for ws in wb.worksheets for r in ws.iter_rows() for c in r
+             if isinstance(c.value, str) and c.value.startswith("=HYPERLINK")]
+    assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_an_xlsx_is_replaced_only_when_the_tool_wrote_it(run, tmp_path):
+    target = tmp_path / "budget.xlsx"
+    buffer = io.BytesIO()
+    hand = openpyxl.Workbook()
+    hand.active["A1"] = "the board's budget"
+    hand.save(buffer)
+    target.write_bytes(buffer.getvalue())
+    result = run("report", "--as-of", AS_OF, "--export", str(target))
+    assert result.exit_code == 2 and "not an earlier kcn-tracker export" in result.stderr
+    assert target.read_bytes() == buffer.getvalue()
+    target.write_bytes(b"not a zip at all")
+    assert run("report", "--as-of", AS_OF, "--export", str(target)).exit_code == 2
+    target.unlink()
+    assert run("status", "--as-of", AS_OF, "--export", str(target)).exit_code == 0
+    assert run("report", "--as-of", AS_OF, "--export", str(target)).exit_code == 0
+    assert "Thái Nguyên" in openpyxl.load_workbook(target).sheetnames
+
+
+def test_the_svg_export_loads_no_remote_font(run, tmp_path):
+    target = tmp_path / "out.svg"
+    assert run("report", "--as-of", AS_OF, "--export", str(target)).exit_code == 0
+    svg = target.read_text(encoding="utf-8")
+    assert "http" not in svg.replace("http://www.w3.org", "").replace(
+        "https://www.textualize.io", "")
+    assert "@font-face" not in svg and "DejaVu Sans Mono" in svg
+
+
+def _svg_columns(svg: str) -> int:
+    width = float(re.search(r'viewBox="0 0 ([0-9.]+)', svg).group(1))
+    return round(width)
+
+
+@pytest.mark.parametrize("command", [("report",), ("status",), ("trend", "industrial_output")],
+                         ids=lambda c: c[0])
+def test_width_sets_export_and_screen(run, tmp_path, command):
+    narrow = tmp_path / "narrow.txt"
+    result = run(*command, "--as-of", AS_OF, "--width", "100", "--export", str(narrow))
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in narrow.read_text(encoding="utf-8").splitlines()) <= 100
+    assert max(len(line) for line in result.stdout.splitlines()) <= 100
+    default = tmp_path / "default.txt"
+    assert run(*command, "--as-of", AS_OF, "--export", str(default)).exit_code == 0
+    longest = max(len(line) for line in default.read_text(encoding="utf-8").splitlines())
+    assert 100 < longest <= 150  # not a terminal: 150 columns, not Rich's 80
+
+
+def test_width_sets_the_svg(run, tmp_path):
+    small, large = tmp_path / "small.svg", tmp_path / "large.svg"
+    assert run("report", "--as-of", AS_OF, "--width", "90", "--export", str(small)).exit_code == 0
+    assert run("report", "--as-of", AS_OF, "--export", str(large)).exit_code == 0
+    assert _svg_columns(small.read_text()) < _svg_columns(large.read_text())
+
+
+def test_width_for_the_terminal_table(run):
+    wide = run("report", "--as-of", AS_OF, "--width", "160").stdout
+    narrow = run("report", "--as-of", AS_OF, "--width", "60").stdout
+    assert max(len(line) for line in narrow.splitlines()) <= 60
+    assert "Tiến độ" in wide and "Tiến độ" not in narrow  # the progress bar from 140 columns
