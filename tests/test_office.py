@@ -177,3 +177,34 @@ def test_width_for_the_terminal_table(run):
     narrow = run("report", "--as-of", AS_OF, "--width", "60").stdout
     assert max(len(line) for line in narrow.splitlines()) <= 60
     assert "Tiến độ" in wide and "Tiến độ" not in narrow  # the progress bar from 140 columns
+
+
+# --- CSV a spreadsheet reads right ------------------------------------------------
+
+def test_csv_follows_the_language_spreadsheet_convention(run):
+    from conftest import read_csv
+
+    vi = run("report", "--as-of", AS_OF, "-f", "csv").stdout
+    en = run("report", "--as-of", AS_OF, "-f", "csv", "--lang", "en").stdout
+    assert vi.startswith("\ufeffkind;province_id;") and en.startswith("\ufeffkind,province_id,")
+    for text, lang, overshoot, output in ((vi, "vi", "-7,9", "1118349,62"),
+                                          (en, "en", "-7.9", "1118349.62")):
+        rows = read_csv(text, lang)
+        worst = next(r for r in rows if r["target_id"] == "tn-2024-industrial-output-plan")
+        assert (worst["overshoot_pct"], worst["target_value"]) == (overshoot, output)
+    assert "1030000" in vi and "1.030.000" not in vi  # never grouped
+
+
+def test_csv_holds_every_row_of_the_report_with_notes(run):
+    from conftest import read_csv
+
+    rows = read_csv(run("report", "--as-of", AS_OF, "-f", "csv").stdout)
+    kinds = {kind: [r for r in rows if r["kind"] == kind]
+             for kind in ("target", "actual", "revocation")}
+    assert len(kinds["target"]) == 7 and len(kinds["revocation"]) == 3
+    assert len(rows) == sum(len(v) for v in kinds.values())
+    fill = next(r for r in kinds["actual"] if r["actual_id"] == "bg-2023-fill-rate")
+    assert (fill["actual_value"], fill["unit"], fill["note"]) == (
+        "78", "percent", "average over the zones ('bình quân')")
+    assert fill["target_id"] == "" and fill["province"] == "Bắc Giang"
+    assert "Dự án đầu tư KCN Vinaxuki" in {r["project"] for r in kinds["revocation"]}
