@@ -208,3 +208,56 @@ def test_csv_holds_every_row_of_the_report_with_notes(run):
         "78", "percent", "average over the zones ('bình quân')")
     assert fill["target_id"] == "" and fill["province"] == "Bắc Giang"
     assert "Dự án đầu tư KCN Vinaxuki" in {r["project"] for r in kinds["revocation"]}
+
+
+# --- The HTML page for the projector and for print ----------------------------------
+
+def test_the_html_page_is_a_document_with_tables_legend_and_sources(run, tmp_path):
+    target = tmp_path / "page.html"
+    result = run("report", "--as-of", AS_OF, "--export", str(target))
+    assert result.exit_code == 0, result.output
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!-- kcn-tracker export -->\n<!DOCTYPE html>\n<html lang=\"vi\">")
+    assert "<pre" not in page and "<script" not in page and "<link" not in page
+    assert re.search(r"(src|href)=|url\(|@import|https?://", page) is None  # nothing remote
+    assert "<th scope=\"col\">Chỉ tiêu</th>" in page and "<caption>" in page
+    assert "@page { size: A4 landscape" in page and "@media print" in page
+    assert '<li class="st-missed">Không đạt</li>' in page  # the legend
+    assert '<td class="status st-missed">Không đạt</td>' in page
+    assert "Vietnam Business Forum · 16/04/2024" in page  # sources with publisher and date
+    assert "<q>Năm 2023, giá trị sản xuất các KCN đạt 453.000 tỷ đồng</q>" in page
+
+
+def test_the_html_page_in_english(run, tmp_path):
+    target = tmp_path / "page.html"
+    assert run("status", "--as-of", AS_OF, "--lang", "en", "--export", str(target)).exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "Vietnam Business Forum · 2024-04-16" in page
+    assert "—: the province has no target" in page
+
+
+def _render_script():
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("render_html", ROOT / "scripts" / "render_html.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("command", [("report",), ("status",), ("trend", "industrial_output")],
+                         ids=lambda c: c[0])
+def test_the_html_page_renders_in_chromium_and_fits_a4(run, tmp_path, command):
+    render_html = _render_script()
+    if render_html.find_chromium() is None:
+        pytest.skip("no chromium installed (apt-get install -y chromium)")
+    page, png, pdf = tmp_path / "page.html", tmp_path / "page.png", tmp_path / "page.pdf"
+    assert run(*command, "--as-of", AS_OF, "--export", str(page)).exit_code == 0
+    width, height = render_html.render(page, png, pdf=pdf)
+    assert width <= render_html.A4_LANDSCAPE_PX and height > 200
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+    # printed, the page is A4 landscape: 297 x 210 mm = 842 x 595 points
+    boxes = re.findall(rb"MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf.read_bytes())
+    assert boxes and all(round(float(w)) == 842 and round(float(h)) == 595 for w, h in boxes)

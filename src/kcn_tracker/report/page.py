@@ -52,7 +52,9 @@ h3 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
 table { border-collapse: collapse; width: 100%%; margin: .3rem 0 .8rem; }
 caption { text-align: left; font-weight: 600; padding: .2rem 0; }
 th, td { border-bottom: 1px solid #d0d0d0; padding: .25rem .45rem; text-align: left;
-         vertical-align: top; overflow-wrap: anywhere; }
+         vertical-align: top; overflow-wrap: break-word; }
+td.nowrap { white-space: nowrap; }
+td.zero { color: #999; }
 thead th { background: #f2f2f2; border-bottom: 2px solid #999; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 .sub { color: #555; font-size: .85em; display: block; }
@@ -150,8 +152,8 @@ def summary(report: Report, lang: str) -> list[str]:
         row = [_td(province_title(province.plan, lang))]
         for status in Status:
             count = s.counts[status]
-            cls = f"num st-{status.value}" if count else "num"
-            row.append(_td(str(count) if province.targets else "—", cls))
+            cls = f"num st-{status.value}" if count else "num zero"
+            row.append(_td((str(count) if count else "·") if province.targets else "—", cls))
         row.append(_td(str(s.pending_revocations), "num"))
         row += [_td(_extreme(s.best, lang)), _td(_extreme(s.worst, lang))]
         rows.append(row)
@@ -175,10 +177,10 @@ def province_section(province: ProvinceResult, report: Report, lang: str) -> lis
             note = r.target.note or ""
             rows.append([
                 _td(cells["indicator"], sub=" · ".join(x for x in (cells["scope"], note) if x)),
-                _td(cells["period"]), _td(cells["target"]),
+                _td(cells["period"], "nowrap"), _td(cells["target"]),
                 _td(cells["actual"], sub=cells["remaining"]),
                 _td(cells["attainment"], "num"), _td(cells["overshoot"], "num"),
-                _status_cell(r.status.value, lang), _td(cells["source"])])
+                _status_cell(r.status.value, lang), _td(cells["source"], "nowrap")])
         lines += _table(None, [(word(lang, k), c) for k, c in TARGET_HEAD], rows)
     else:
         lines.append(f"<p>{esc(no_targets_text(report.year, lang))}</p>")
@@ -187,8 +189,8 @@ def province_section(province: ProvinceResult, report: Report, lang: str) -> lis
         for a in province.untargeted:
             cells = actual_cells(a, plan, lang)
             rows.append([_td(cells["indicator"], sub=" · ".join(
-                x for x in (cells["scope"], a.note or "") if x)), _td(cells["period"]),
-                _td(cells["actual"]), _td(cells["source"])])
+                x for x in (cells["scope"], a.note or "") if x)), _td(cells["period"], "nowrap"),
+                _td(cells["actual"]), _td(cells["source"], "nowrap")])
         lines += _table(word(lang, "other_actuals", name=province.name),
                         [(word(lang, k), "") for k in ("indicator", "period", "actual",
                                                        "source")], rows)
