@@ -261,3 +261,43 @@ def test_the_html_page_renders_in_chromium_and_fits_a4(run, tmp_path, command):
     # printed, the page is A4 landscape: 297 x 210 mm = 842 x 595 points
     boxes = re.findall(rb"MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf.read_bytes())
     assert boxes and all(round(float(w)) == 842 and round(float(h)) == 595 for w, h in boxes)
+
+
+# --- Any folder ----------------------------------------------------------------------
+
+COMMANDS_ANYWHERE = [("report",), ("status",), ("trend", "new_projects_fdi"), ("unrecovered",),
+                     ("check",), ("fmt", "--check")]
+
+
+@pytest.mark.parametrize("command", COMMANDS_ANYWHERE, ids=lambda c: c[0])
+def test_every_command_finds_its_project_from_a_folder_inside_it(run_here, project,
+                                                                 monkeypatch, command):
+    inside = project / "seeds" / "deep"
+    inside.mkdir()
+    monkeypatch.chdir(inside)
+    monkeypatch.delenv("KCN_TRACKER_PROJECT", raising=False)
+    extra = ("--as-of", AS_OF) if command[0] in ("report", "status", "trend", "unrecovered") else ()
+    result = run_here(*command, *extra)
+    assert result.exit_code == 0, result.output
+    if command[0] == "report":
+        assert "Thái Nguyên" in result.stdout
+
+
+def test_project_and_environment_name_it_from_outside(run_here, project, tmp_path_factory,
+                                                      monkeypatch):
+    outside = tmp_path_factory.mktemp("elsewhere")
+    monkeypatch.chdir(outside)
+    monkeypatch.delenv("KCN_TRACKER_PROJECT", raising=False)
+    lost = run_here("status", "--as-of", AS_OF)
+    assert lost.exit_code == 2 and "plans: no such file or directory" in lost.stderr
+    named = run_here("--project", str(project), "status", "--as-of", AS_OF)
+    assert named.exit_code == 0 and "Thái Nguyên" in named.stdout
+    by_env = run_here("report", "--as-of", AS_OF, env={"KCN_TRACKER_PROJECT": str(project)})
+    assert by_env.exit_code == 0 and "Thái Nguyên" in by_env.stdout
+    wrong = run_here("--project", str(outside), "status")
+    assert wrong.exit_code == 2 and "not a kcn-tracker project (no plans/ folder in it)" in (
+        wrong.stderr)
+    # new writes into the named project's plans/
+    made = run_here("--project", str(project), "new", "ha-nam", "--name", "Hà Nam")
+    assert made.exit_code == 0, made.output
+    assert (project / "plans" / "ha-nam.toml").is_file() and not (outside / "plans").exists()

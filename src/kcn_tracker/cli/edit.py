@@ -12,7 +12,6 @@ import typer
 from kcn_tracker.cli.app import app
 from kcn_tracker.cli.options import PlansArg, one_line, plans_or_default
 from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, InputError
-from kcn_tracker.project import PLANS
 
 DryRunOpt = Annotated[bool, typer.Option(
     "--dry-run", help="Print the change as a unified diff and write nothing.")]
@@ -202,12 +201,15 @@ def revocation(
 def new(
     province_id: Annotated[str, typer.Argument(metavar="ID", help="The province id: bac-ninh.")],
     name: Annotated[str, typer.Option("--name", help="The province's name: 'Bắc Ninh'.")],
-    folder: Annotated[Path, typer.Option("--dir", help="Where plan files live.")] = PLANS,
+    folder: Annotated[Optional[Path], typer.Option(
+        "--dir", help="Where plan files live (default: plans/ of the project).")] = None,
     dry_run: DryRunOpt = False,
 ) -> None:
     """Create a new plan file with commented examples; never overwrites one."""
     from kcn_tracker.edit.new import create_plan
+    from kcn_tracker.project import default_plans
 
+    folder = folder or default_plans()
     if not folder.is_dir():
         raise InputError(f"{folder}: no such directory")
     _apply(lambda: create_plan(folder, province_id, one_line(name, "--name") or "", dry_run),

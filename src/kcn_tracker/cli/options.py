@@ -18,7 +18,6 @@ import typer
 from typer.core import TyperGroup
 
 from kcn_tracker.errors import InputError, KcnError
-from kcn_tracker.project import PLANS
 
 
 class MappedGroup(TyperGroup):
@@ -68,7 +67,11 @@ LangOpt = Annotated[Lang, typer.Option(
 
 
 def plans_or_default(paths: list[Path] | None) -> list[Path]:
-    return paths or [PLANS]
+    """The plans named, or plans/ of the project: the one --project names, else the
+    nearest folder from here upwards that holds plans/."""
+    from kcn_tracker.project import default_plans
+
+    return paths or [default_plans()]
 
 
 def as_of_date(text: str | None) -> date:
