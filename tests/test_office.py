@@ -301,3 +301,62 @@ def test_project_and_environment_name_it_from_outside(run_here, project, tmp_pat
     made = run_here("--project", str(project), "new", "ha-nam", "--name", "Hà Nam")
     assert made.exit_code == 0, made.output
     assert (project / "plans" / "ha-nam.toml").is_file() and not (outside / "plans").exists()
+
+
+# --- Habits of a terminal user --------------------------------------------------------
+
+def test_dates_as_the_tool_prints_them(run):
+    iso = run("report", "--as-of", "2025-12-31", "-f", "json").stdout
+    printed = run("report", "--as-of", "31/12/2025", "-f", "json").stdout
+    assert printed == iso and '"as_of": "2025-12-31"' in iso
+    assert run("status", "--as-of", "1/7/2025").exit_code == 0
+
+
+def test_revocation_reported_date_as_printed(run_here, project, monkeypatch):
+    monkeypatch.chdir(project)
+    result = run_here("revocation", "plans/thai-nguyen.toml", "Dự án đầu tư KCN Vinaxuki",
+                 "--zone", "vinaxuki", "--status", "pending", "--reported", "15/03/2025",
+                 "--document", "seeds/000_72b5589f6330c81a.txt", "--quote",
+                 "chưa hoàn thành việc thu hồi dự án đầu tư Khu công nghiệp Vinaxuki",
+                 "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert 'reported = "2025-03-15"' in result.stdout
+
+
+@pytest.mark.parametrize("name", ["Dự án FDI cấp mới", "du an fdi cap moi", "DỰ ÁN FDI CẤP MỚI",
+                                  "New FDI projects"])
+def test_trend_takes_an_indicator_label(run, name):
+    by_key = run("trend", "new_projects_fdi", "--as-of", AS_OF).stdout
+    result = run("trend", name, "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == by_key
+
+
+def test_record_value_takes_a_vietnamese_decimal_comma(run_here, project, monkeypatch):
+    monkeypatch.chdir(project)
+
+    def record(value, period="2023"):
+        return run_here("record", "actual", "plans/thai-nguyen.toml", "--indicator",
+                        "new_capital", "--period", period, "--value", value, "--unit",
+                        "usd_million", "--document", "seeds/000_72b5589f6330c81a.txt",
+                        "--quote", "tổng vốn đầu tư đăng ký là 225,8 triệu USD", "--dry-run")
+
+    comma, dot = record("225,8"), record("225.8")
+    # the same figure: the plan already holds it, and both say so the same way
+    assert comma.exit_code == dot.exit_code == 1
+    assert comma.stderr == dot.stderr and "already holds this entry" in comma.stderr
+    other = record("225,8", period="2023-12")  # a new entry: shown, with the figure 225.8
+    assert other.exit_code == 0 and "+value = 225.8" in other.stdout, other.output
+    refused = record("317.021")
+    assert refused.exit_code == 2
+    assert ("'317.021' is ambiguous: 317021 as Vietnamese writes it (a dot groups thousands), "
+            "317.021 as English writes it (a decimal point); type 317021, or 317,021 for the "
+            "decimal") in refused.stderr
+
+
+def test_shell_completion_is_offered(run):
+    help_text = run("--help").stdout
+    assert "--install-completion" in help_text and "--show-completion" in help_text
+    for shell in ("bash", "zsh", "fish"):
+        script = run("--show-completion", shell)
+        assert script.exit_code == 0 and "complete" in script.stdout.lower(), shell

@@ -16,7 +16,7 @@ app = typer.Typer(
     help="Investment-promotion targets of Vietnamese industrial zones (KCN), and how far "
     "the figures reported in source documents go towards them.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from kcn_tracker.cli.app import app
-from kcn_tracker.cli.options import PlansArg, one_line, plans_or_default
+from kcn_tracker.cli.options import PlansArg, iso_date, one_line, plans_or_default
 from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, InputError
 
 DryRunOpt = Annotated[bool, typer.Option(
@@ -176,7 +176,8 @@ def revocation(
     quote: QuoteOpt,
     reported: Annotated[Optional[str], typer.Option(
         "--reported", metavar="DATE", help='When the document reported it: "2024", "2024-01" '
-        "or \"2024-01-15\" (default: the document's date in seeds/index.toml).")] = None,
+        "or \"2024-01-15\", also as the report prints dates: 01/2024, 15/01/2024 (default: "
+        "the document's date in seeds/index.toml).")] = None,
     zone: Annotated[Optional[str], typer.Option("--zone", help="A zone key of the plan.")
                     ] = None,
     entry_id: Annotated[Optional[str], typer.Option(
@@ -188,7 +189,7 @@ def revocation(
     from kcn_tracker.edit.record import add_entry
     from kcn_tracker.project import published
 
-    when = reported or published(plan, document)
+    when = iso_date(reported) if reported else published(plan, document)
     if when is None:
         raise InputError(f"{document} has no date in seeds/index.toml; give --reported")
     fields = {"id": entry_id, "name": one_line(name, "NAME"), "zone": zone, "status": status,

@@ -196,8 +196,9 @@ def status(
 @app.command(short_help="One indicator over the years, as bars.")
 def trend(
     indicator: Annotated[str, typer.Argument(
-        metavar="INDICATOR", help="An indicator key (`kcn-tracker indicators`), e.g. "
-        "new_projects_fdi.", show_default=False)],
+        metavar="INDICATOR", help="An indicator key or label (`kcn-tracker indicators`), "
+        "e.g. new_projects_fdi or 'Dự án FDI cấp mới' (diacritics optional).",
+        show_default=False)],
     plans: PlansArg = None,
     province: ProvinceOpt = None,
     as_of: AsOfOpt = None,
@@ -213,6 +214,7 @@ def trend(
     from kcn_tracker.progress.trend import series
     from kcn_tracker.report.trend import render, trend_markdown
 
+    indicator = _indicator_key(indicator)
     if indicator not in INDICATORS:
         close = difflib.get_close_matches(indicator, list(INDICATORS), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else "; `kcn-tracker indicators` lists them"
@@ -229,6 +231,27 @@ def trend(
                           indicator=indicator_label(indicator, lang.value)))
     render(found, lang.value, screen)
     _finish(export, screen, title, _trend_views(found, lang.value, title, plans))
+
+
+def _indicator_key(text: str) -> str:
+    """An indicator's key from its key or its label in either language, diacritics
+    optional ("Dự án FDI cấp mới", "du an fdi cap moi"); an unknown one as typed."""
+    import unicodedata
+
+    from kcn_tracker.plans.vocabulary import INDICATORS
+    from kcn_tracker.text.spelling import fold
+
+    if text in INDICATORS:
+        return text
+    exact = unicodedata.normalize("NFC", text).casefold().strip()
+    for key, i in INDICATORS.items():
+        if exact in (unicodedata.normalize("NFC", i.vi).casefold(), i.en.casefold()):
+            return key
+    folded = fold(text)
+    found = [key for key, i in INDICATORS.items() if folded in (fold(i.vi), fold(i.en), key)]
+    if len(found) > 1:
+        raise InputError(f"'{text}' is the label of {', '.join(found)}; give one of these keys")
+    return found[0] if found else text
 
 
 def _trend_views(found, lang: str, title: str, paths) -> dict:
