@@ -360,3 +360,79 @@ def test_shell_completion_is_offered(run):
     for shell in ("bash", "zsh", "fish"):
         script = run("--show-completion", shell)
         assert script.exit_code == 0 and "complete" in script.stdout.lower(), shell
+
+
+# --- Small things that cost trust ------------------------------------------------------
+
+def test_fmt_diff_only_prints(run_here, project, monkeypatch):
+    monkeypatch.chdir(project)
+    plan = project / "plans" / "bac-kan.toml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("value = 20\n", "value = 2_0\n", 1),
+                    encoding="utf-8")
+    before = plan.read_bytes()
+    result = run_here("fmt", "--diff")
+    assert result.exit_code == 0, result.output
+    assert "-value = 2_0" in result.stdout and "+value = 20" in result.stdout
+    assert plan.read_bytes() == before  # shown, not written
+    assert run_here("fmt").exit_code == 0 and plan.read_bytes() != before
+
+
+def test_targets_are_listed_in_period_order(run_here, project, monkeypatch):
+    monkeypatch.chdir(project)
+    plan = project / "plans" / "bac-kan.toml"
+    text = plan.read_text(encoding="utf-8")
+    first = text.index("[[targets]]")
+    blocks = text[first:].split("[[targets]]")[1:]
+    targets = [b for b in blocks if "[[actuals]]" not in b and "[[revocations]]" not in b]
+    assert len(targets) >= 3
+    # the 2022 targets first in the file, the 2021-2025 ones after
+    reordered = "".join("[[targets]]" + b for b in targets[2:] + targets[:2])
+    rest = text[first + len("".join("[[targets]]" + b for b in targets)):]
+    plan.write_text(text[:first] + reordered + rest, encoding="utf-8")
+    data = run_here("report", "-p", "bac-kan", "--as-of", AS_OF, "-f", "json").stdout
+    import json
+
+    periods = [t["period"]["text"] for t in json.loads(data)["provinces"][0]["targets"]]
+    assert periods == ["2021-2025", "2021-2025", "2022", "2022"]
+    table = run_here("report", "-p", "bac-kan", "--as-of", AS_OF, env={"COLUMNS": "160"}).stdout
+    assert table.index("2021–2025") < table.index("2022 ")
+
+
+def test_status_explains_its_dash_and_dot(run):
+    vi = run("status", "--as-of", AS_OF).stdout
+    assert "—: tỉnh chưa đặt chỉ tiêu nào; ·: không có chỉ tiêu ở trạng thái này." in vi
+    en = run("status", "--as-of", AS_OF, "--lang", "en").stdout
+    assert "—: the province has no target; ·: no target with this status." in en
+
+
+def test_notes_show_in_the_table_and_markdown(run):
+    note = "the article names KCN Thanh Bình, the province's only industrial zone"
+    table = run("report", "-p", "bac-kan", "--as-of", AS_OF, env={"COLUMNS": "200"}).stdout
+    assert "Ghi chú:" in table and note in table
+    markdown = run("report", "-p", "bac-kan", "--as-of", AS_OF, "-f", "markdown").stdout
+    assert "Ghi chú:" in markdown and f"- Dự án cấp mới 2022: {note}" in markdown
+    bg = run("report", "-p", "bac-giang", "--as-of", AS_OF, "-f", "markdown").stdout
+    assert "- Diện tích 2003: the first zone, at its founding" in bg
+
+
+@pytest.mark.parametrize("document", ["seeds/002_c1cdc5075e27b6e5.txt",
+                                      "seeds/004_8e7fbf8df7b2b99b.txt"])
+def test_extract_reads_well_at_80_columns(run, document):
+    out = run("extract", document, env={"COLUMNS": "80"}).stdout
+    assert max(len(line) for line in out.splitlines()) <= 80
+    # the text column keeps whole words: a figure's words are not cut letter by letter
+    assert "2024-01..2024-02" in out or "seeds/002" in document
+    lines = out.splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("────"))
+    text_start = lines[rule - 1].index("Văn bản")
+    value_start = lines[rule - 1].index("Giá trị")
+    assert value_start - text_start >= 12
+
+
+def test_indicators_read_well_at_80_columns(run):
+    for lang in ("vi", "en"):
+        out = run("indicators", "--lang", lang, env={"COLUMNS": "80"}).stdout
+        assert max(len(line) for line in out.splitlines()) <= 80
+        assert "…" not in out
+    vi = run("indicators", env={"COLUMNS": "80"}).stdout
+    assert "cộng qua các" in vi  # not cut to "cộng qua cá"

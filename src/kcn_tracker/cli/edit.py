@@ -222,8 +222,8 @@ def fmt(
     paths: PlansArg = None,
     check_only: Annotated[bool, typer.Option(
         "--check", help="Change nothing; exit 1 if a file would change (for CI).")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Show the changes as a unified diff.")
-                    ] = False,
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="Show the changes as a unified diff; write nothing.")] = False,
     dry_run: DryRunOpt = False,
 ) -> None:
     """Rewrite plan files in the canonical layout, keeping every comment."""
@@ -231,7 +231,7 @@ def fmt(
     from kcn_tracker.plans.load import plan_files
 
     files = plan_files(plans_or_default(paths))
-    write = not (check_only or dry_run)
+    write = not (check_only or dry_run or diff)  # --diff shows, never writes
     changed = failed = 0
     for shown in files:
         outcome = format_file(shown, write)

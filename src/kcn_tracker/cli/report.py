@@ -124,7 +124,9 @@ def _evaluated(command, plans, province, as_of, lang, by, export, output_format,
     when = as_of_date(as_of)
     _export_target(export, output_format)
     selected = _load(plans, province, by is not None, lang.value)
-    result = evaluate_plans(selected, when, year, by_successor=by is not None)
+    from kcn_tracker.report.groups import in_period_order
+
+    result = in_period_order(evaluate_plans(selected, when, year, by_successor=by is not None))
     screen, title = _screen(command, province, when, lang.value, export, width)
     return result, screen, title
 
