@@ -68,3 +68,13 @@ def run_here():
         return result
 
     return invoke
+
+
+def read_csv(text: str, lang: str = "vi") -> list[dict]:
+    """The report's CSV as a spreadsheet of that language reads it: a UTF-8 byte-order
+    mark, then `;` between cells in Vietnamese, `,` in English."""
+    import csv
+    import io
+
+    assert text.startswith("\ufeff"), "the CSV starts with a byte-order mark"
+    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=";" if lang == "vi" else ","))

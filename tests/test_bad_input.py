@@ -150,9 +150,9 @@ def test_unknown_province_lists_the_known_ones(run):
 
 
 def test_bad_as_of_date(run):
-    result = run("report", "--as-of", "31/12/2025")
+    result = run("report", "--as-of", "31/13/2025")
     assert result.exit_code == 2
-    assert "write it as YYYY-MM-DD" in result.stderr
+    assert "write it as 2025-12-31 or 31/12/2025" in result.stderr
 
 
 def test_bad_option_value_is_a_usage_error(run):

@@ -15,6 +15,8 @@ from pathlib import Path
 from kcn_tracker.errors import InputError, KcnError
 
 PLANS = Path("plans")
+PROJECT_ENV = "KCN_TRACKER_PROJECT"
+_chosen: Path | None = None  # --project DIR (or KCN_TRACKER_PROJECT), set by the CLI
 SEEDS = "seeds"
 INDEX = "index.toml"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -133,3 +135,59 @@ def published(plan_path: Path, document: str) -> str | None:
     (published = 2024-04-16) reads like the string."""
     value = indexed(plan_path, document).get("published")
     return str(value) if isinstance(value, (str, date)) else None
+
+
+def documents_index(plan_files) -> dict[str, dict]:
+    """What seeds/index.toml says of each document, by file name (a rendition by its own
+    name too), over the projects of ``plan_files``."""
+    index: dict[str, dict] = {}
+    for root in dict.fromkeys(project_root(Path(f)) for f in plan_files):
+        for entry in index_entries(root):
+            for key in ("file", "rendition"):
+                if isinstance(entry.get(key), str):
+                    index.setdefault(entry[key], entry)
+    return index
+
+
+def choose_project(folder: Path | None) -> None:
+    """The project named by --project or KCN_TRACKER_PROJECT; None to find it."""
+    global _chosen
+    _chosen = folder
+
+
+def find_project(start: Path | None = None) -> Path | None:
+    """The nearest folder from ``start`` (the working directory) upwards that holds
+    plans/; None when there is none."""
+    here = (start or Path.cwd()).resolve()
+    return next((folder for folder in (here, *here.parents) if (folder / PLANS).is_dir()),
+                None)
+
+
+def project_dir() -> Path:
+    """The project a command works on: the one named, else the one around the working
+    directory, else the working directory itself (whose missing plans/ is then said)."""
+    if _chosen is not None:
+        if not (_chosen / PLANS).is_dir():
+            raise InputError(f"{_chosen}: not a kcn-tracker project (no plans/ folder in it); "
+                             f"--project and {PROJECT_ENV} name the folder that holds plans/")
+        return _chosen
+    return find_project() or Path(".")
+
+
+def _shown(path: Path) -> Path:
+    """A path as messages show it: relative when it is the working directory or above
+    it (plans/x.toml, ../plans/x.toml), absolute otherwise."""
+    here = Path.cwd().resolve()
+    full = path.resolve()
+    if full == here or full in here.parents:
+        return Path(os.path.relpath(full, here))
+    return path if path.is_absolute() else full
+
+
+def default_plans() -> Path:
+    """plans/ of the project: plans when run from its root, as before."""
+    return _shown(project_dir()) / PLANS
+
+
+def default_root() -> Path:
+    return _shown(project_dir())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -15,7 +16,7 @@ app = typer.Typer(
     help="Investment-promotion targets of Vietnamese industrial zones (KCN), and how far "
     "the figures reported in source documents go towards them.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
@@ -31,5 +32,13 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[Optional[bool], typer.Option(
         "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
+    project: Annotated[Optional[Path], typer.Option(
+        "--project", envvar="KCN_TRACKER_PROJECT", metavar="DIR", file_okay=False,
+        help="The project folder (the one holding plans/ and seeds/), from anywhere; by "
+        "default the nearest folder from here upwards that holds plans/ "
+        "(also KCN_TRACKER_PROJECT).")] = None,
 ) -> None:
     """kcn-tracker: plan targets of industrial zones against reported figures."""
+    from kcn_tracker.project import choose_project
+
+    choose_project(project)

@@ -101,9 +101,10 @@ def add(
     (the same bytes) is said so and not added again.
     """
     from kcn_tracker.edit.intake import add_documents
+    from kcn_tracker.project import default_root
 
     options = {"url": url, "title": title, "publisher": publisher, "published": published}
-    for done in add_documents(documents, province, Path("."), options):
+    for done in add_documents(documents, province, default_root(), options):
         if done.file is None:
             typer.echo(f"{done.source}: already in seeds/ as {done.twin}; nothing written")
         elif done.rendition:

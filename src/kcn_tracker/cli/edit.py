@@ -10,9 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from kcn_tracker.cli.app import app
-from kcn_tracker.cli.options import PlansArg, one_line, plans_or_default
+from kcn_tracker.cli.options import PlansArg, iso_date, one_line, plans_or_default
 from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, InputError
-from kcn_tracker.project import PLANS
 
 DryRunOpt = Annotated[bool, typer.Option(
     "--dry-run", help="Print the change as a unified diff and write nothing.")]
@@ -177,7 +176,8 @@ def revocation(
     quote: QuoteOpt,
     reported: Annotated[Optional[str], typer.Option(
         "--reported", metavar="DATE", help='When the document reported it: "2024", "2024-01" '
-        "or \"2024-01-15\" (default: the document's date in seeds/index.toml).")] = None,
+        "or \"2024-01-15\", also as the report prints dates: 01/2024, 15/01/2024 (default: "
+        "the document's date in seeds/index.toml).")] = None,
     zone: Annotated[Optional[str], typer.Option("--zone", help="A zone key of the plan.")
                     ] = None,
     entry_id: Annotated[Optional[str], typer.Option(
@@ -189,7 +189,7 @@ def revocation(
     from kcn_tracker.edit.record import add_entry
     from kcn_tracker.project import published
 
-    when = reported or published(plan, document)
+    when = iso_date(reported) if reported else published(plan, document)
     if when is None:
         raise InputError(f"{document} has no date in seeds/index.toml; give --reported")
     fields = {"id": entry_id, "name": one_line(name, "NAME"), "zone": zone, "status": status,
@@ -202,12 +202,15 @@ def revocation(
 def new(
     province_id: Annotated[str, typer.Argument(metavar="ID", help="The province id: bac-ninh.")],
     name: Annotated[str, typer.Option("--name", help="The province's name: 'Bắc Ninh'.")],
-    folder: Annotated[Path, typer.Option("--dir", help="Where plan files live.")] = PLANS,
+    folder: Annotated[Optional[Path], typer.Option(
+        "--dir", help="Where plan files live (default: plans/ of the project).")] = None,
     dry_run: DryRunOpt = False,
 ) -> None:
     """Create a new plan file with commented examples; never overwrites one."""
     from kcn_tracker.edit.new import create_plan
+    from kcn_tracker.project import default_plans
 
+    folder = folder or default_plans()
     if not folder.is_dir():
         raise InputError(f"{folder}: no such directory")
     _apply(lambda: create_plan(folder, province_id, one_line(name, "--name") or "", dry_run),
@@ -219,8 +222,8 @@ def fmt(
     paths: PlansArg = None,
     check_only: Annotated[bool, typer.Option(
         "--check", help="Change nothing; exit 1 if a file would change (for CI).")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Show the changes as a unified diff.")
-                    ] = False,
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="Show the changes as a unified diff; write nothing.")] = False,
     dry_run: DryRunOpt = False,
 ) -> None:
     """Rewrite plan files in the canonical layout, keeping every comment."""
@@ -228,7 +231,7 @@ def fmt(
     from kcn_tracker.plans.load import plan_files
 
     files = plan_files(plans_or_default(paths))
-    write = not (check_only or dry_run)
+    write = not (check_only or dry_run or diff)  # --diff shows, never writes
     changed = failed = 0
     for shown in files:
         outcome = format_file(shown, write)

@@ -18,7 +18,6 @@ import typer
 from typer.core import TyperGroup
 
 from kcn_tracker.errors import InputError, KcnError
-from kcn_tracker.project import PLANS
 
 
 class MappedGroup(TyperGroup):
@@ -51,7 +50,8 @@ ProvinceOpt = Annotated[Optional[list[str]], typer.Option(
     "--province", "-p", metavar="PROVINCE", help="Only this province: id or name, diacritics optional "
     "(thai-nguyen, 'Thái Nguyên', 'thai nguyen'). Repeatable.")]
 AsOfOpt = Annotated[Optional[str], typer.Option(
-    "--as-of", metavar="YYYY-MM-DD", help="Judge progress at this date (default: today).")]
+    "--as-of", metavar="DATE", help="Judge progress at this date: 2025-12-31 or 31/12/2025 "
+    "(default: today).")]
 
 
 def _language(value: str | Lang) -> Lang:
@@ -68,17 +68,34 @@ LangOpt = Annotated[Lang, typer.Option(
 
 
 def plans_or_default(paths: list[Path] | None) -> list[Path]:
-    return paths or [PLANS]
+    """The plans named, or plans/ of the project: the one --project names, else the
+    nearest folder from here upwards that holds plans/."""
+    from kcn_tracker.project import default_plans
+
+    return paths or [default_plans()]
+
+
+def iso_date(text: str) -> str:
+    """A date as the tool prints it in either language, as ISO: 31/12/2025 (or 31-12-2025,
+    31.12.2025) -> 2025-12-31, 12/2025 -> 2025-12; anything else is left as typed."""
+    import re
+
+    text = text.strip()
+    if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text):
+        return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
+    if m := re.fullmatch(r"(\d{1,2})/(\d{4})", text):
+        return f"{m[2]}-{int(m[1]):02d}"
+    return text
 
 
 def as_of_date(text: str | None) -> date:
     if text is None:
         return date.today()
     try:
-        return date.fromisoformat(text)
+        return date.fromisoformat(iso_date(text))
     except ValueError:
-        raise InputError(f"--as-of {text!r} is not a date; write it as YYYY-MM-DD, "
-                         "e.g. --as-of 2025-12-31") from None
+        raise InputError(f"--as-of {text!r} is not a date; write it as 2025-12-31 or "
+                         "31/12/2025") from None
 
 
 def one_line(value: str | None, option: str) -> str | None:
@@ -96,7 +113,20 @@ def one_line(value: str | None, option: str) -> str | None:
     return value
 
 
-def console(record: bool = False):
+WidthOpt = Annotated[Optional[int], typer.Option(
+    "--width", min=20, max=1000, metavar="N", help="Columns of the table and of an export "
+    "(default: the terminal's width, or 150 for an export when not in a terminal).")]
+EXPORT_WIDTH = 150
+
+
+def console(record: bool = False, width: int | None = None, export: bool = False):
+    """The screen: ``width`` when given; for an export written from a script or a pipe
+    (no terminal, no COLUMNS), 150 columns rather than Rich's 80."""
+    import os
+
     from rich.console import Console
 
-    return Console(file=sys.stdout, record=record)
+    screen = Console(file=sys.stdout, record=record, width=width)
+    if width is None and export and not screen.is_terminal and not os.environ.get("COLUMNS"):
+        screen.width = EXPORT_WIDTH
+    return screen

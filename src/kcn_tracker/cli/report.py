@@ -14,6 +14,7 @@ from kcn_tracker.cli.options import (
     LangOpt,
     PlansArg,
     ProvinceOpt,
+    WidthOpt,
     as_of_date,
     choices,
     console,
@@ -31,8 +32,8 @@ ByOpt = Annotated[Optional[ByChoice], typer.Option(
     "--by", help="successor: show the former provinces under the province that took them "
     "over (Resolution 202/2025/QH15), each with its own name and figures.")]
 ExportOpt = Annotated[Optional[Path], typer.Option(
-    "--export", metavar="FILE", help="Also write what is shown to FILE: .svg, .html, .md "
-    "or .txt, with a title line.")]
+    "--export", metavar="FILE", help="Also write what is shown to FILE, with a title line: "
+    ".xlsx (a workbook), .html (a page to project or print), .svg, .md or .txt.")]
 
 
 def _load(paths, provinces, by_successor: bool = False, lang: str = "vi"):
@@ -70,33 +71,63 @@ def _export_target(path: Path | None, output_format: str = "table") -> None:
     check_target(path)
 
 
-def _screen(command: str, province, when, lang: str, export: Path | None):
+def _screen(command: str, province, when, lang: str, export: Path | None, width: int | None):
     """The console that records what is shown, headed by the export's title line."""
     from kcn_tracker.report.export import title_line
 
-    screen = console(record=export is not None)
+    screen = console(record=export is not None, width=width, export=export is not None)
     title = title_line(command, province, when, lang)
     if export is not None:
         screen.print(title, style="bold", highlight=False)
     return screen, title
 
 
-def _finish(export: Path | None, screen, markdown, title: str) -> None:
+def _finish(export: Path | None, screen, title: str, views: dict) -> None:
     from kcn_tracker.report.export import finish
 
-    if finish(export, screen, markdown, title):
+    if finish(export, screen, title, views):
         typer.echo(f"exported {export}", err=True)
 
 
-def _evaluated(command, plans, province, as_of, lang, by, export, output_format, year=None):
+def _cited(paths, sources) -> list:
+    """The documents ``sources`` cite, with what seeds/index.toml says of them."""
+    from kcn_tracker.plans.load import plan_files
+    from kcn_tracker.project import documents_index
+    from kcn_tracker.report.sources import cited
+
+    return cited(sources, documents_index(plan_files(plans_or_default(paths))))
+
+
+def _report_views(result, lang: str, title: str, paths, command: str) -> dict:
+    """What an export of report or status holds besides the screen."""
+    from kcn_tracker.report.sources import report_sources
+
+    def workbook():
+        from kcn_tracker.report.workbook import report_workbook
+
+        return report_workbook(result, _cited(paths, report_sources(result)), lang, title)
+
+    def page():
+        from kcn_tracker.report.page import report_page
+
+        return report_page(result, _cited(paths, report_sources(result)), lang, title,
+                           command)
+
+    return {".xlsx": workbook, ".html": page}
+
+
+def _evaluated(command, plans, province, as_of, lang, by, export, output_format, width,
+               year=None):
     """What report and status share: check the export, load, evaluate, start the screen."""
     from kcn_tracker.progress.evaluate import evaluate_plans
 
     when = as_of_date(as_of)
     _export_target(export, output_format)
     selected = _load(plans, province, by is not None, lang.value)
-    result = evaluate_plans(selected, when, year, by_successor=by is not None)
-    screen, title = _screen(command, province, when, lang.value, export)
+    from kcn_tracker.report.groups import in_period_order
+
+    result = in_period_order(evaluate_plans(selected, when, year, by_successor=by is not None))
+    screen, title = _screen(command, province, when, lang.value, export, width)
     return result, screen, title
 
 
@@ -126,15 +157,18 @@ def report(
         "csv or markdown for other tools and minutes.")] = "table",
     by: ByOpt = None,
     export: ExportOpt = None,
+    width: WidthOpt = None,
 ) -> None:
     """Progress of every target, the other reported figures, and pending revocations."""
     from kcn_tracker.report.formats import renderer
 
     fmt = ReportFormat(output_format).value
     result, screen, title = _evaluated("report", plans, province, as_of, lang, by, export,
-                                       fmt, year)
+                                       fmt, width, year)
     renderer(fmt)(result, lang.value, screen)
-    _finish(export, screen, lambda: _markdown_report(result, lang.value), title)
+    views = _report_views(result, lang.value, title, plans, "report")
+    _finish(export, screen, title,
+            {**views, ".md": lambda: _markdown_report(result, lang.value)})
 
 
 @app.command(short_help="All provinces on one screen.")
@@ -147,35 +181,42 @@ def status(
         "--format", "-f", help="table, json or markdown.")] = "table",
     by: ByOpt = None,
     export: ExportOpt = None,
+    width: WidthOpt = None,
 ) -> None:
     """One screen across provinces: targets by status, the extremes, pending revocations."""
     from kcn_tracker.report.status import render, status_markdown
 
     fmt = StatusFormat(output_format).value
-    result, screen, title = _evaluated("status", plans, province, as_of, lang, by, export, fmt)
+    result, screen, title = _evaluated("status", plans, province, as_of, lang, by, export, fmt,
+                                       width)
     render(result, lang.value, fmt, screen)
-    _finish(export, screen, lambda: status_markdown(result, lang.value), title)
+    views = _report_views(result, lang.value, title, plans, "status")
+    _finish(export, screen, title,
+            {**views, ".md": lambda: status_markdown(result, lang.value)})
 
 
 @app.command(short_help="One indicator over the years, as bars.")
 def trend(
     indicator: Annotated[str, typer.Argument(
-        metavar="INDICATOR", help="An indicator key (`kcn-tracker indicators`), e.g. "
-        "new_projects_fdi.", show_default=False)],
+        metavar="INDICATOR", help="An indicator key or label (`kcn-tracker indicators`), "
+        "e.g. new_projects_fdi or 'Dự án FDI cấp mới' (diacritics optional).",
+        show_default=False)],
     plans: PlansArg = None,
     province: ProvinceOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
     by: ByOpt = None,
     export: ExportOpt = None,
+    width: WidthOpt = None,
 ) -> None:
     """An indicator over the years as bars, with its targets and the change year on year."""
     import difflib
 
     from kcn_tracker.plans.vocabulary import INDICATORS
     from kcn_tracker.progress.trend import series
-    from kcn_tracker.report.trend import render, trend_markdown
+    from kcn_tracker.report.trend import render
 
+    indicator = _indicator_key(indicator)
     if indicator not in INDICATORS:
         close = difflib.get_close_matches(indicator, list(INDICATORS), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else "; `kcn-tracker indicators` lists them"
@@ -184,14 +225,52 @@ def trend(
     _export_target(export)
     selected = _load(plans, province, by is not None, lang.value)
     found = series(selected, indicator, when)
-    screen, title = _screen(f"trend {indicator}", province, when, lang.value, export)
+    screen, title = _screen(f"trend {indicator}", province, when, lang.value, export, width)
     if not found:
         from kcn_tracker.report.cells import indicator_label, word
 
         screen.print(word(lang.value, "no_series",
                           indicator=indicator_label(indicator, lang.value)))
     render(found, lang.value, screen)
-    _finish(export, screen, lambda: trend_markdown(found, lang.value), title)
+    _finish(export, screen, title, _trend_views(found, lang.value, title, plans))
+
+
+def _indicator_key(text: str) -> str:
+    """An indicator's key from its key or its label in either language, diacritics
+    optional ("Dự án FDI cấp mới", "du an fdi cap moi"); an unknown one as typed."""
+    import unicodedata
+
+    from kcn_tracker.plans.vocabulary import INDICATORS
+    from kcn_tracker.text.spelling import fold
+
+    if text in INDICATORS:
+        return text
+    exact = unicodedata.normalize("NFC", text).casefold().strip()
+    for key, i in INDICATORS.items():
+        if exact in (unicodedata.normalize("NFC", i.vi).casefold(), i.en.casefold()):
+            return key
+    folded = fold(text)
+    found = [key for key, i in INDICATORS.items() if folded in (fold(i.vi), fold(i.en), key)]
+    if len(found) > 1:
+        raise InputError(f"'{text}' is the label of {', '.join(found)}; give one of these keys")
+    return found[0] if found else text
+
+
+def _trend_views(found, lang: str, title: str, paths) -> dict:
+    from kcn_tracker.report.sources import series_sources
+    from kcn_tracker.report.trend import trend_markdown
+
+    def workbook():
+        from kcn_tracker.report.workbook import trend_workbook
+
+        return trend_workbook(found, _cited(paths, series_sources(found)), lang, title)
+
+    def page():
+        from kcn_tracker.report.page import trend_page
+
+        return trend_page(found, _cited(paths, series_sources(found)), lang, title)
+
+    return {".xlsx": workbook, ".html": page, ".md": lambda: trend_markdown(found, lang)}
 
 
 @app.command(short_help="Projects whose revocation is not completed.")

@@ -53,14 +53,20 @@ class EditResult:
 
 
 def parse_figure(text: str) -> Decimal:
-    """A figure typed on the command line: 2150 or 225.8, never a guess at "2.150"."""
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
-        raise ValueError(f"{text!r} is ambiguous: Vietnamese writes 2.150 for two thousand one "
-                         "hundred and fifty; type 2150, or 2.15 if you mean two point one five")
-    if "," in text or not re.fullmatch(r"-?\d+(\.\d+)?", text):
-        raise ValueError(f"{text!r} is not a figure; type digits with a dot as the decimal "
-                         "mark: 2150 or 225.8 (the unit's scale: 1,03 triệu tỷ đồng is "
-                         "1030000 vnd_billion)")
+    """A figure typed on the command line: 2150, 225.8 or, as Vietnamese writes it, 225,8
+    and 2.150.000; never a guess at "2.150", which the two languages read differently."""
+    text = text.strip()
+    if re.fullmatch(r"-?\d{1,3}\.\d{3}", text):
+        grouped, comma = text.replace(".", ""), text.replace(".", ",")
+        raise ValueError(f"{text!r} is ambiguous: {grouped} as Vietnamese writes it (a dot "
+                         f"groups thousands), {text} as English writes it (a decimal point); "
+                         f"type {grouped}, or {comma} for the decimal")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?|-?\d+,\d+", text):
+        text = text.replace(".", "").replace(",", ".")  # 2.150,5 and 317,021: Vietnamese
+    if not re.fullmatch(r"-?\d+(\.\d+)?", text):
+        raise ValueError(f"{text!r} is not a figure; type digits with a dot or a comma as the "
+                         "decimal mark and no thousands separator: 2150, 225.8 or 225,8 (the "
+                         "unit's scale: 1,03 triệu tỷ đồng is 1030000 vnd_billion)")
     try:
         return Decimal(text)
     except InvalidOperation:

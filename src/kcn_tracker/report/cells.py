@@ -313,3 +313,18 @@ def revocation_cells(pending: PendingRevocation, plan: Plan, lang: str) -> dict[
 
 def no_targets_text(year: int | None, lang: str) -> str:
     return word(lang, "targets_none_year", year=str(year)) if year else word(lang, "targets_none")
+
+
+def note_lines(province, lang: str) -> list[str]:
+    """"Indicator period: note" for each target and each figure with no target that
+    carries a note (why a figure is read the way it is)."""
+    lines = []
+    for r in province.targets:
+        if r.target.note:
+            lines.append(f"{indicator_label(r.target.indicator.value, lang)} "
+                         f"{period_text(r.period, lang)}: {printable(r.target.note)}")
+    for a in province.untargeted:
+        if a.note:
+            lines.append(f"{indicator_label(a.indicator.value, lang)} "
+                         f"{period_text(parse_period(a.period), lang)}: {printable(a.note)}")
+    return lines

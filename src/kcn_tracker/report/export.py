@@ -1,9 +1,10 @@
-"""Exports for minutes and slides: what the screen shows, as SVG, HTML, Markdown or text.
+"""Exports for minutes, slides and the office: SVG, HTML, Markdown, text and Excel.
 
 Each export starts with a title line (what, for whom, as of when, made when),
 and is written atomically: a half-written picture never replaces a good one.
 Its very first line is the export mark, a comment in the format's own syntax (a
-plain line in text), so that the tool replaces only files it wrote.
+plain line in text), so that the tool replaces only files it wrote; a workbook,
+which has no first line, carries it as a custom document property.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from pathlib import Path
 from rich.console import Console
 
 from kcn_tracker.errors import KcnError
-from kcn_tracker.writes import WriteError, atomic_write, folder_lock
+from kcn_tracker.writes import WriteError, folder_lock
 
-FORMATS = (".svg", ".html", ".md", ".txt")
+FORMATS = (".svg", ".html", ".md", ".txt", ".xlsx")
 
 
 class ExportError(KcnError):
@@ -40,6 +41,24 @@ def _is_export(head: bytes) -> bool:
     return first.decode("utf-8", errors="replace") in MARKS
 
 
+def _is_workbook_export(path: Path) -> bool:
+    """An .xlsx whose custom properties hold the mark (report/workbook.py). Read through
+    the one size-limited read; a part larger than a property list is not looked at."""
+    import io
+    import zipfile
+
+    from kcn_tracker.project import read_limited
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(read_limited(path))) as archive:
+            info = archive.getinfo("docProps/custom.xml")
+            if info.file_size > 65536:
+                return False
+            return f'name="{MARK}"'.encode() in archive.read(info)
+    except (KcnError, KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return False
+
+
 def check_target(path: Path) -> None:
     """Refuse an export before any work: a type we cannot write, a folder that is not
     there, or a file that is not an earlier export."""
@@ -54,28 +73,56 @@ def check_target(path: Path) -> None:
                 head = handle.read(256)
         except OSError as exc:
             raise ExportError(f"{path}: cannot be replaced ({exc.strerror})") from None
-        if not _is_export(head):
+        is_export = (_is_workbook_export(path) if path.suffix.lower() == ".xlsx"
+                     else _is_export(head))
+        if not is_export:
             raise ExportError(f"{path} exists and is not an earlier kcn-tracker export; "
                               "it is left as it is: choose another name")
 
 
-def write_export(path: Path, console: Console, markdown: str, title: str) -> None:
-    """``console`` recorded the screen; ``markdown`` is the same content as Markdown."""
+# Rich's SVG loads Fira Code from a CDN; a meeting room often has no network. The
+# same picture with the fonts a system has (Fira Code first, where it is installed).
+FONT_STACK = ('"Fira Code", "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, '
+              '"Noto Sans Mono", monospace')
+
+
+def svg_format() -> str:
+    import re
+
+    from rich._export_format import CONSOLE_SVG_FORMAT
+
+    text = re.sub(r"@font-face \{\{.*?\}\}\n", "", CONSOLE_SVG_FORMAT, flags=re.S)
+    text = text.replace("font-family: Fira Code, monospace;", f"font-family: {FONT_STACK};")
+    return text.replace("font-family: arial;", "font-family: Arial, Helvetica, sans-serif;")
+
+
+def export_bytes(path: Path, console: Console, title: str, views: dict) -> bytes:
+    """The file's bytes; ``views`` maps a suffix to a function that makes the content
+    the screen cannot give as it is (Markdown, the HTML page, the workbook)."""
     from kcn_tracker.report.cells import markdown_text
 
     suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return views[".xlsx"]()
     if suffix == ".svg":
-        text = console.export_svg(title=title)
+        text = console.export_svg(title=title, code_format=svg_format())
+    elif suffix == ".html" and ".html" in views:
+        text = views[".html"]()
     elif suffix == ".html":
         text = console.export_html()
     elif suffix == ".txt":
         text = console.export_text()
     else:
-        text = f"**{markdown_text(title)}**\n\n{markdown}"
-    text = f"{TEXT_MARK if suffix == '.txt' else COMMENT_MARK}\n{text}"
+        text = f"**{markdown_text(title)}**\n\n{views['.md']() if '.md' in views else ''}"
+    return f"{TEXT_MARK if suffix == '.txt' else COMMENT_MARK}\n{text}".encode("utf-8")
+
+
+def write_export(path: Path, data: bytes) -> None:
+    from kcn_tracker.writes import atomic_write_bytes
+
     try:
         with folder_lock(path.parent):
-            atomic_write(path, text, new_file=not path.exists())
+            atomic_write_bytes(path, data, new_file=not path.exists())
     except WriteError as exc:
         raise ExportError(str(exc)) from None
 
@@ -91,10 +138,10 @@ def title_line(command: str, provinces: list[str] | None, as_of, lang: str) -> s
                 as_of=day(as_of, lang), made=day(date.today(), lang))
 
 
-def finish(path: Path | None, console: Console, markdown, title: str) -> bool:
-    """Write the export, if one is asked for; ``markdown`` makes the Markdown text only
-    when it is needed. True when a file was written."""
+def finish(path: Path | None, console: Console, title: str, views: dict) -> bool:
+    """Write the export, if one is asked for; each view is made only when its suffix is
+    the one asked for. True when a file was written."""
     if path is None:
         return False
-    write_export(path, console, markdown() if path.suffix.lower() == ".md" else "", title)
+    write_export(path, export_bytes(path, console, title, views))
     return True

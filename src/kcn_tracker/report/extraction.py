@@ -40,14 +40,19 @@ def render(extractions: list[Extraction], texts: list[str], lang: str, output_fo
         return
     for extraction, text in zip(extractions, texts, strict=True):
         lines = Lines(text)
-        console.print(_table(extraction, lines, lang))
+        console.print(_table(extraction, lines, lang, console.width))
         if extraction.flagged:
             console.print(FLAGGED[lang], style="bold")
             for f in extraction.flagged:
                 console.print(as_text(f"  {lines.of(f.start)}: {f.text} — {f.reason}"))
 
 
-def _table(extraction: Extraction, lines: Lines, lang: str) -> Table | Text:
+# Narrower than this, qualifier and role share one column (two lines), so that the
+# text a figure was read from keeps room at 80 columns.
+WIDE_EXTRACT = 100
+
+
+def _table(extraction: Extraction, lines: Lines, lang: str, width: int = 80) -> Table | Text:
     if not extraction.quantities:
         return as_text(f"{extraction.path}: {NONE[lang]}")
     # The title is the document's file name: a str would be read as markup.
@@ -55,18 +60,26 @@ def _table(extraction: Extraction, lines: Lines, lang: str) -> Table | Text:
                                 style="table.title"),
                   box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left")
     headers = HEADERS[lang]
+    wide = width >= WIDE_EXTRACT
     table.add_column(headers[0], justify="right")
-    table.add_column(headers[1], overflow="fold")
+    table.add_column(headers[1], overflow="fold", min_width=12, ratio=1)
     table.add_column(headers[2], justify="right", no_wrap=True)
-    for header in headers[3:]:
-        table.add_column(header, no_wrap=True)
+    table.add_column(headers[3], no_wrap=True)
+    if wide:
+        table.add_column(headers[4], no_wrap=True)
+        table.add_column(headers[5], no_wrap=True)
+    else:
+        table.add_column(f"{headers[4]} /\n{headers[5]}", no_wrap=True)
+    table.add_column(headers[6], no_wrap=True)
     for q in extraction.quantities:
         value = _number(q.value, lang)
         if q.value_max is not None:
             value += "–" + _number(q.value_max, lang)
-        table.add_row(*(as_text(cell) for cell in (
-            str(lines.of(q.start)), q.text, value, q.unit or "?", q.qualifier, q.role or "?",
-            q.period or "")))
+        how = [as_text(q.qualifier), as_text(q.role or "?")]
+        if not wide:  # the line break is ours; each word is escaped on its own
+            how = [how[0] + Text("\n") + how[1]]
+        table.add_row(as_text(str(lines.of(q.start))), as_text(q.text), as_text(value),
+                      as_text(q.unit or "?"), *how, as_text(q.period or ""))
     return table
 
 

@@ -22,3 +22,14 @@ def grouped(report: Report) -> list[tuple[NewProvince | None, list[ProvinceResul
         groups.setdefault(successor.id if successor else None, []).append(province)
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
     return [(news.get(key), members) for key, members in ordered]
+
+
+def in_period_order(report: Report) -> Report:
+    """Each province's targets by period: the earliest start first, the longer period
+    first on the same start (2021-2025 before 2021), the plan file's order otherwise."""
+    from dataclasses import replace
+
+    return replace(report, provinces=[
+        replace(p, targets=sorted(p.targets, key=lambda r: (r.period.start, -r.period.end
+                                                            .toordinal())))
+        for p in report.provinces])

@@ -34,8 +34,10 @@ def render(lang: str, output_format: str, console: Console) -> None:
     headers = HEADERS[lang]
     # The key is what a person copies into a plan file: it never wraps.
     table.add_column(headers[0], no_wrap=True)
-    for header in headers[1:]:
-        table.add_column(header, overflow="fold")
+    # At 80 columns the label gets the room; units break after a comma, never inside.
+    table.add_column(headers[1], ratio=3, min_width=14, overflow="fold")
+    table.add_column(headers[2], ratio=2, min_width=12, overflow="fold")
+    table.add_column(headers[3], ratio=2, min_width=12, overflow="fold")
     for i in INDICATORS.values():
         units = ", ".join(i.units)
         table.add_row(*(as_text(cell) for cell in (

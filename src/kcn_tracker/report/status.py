@@ -114,7 +114,7 @@ def status_table(report: Report, lang: str, width: int = 80) -> Group:
             table.add_row(as_text(("  " if heading is not None else "") + name),
                           *_count_cells(summary.counts, bool(summary.province.targets)))
         _highlights(summaries, lang, highlights)
-    parts = [table]
+    parts = [table, Text(word(lang, "status_dash"), style="dim")]
     if highlights.row_count:
         parts += [Text(""), highlights]
     return Group(*parts)

@@ -13,6 +13,7 @@ from kcn_tracker.report.cells import (
     markdown_text,
     new_province_title,
     no_targets_text,
+    note_lines,
     province_names,
     province_title,
     revision_lines,
@@ -52,6 +53,9 @@ def province_lines(province: ProvinceResult, report: Report, lang: str) -> list[
                   ""]
         lines += table(ACTUAL_COLUMNS,
                        [actual_cells(a, plan, lang) for a in province.untargeted], lang)
+    if notes := note_lines(province, lang):
+        lines += ["", f"{markdown_text(word(lang, 'notes'))}:", ""]
+        lines += [f"- {markdown_text(line)}" for line in notes]
     if revisions := revision_lines(province, lang):
         lines += ["", f"{markdown_text(word(lang, 'revisions'))}:", ""]
         lines += [f"- {markdown_text(line)}" for line in revisions]

@@ -23,6 +23,7 @@ from kcn_tracker.report.cells import (
     document_label,
     new_province_title,
     no_targets_text,
+    note_lines,
     province_name,
     province_names,
     province_title,
@@ -216,6 +217,9 @@ def province_group(province: ProvinceResult, report: Report, lang: str, width: i
         parts.append(as_text(no_targets_text(report.year, lang), style="dim"))
     if province.untargeted:
         parts += [Text(""), other_actuals_table(province, lang)]
+    if notes := note_lines(province, lang):
+        parts += [Text(""), as_text(word(lang, "notes") + ":", style="dim")]
+        parts += [as_text(f"  {line}", style="dim") for line in notes]
     if revisions := revision_lines(province, lang):
         parts += [Text(""), as_text(word(lang, "revisions") + ":", style="dim")]
         parts += [as_text(f"  {line}", style="dim") for line in revisions]
