@@ -19,6 +19,9 @@ Năm 2023, các KCN ước đạt 12 dự án cấp mới.
 Năm 2023, các KCN thực tế cấp mới 13 dự án.
 Năm 2025, các KCN phấn đấu thu hút 20 dự án cấp mới.
 6 tháng đầu năm 2025, các KCN đã thu hút 8 dự án cấp mới.
+Số liệu chính thức 6 tháng đầu năm 2023, các KCN thu hút 130 triệu USD vốn đầu tư.
+Năm 2025, các KCN phấn đấu có ít nhất 5 dự án còn hiệu lực.
+Đến 30/6/2025, các KCN có 8 dự án còn hiệu lực.
 """
 
 
@@ -257,3 +260,71 @@ def test_capital_increases_of_fdi_and_ddi_add_up_to_their_total(run, project):
     result = run("check", "plans", "--strict")
     assert result.exit_code == 1
     assert "KCN302" in result.output and "24" in result.output
+
+
+def _two_targets(project, first: str, second: str) -> None:
+    plan = project / "plans" / "bac-kan.toml"
+    entry = ('\n[[targets]]\nid = "{id}"\nindicator = "new_projects"\nscope = "kcn"\n'
+             'period = "2025"\nvalue = {value}\nunit = "project"\ncomparator = "exact"\n{extra}'
+             'source = {{ document = "' + DOC + '", quote = "Năm 2025, các KCN phấn đấu thu '
+             'hút 20 dự án cấp mới" }}\n')
+    plan.write_text(plan.read_text(encoding="utf-8")
+                    + entry.format(id="a", value=20, extra=first)
+                    + entry.format(id="b", value=20, extra=second), encoding="utf-8")
+
+
+def test_two_entries_revising_each_other_are_refused(run, project):
+    _two_targets(project, 'supersedes = "b"\n', 'supersedes = "a"\n')
+    result = run("check", "plans")
+    assert result.exit_code == 1
+    assert "KCN118" in result.output and "revises this entry in turn" in result.output
+
+
+def test_a_revised_actual_keeps_the_plan_its_attainment_implied(run, project):
+    record(run, "actual", "--indicator", "total_capital_attracted", "--period",
+           "2023-01..2023-06", "--value", "126", "--unit", "usd_million", "--estimated",
+           "--id", "h1-estimate", "--quote",
+           "6 tháng đầu năm 2023, các KCN thu hút 126 triệu USD vốn đầu tư")
+    record(run, "target", "--indicator", "total_capital_attracted", "--period", "2023",
+           "--attainment", "63", "--attainment-period", "2023-01..2023-06", "--unit",
+           "usd_million", "--id", "plan-2023", "--quote",
+           "các KCN thu hút 126 triệu USD vốn đầu tư, đạt 63% kế hoạch năm")
+    plan = project / "plans" / "bac-kan.toml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        'quote = "6 tháng đầu năm 2023, các KCN thu hút 126 triệu USD vốn đầu tư" }',
+        'quote = "6 tháng đầu năm 2023, các KCN thu hút 126 triệu USD vốn đầu tư" }', 1)
+        + '\n[[actuals]]\nid = "h1-final"\nindicator = "total_capital_attracted"\n'
+        'scope = "kcn"\nperiod = "2023-01..2023-06"\nvalue = 130\nunit = "usd_million"\n'
+        'supersedes = "h1-estimate"\nsource = { document = "seeds/005_bao_cao_2023.txt", '
+        'quote = "các KCN thu hút 130 triệu USD vốn đầu tư" }\n', encoding="utf-8")
+    target = by_id(report_json(run, as_of="2023-08-01")["targets"], "plan-2023")
+    assert target["target"]["value"] == 200  # 126 / 0,63, not 130 / 0,63
+    assert target["actual"]["value"] == 130
+
+
+def test_a_stock_past_its_plan_has_nothing_still_needed(run, project):
+    record(run, "target", "--indicator", "valid_projects", "--period", "2025", "--value",
+           "5", "--unit", "project", "--comparator", "at_least", "--id", "valid-2025",
+           "--quote", "Năm 2025, các KCN phấn đấu có ít nhất 5 dự án còn hiệu lực")
+    record(run, "actual", "--indicator", "valid_projects", "--period", "2025-06-30",
+           "--value", "8", "--unit", "project", "--quote",
+           "Đến 30/6/2025, các KCN có 8 dự án còn hiệu lực")
+    target = by_id(report_json(run, as_of="2025-08-15")["targets"], "valid-2025")
+    assert target["status"] in ("on_track", "exceeded")
+    assert target["remaining"] is None
+
+
+def test_every_pair_of_figures_for_one_thing_is_compared(run, project):
+    """Over 100, then 150 and 200: 150 agrees with 'over 100', 200 does not with 150."""
+    plan = project / "plans" / "bac-kan.toml"
+    entries = ""
+    for id_, value, qualifier in (("a", 100, "over"), ("b", 150, "exact"), ("c", 200, "exact")):
+        entries += (f'\n[[actuals]]\nid = "{id_}"\nindicator = "new_projects"\nscope = "kcn"\n'
+                    f'period = "2023"\nvalue = {value}\nunit = "project"\nqualifier = '
+                    f'"{qualifier}"\nsource = {{ document = "{DOC}", quote = "Năm 2023, các KCN '
+                    'ước đạt 12 dự án cấp mới" }\nacknowledge = [{ rule = "KCN305", reason = "t" '
+                    '}]\n')
+    plan.write_text(plan.read_text(encoding="utf-8") + entries, encoding="utf-8")
+    result = run("check", "plans", "-f", "json")
+    codes = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "KCN119"]
+    assert [f["message"].split(":")[0] for f in codes] == ["actuals[9].value"]

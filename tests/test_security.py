@@ -261,3 +261,73 @@ def test_two_documents_with_one_number_are_a_warning(run, project):
     assert result.exit_code == 1
     assert (f"seeds/index.toml:{lines - 1}: KCN213 [warning] '003_ban_khac.txt' has the number "
             "003 of '003_7134f92b119c0d58.txt'") in result.output
+
+
+def test_record_never_writes_through_a_link_out_of_the_project(run, project):
+    outside = project.parent / "other-project"
+    (outside / "plans").mkdir(parents=True)
+    shutil.copy(project / "plans" / "bac-kan.toml", outside / "plans" / "bac-kan.toml")
+    before = (outside / "plans" / "bac-kan.toml").read_bytes()
+    (project / "plans" / "bac-kan.toml").unlink()
+    os.symlink(outside / "plans" / "bac-kan.toml", project / "plans" / "bac-kan.toml")
+    result = run("record", "actual", "plans/bac-kan.toml", "--indicator", "new_projects",
+                 "--period", "2022", "--value", "3", "--unit", "project", "--document", BK_DOC,
+                 "--quote", "thu hút ít nhất 3 dự án đầu tư mới")
+    assert result.exit_code == 1
+    assert "a link that leads outside the project" in result.output
+    assert (outside / "plans" / "bac-kan.toml").read_bytes() == before
+
+
+def test_a_deep_key_of_escaped_quotes_is_refused_too(run, project):
+    plan = project / "plans" / "bac-kan.toml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n[province.x]\n"
+                    + ".".join(['"\\""'] * 5000) + " = 1\n", encoding="utf-8")
+    result = run("check", "plans/bac-kan.toml")
+    assert result.exit_code == 1
+    assert "a key of 5000 dotted parts" in result.output
+
+
+def test_a_file_name_in_an_error_is_shown_as_data(run, project):
+    name = "x\n::error title=forged::pwned.toml"
+    os.symlink("/proc/self/environ", project / "plans" / name)
+    result = run("check", "plans", "-f", "github")
+    assert result.exit_code == 2
+    assert "\n::error title=forged" not in result.output
+    assert "x\\u000a::error title=forged::pwned.toml" in result.output
+
+
+@pytest.mark.parametrize("document,quote,value,indicator,unit", [
+    ("Hiện có 5/11 KCN đi vào hoạt động.", "11 KCN đi vào hoạt động", "11", "zones_operating",
+     "zone"),
+    ("Tỉnh phấn đấu thu hút từ 120-150 triệu USD vào các KCN.", "150 triệu USD vào các KCN",
+     "150", "new_capital", "usd_million"),
+    ("Lao động làm việc tại các KCN khoảng 1 000 người.",
+     "Lao động làm việc tại các KCN khoảng 1", "1", "workers", "person"),
+])
+def test_a_quote_never_cuts_a_fraction_a_range_or_spaced_thousands(run, project, document,
+                                                                  quote, value, indicator,
+                                                                  unit):
+    (project / "seeds" / "009_cut.txt").write_text(document + "\n", encoding="utf-8")
+    result = run("record", "actual", "plans/bac-kan.toml", "--indicator", indicator,
+                 "--period", "2024", "--value", value, "--unit", unit,
+                 "--document", "seeds/009_cut.txt", "--quote", quote)
+    assert result.exit_code == 1
+    assert "KCN203" in result.output
+
+
+def test_add_refuses_control_characters_in_its_texts(run, project, tmp_path):
+    document = tmp_path / "bao-cao.txt"
+    document.write_text("Năm 2024, các KCN thu hút 21 dự án.\n", encoding="utf-8")
+    before = (project / "seeds" / "index.toml").read_bytes()
+    result = run("add", str(document), "-p", "bac-kan", "--title", "Tiêu đề\x1b[31m \u202e x")
+    assert result.exit_code == 2
+    assert "--title holds a control character or a line break" in result.output
+    assert (project / "seeds" / "index.toml").read_bytes() == before
+
+
+def test_draft_writes_a_document_s_hidden_characters_as_escapes(run, project):
+    (project / "seeds" / "009_esc.txt").write_text(
+        "Năm 2024, các KCN thu hút mới 21 dự án \u202e FDI.\n", encoding="utf-8")
+    result = run("draft", "seeds/009_esc.txt", "-p", "bac-kan")
+    assert result.exit_code == 0
+    assert "\u202e" not in result.stdout and "\\u202e" in result.stdout

@@ -65,14 +65,17 @@ _ZONES = re.compile(r"-kcn-")
 _CLUSTERS = re.compile(r"-ccn-")
 _WHOLE_PROVINCE = re.compile(r"-(toan-tinh|tren-dia-ban-tinh|ca-tinh)-")
 _SHARE = re.compile(r"-(chiem|ty-trong|ti-trong)-")
+_OUTSIDE = re.compile(r"-ngoai-(cac-)?(kcn|ccn)-")
 
 
 def scope_unstated(scope: str, quote: str) -> str | None:
     """Why the quote's own place words contradict ``scope``, or None: "các KCN" recorded
     for the whole province, "toàn tỉnh" recorded for the zones."""
     said = _words(quote)
-    if _SHARE.search(said):
-        return None  # "chiếm 84% … toàn tỉnh": the province is the whole, not the scope
+    if _SHARE.search(said) or _OUTSIDE.search(said):
+        # "chiếm 84% … toàn tỉnh": the province is the whole, not the scope; "ngoài KCN"
+        # names the zones to leave them out.
+        return None
     zones, clusters = bool(_ZONES.search(said)), bool(_CLUSTERS.search(said))
     province = bool(_WHOLE_PROVINCE.search(said))
     if scope in ("ccn", "province") and zones and not clusters and not province:

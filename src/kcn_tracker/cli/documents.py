@@ -9,7 +9,14 @@ from typing import Annotated, Optional
 import typer
 
 from kcn_tracker.cli.app import app
-from kcn_tracker.cli.options import Lang, LangOpt, choices, console, plans_or_default
+from kcn_tracker.cli.options import (
+    Lang,
+    LangOpt,
+    choices,
+    console,
+    one_line,
+    plans_or_default,
+)
 
 ListFormat = choices(("table", "json"))
 
@@ -103,7 +110,8 @@ def add(
     from kcn_tracker.edit.intake import add_documents
     from kcn_tracker.project import default_root
 
-    options = {"url": url, "title": title, "publisher": publisher, "published": published}
+    options = {"url": one_line(url, "--url"), "title": one_line(title, "--title"),
+               "publisher": one_line(publisher, "--publisher"), "published": published}
     for done in add_documents(documents, province, default_root(), options):
         if done.file is None:
             typer.echo(f"{done.source}: already in seeds/ as {done.twin}; nothing written")

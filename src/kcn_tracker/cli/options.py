@@ -18,6 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from kcn_tracker.errors import InputError, KcnError
+from kcn_tracker.text.display import hidden, printable
 
 
 class MappedGroup(TyperGroup):
@@ -30,7 +31,8 @@ class MappedGroup(TyperGroup):
         except KcnError as exc:
             for problem in exc.problems:
                 typer.echo(str(problem), err=True)
-            typer.echo(f"kcn-tracker: {exc}", err=True)
+            # A path or a name in the message may come from a pull request.
+            typer.echo(f"kcn-tracker: {printable(str(exc))}", err=True)
             raise typer.Exit(exc.exit_code) from None
 
 
@@ -107,7 +109,7 @@ def one_line(value: str | None, option: str) -> str | None:
     except UnicodeEncodeError:
         raise InputError(f"{option} is not valid text (a byte that is not UTF-8); type it "
                          "again") from None
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+    if hidden(value):
         raise InputError(f"{option} holds a control character or a line break; give one line "
                          "of text")
     return value

@@ -24,6 +24,7 @@ from kcn_tracker.plans.load import LoadedPlan
 from kcn_tracker.plans.model import Qualifier
 from kcn_tracker.plans.periods import parse_period
 from kcn_tracker.project import indexed, published
+from kcn_tracker.text.display import printable
 from kcn_tracker.text.spelling import canonical
 
 EDITABLE = ("indicator", "period", "scope", "qualifier", "value")
@@ -59,11 +60,16 @@ def shown(p: Proposal) -> str:
     q = p.quantity
     start, end = q.start - q.sentence_start, q.end - q.sentence_start
     sentence = q.sentence
-    lines = ["", escape(sentence[:start]) + "[reverse bold]" + escape(sentence[start:end])
-             + "[/]" + escape(sentence[end:])]
-    lines += [f"[yellow]check: {escape(c)}[/]" for c in p.checks]
-    lines.append(escape(render_entry(p.section, p.fields).rstrip("\n")))
+    # The document's text is data: no markup, no escape sequence, no bidi control.
+    lines = ["", _safe(sentence[:start]) + "[reverse bold]" + _safe(sentence[start:end])
+             + "[/]" + _safe(sentence[end:])]
+    lines += [f"[yellow]check: {_safe(c)}[/]" for c in p.checks]
+    lines.append(_safe(render_entry(p.section, p.fields).rstrip("\n")))
     return "\n".join(lines)
+
+
+def _safe(text: str) -> str:
+    return escape(printable(text))
 
 
 def by_ids(found: list[Proposal], accept: str) -> Decisions:

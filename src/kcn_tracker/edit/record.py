@@ -27,7 +27,7 @@ from kcn_tracker.plans.ids import Ids
 from kcn_tracker.plans.load import Parsed, parse_bytes
 from kcn_tracker.plans.model import Plan
 from kcn_tracker.plans.periods import parse_period
-from kcn_tracker.project import ReadRefused, project_root, read_limited
+from kcn_tracker.project import ReadRefused, outside_project, project_root, read_limited
 from kcn_tracker.text.spelling import fold
 from kcn_tracker.writes import atomic_write, folder_lock, unified_diff
 
@@ -158,6 +158,9 @@ def add_entries(path: Path, entries: list[tuple], dry_run: bool = False) -> Edit
     once, or not at all when any entry adds an error (`record` adds one, `draft --write`
     many)."""
     shown = path
+    if outside_project(shown):
+        raise EditRefused(f"{shown}: a link that leads outside the project; copy the plan "
+                          "file into the project instead of linking it")
     path = Path(os.path.realpath(path))  # write the file a link points to, not over the link
     if not path.parent.is_dir():
         raise EditRefused(f"{shown}: no such folder")
@@ -165,7 +168,7 @@ def add_entries(path: Path, entries: list[tuple], dry_run: bool = False) -> Edit
     with folder_lock(path.parent):
         read = _read(path)
         old = read.decode("utf-8")
-        plan, old_errors = _errors(parse_bytes(path, read), documents)
+        plan, old_errors = _errors(parse_bytes(shown, read), documents)
         if plan is None:
             raise EditRefused(f"{shown} has problems of its own; fix them first "
                               "(`kcn-tracker check` lists them), then add the entry", old_errors)
@@ -181,7 +184,7 @@ def add_entries(path: Path, entries: list[tuple], dry_run: bool = False) -> Edit
             entry = render_entry(section, fields)
             before, new = new, insert_entry(new, section, entry, newline)
             _same_data_plus(before, new, section, entry)
-            parsed = parse_bytes(path, new.encode("utf-8"))
+            parsed = parse_bytes(shown, new.encode("utf-8"))
             plan, everything = check_file(parsed, documents)
             if plan is None:
                 break  # the errors are reported below, with every entry's

@@ -3,12 +3,15 @@ after the last entry of their section so that every other byte stays as it was."
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import tomlkit
 
 from kcn_tracker.plans.locate import Locator
 from kcn_tracker.text.notation import plain as number_text
+
+_HIDDEN = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 KEY_ORDER = {
     "province": ("id", "name"),
@@ -35,7 +38,9 @@ def value_text(value: object, key: str = "") -> str:
         return "{ " + ", ".join(items) + " }"
     if isinstance(value, list):
         return "[" + ", ".join(value_text(v, key) for v in value) + "]"
-    return tomlkit.string(str(value)).as_string()
+    # A control or bidi character from a document goes in as a TOML escape: valid TOML,
+    # shown as it is in every editor and terminal (KCN117 still refuses it).
+    return _HIDDEN.sub(lambda m: f"\\u{ord(m[0]):04x}", tomlkit.string(str(value)).as_string())
 
 
 def render_entry(section: str, fields: dict) -> str:

@@ -30,6 +30,11 @@ _FLIPPED = {Qualifier.OVER: Qualifier.NEARLY, Qualifier.AT_LEAST: Qualifier.NEAR
             Qualifier.NEARLY: Qualifier.OVER}
 
 
+def flipped(qualifier: Qualifier) -> Qualifier:
+    """The bound a divisor's qualifier gives a quotient: dividing by "hơn 100" gives less."""
+    return _FLIPPED.get(qualifier, qualifier)
+
+
 def combine_qualifiers(qualifiers: list[Qualifier]) -> Qualifier:
     """The qualifier of a sum: a lower bound plus an exact figure is still a lower bound."""
     kinds = set(qualifiers) - {Qualifier.EXACT}
@@ -59,16 +64,22 @@ def implied_value(target: Target, actuals: list[Actual],
     inputs': "hơn 417" at "gần 140 %" means a plan of more than 417 / 1.40.
     """
     period = attained_period(target)
-    same = current([a for a in actuals if matches(target, a) and a.period == period])
-    actual = preferred(same)
+    same = [a for a in actuals if matches(target, a) and a.period == period]
+    # The percentage was stated with the figure of its own document; a later revision of
+    # that figure does not change the plan it implied.
+    if not same:
+        return None, Qualifier.EXACT
+    stated = [a for a in same if a.source.document == target.source.document]
+    ids = {a.id for a in stated}
+    first = [a for a in stated if a.supersedes not in ids]  # not a revision of another
+    actual = preferred(first or stated or current(same) or same)
     if parse_period(actual.period).end > as_of:
         return None, Qualifier.EXACT
     attainment = target.reported_attainment
     raw = actual.value * HUNDRED / attainment.value
     places = UNITS[target.unit.value].decimals
     value = raw.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    flipped = _FLIPPED.get(attainment.qualifier, attainment.qualifier)
-    qualifier = combine_qualifiers([actual.qualifier, flipped])
+    qualifier = combine_qualifiers([actual.qualifier, flipped(attainment.qualifier)])
     if actual.estimated and qualifier is Qualifier.EXACT:
         qualifier = Qualifier.ABOUT
     return value, qualifier

@@ -175,7 +175,7 @@ def parse_bytes(path: Path, raw: bytes) -> Parsed:
 # number (70 KB of "a.a.a…" took half a minute), so such a line is refused before
 # parsing. Segments hold no dot or space, so the pattern cannot backtrack.
 MAX_KEY_PARTS = 16
-_SEGMENT = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_SEGMENT = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\[^\n])*"|'[^'\n]*')"""
 _DEEP_KEY = re.compile(
     rf"(?:^[ \t]*\[{{0,2}}|[{{,])[ \t]*{_SEGMENT}(?:[ \t]*\.[ \t]*{_SEGMENT}){{{MAX_KEY_PARTS},}}",
     re.M)

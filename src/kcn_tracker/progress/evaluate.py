@@ -26,6 +26,7 @@ from kcn_tracker.plans.figures import (
     HUNDRED,
     combine_qualifiers,
     current,
+    flipped,
     implied_value,
     matches,
     preferred,
@@ -272,10 +273,12 @@ def decide(target: Target, value: Decimal | None, observed: Observed | None
 
 
 def evaluate_target(target: Target, actuals: list[Actual], as_of: date,
-                    restated: tuple[Target, ...] = ()) -> TargetResult:
-    """``actuals`` are the current ones: no entry another one revises."""
+                    restated: tuple[Target, ...] = (),
+                    evidence: list[Actual] | None = None) -> TargetResult:
+    """``actuals`` are the current ones (no entry another one revises); ``evidence`` all of
+    them, for the figure an implied plan was stated with (default: ``actuals``)."""
     period = parse_period(target.period)
-    value, value_qualifier = target_value(target, actuals, as_of)
+    value, value_qualifier = target_value(target, evidence or actuals, as_of)
     found = candidates(target, period, actuals, as_of)
     observed = observe(target, period, found) or derived_growth(target, period, actuals, as_of)
     status, attainment = decide(target, value, observed)
@@ -298,7 +301,7 @@ def derived_growth(target: Target, period: Period, actuals: list[Actual],
         if pair is not None:
             now, then = pair
             rate = ((now.value / then.value - 1) * HUNDRED).quantize(PCT_PLACES, ROUND_HALF_UP)
-            qualifier = combine_qualifiers([now.qualifier, then.qualifier])
+            qualifier = combine_qualifiers([now.qualifier, flipped(then.qualifier)])
             return Observed(rate, "percent", qualifier, now.estimated or then.estimated,
                             (now, then), period.end, 1.0, True)
     return None
@@ -342,7 +345,7 @@ def evaluate_plan(plan: Plan, as_of: date, year: int | None = None) -> ProvinceR
     computation; a target stated several times is evaluated once.
     """
     actuals = current(plan.actuals)
-    results = [evaluate_target(t, actuals, as_of, again)
+    results = [evaluate_target(t, actuals, as_of, again, plan.actuals)
                for t, again in _restatements(current(plan.targets))]
     measured = {id(a) for r in results for a in r.measured}
     if year is not None:

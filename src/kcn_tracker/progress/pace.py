@@ -66,7 +66,9 @@ def pace(target: Target, period: Period, value: Decimal | None, observed, status
         # A sum with a sub-period unknown is only a lower bound: what is still needed,
         # and at what pace, is unknown too, not the plan less the known part.
         return none
-    remaining = max(value - observed.value, Decimal(0))
+    remaining = value - observed.value
+    if remaining <= 0:
+        return none  # a stock at or past its plan before the period ends: nothing to go
     if INDICATORS[target.indicator.value].aggregation is not Aggregation.FLOW:
         return Pace(remaining, None, None, None)
     so_far = None

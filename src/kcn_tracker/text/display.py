@@ -56,6 +56,11 @@ def printable(text: str) -> str:
     return _CONTROL.sub(_escape, _UNDECODABLE.sub(_escape, text))
 
 
+def hidden(text: str) -> bool:
+    """Whether ``text`` holds a control character or a bidi control: no one-line text may."""
+    return _CONTROL.search(text) is not None
+
+
 def json_printable(text: str) -> str:
     """JSON text (from json.dumps) with the same characters as JSON escapes: a parser
     reads the very same strings, a terminal shows them in place."""

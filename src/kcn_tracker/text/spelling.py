@@ -63,6 +63,14 @@ def canonical(text: str) -> str:
     return _SPACE.sub(" ", composed).strip()
 
 
+# What joins the digits of one number, fraction or range: "2.150", "225,8", "5/11",
+# "120-150", "1 000" (a space only before three digits).
+_SPACES = " \u00a0\u202f"
+_JOINERS = ".,/-–" + _SPACES
+_RANGE_AFTER = re.compile(r"[ \u00a0\u202f]+[-–][ \u00a0\u202f]*\d")
+_RANGE_BEFORE = re.compile(r"\d[ \u00a0\u202f]*[-–][ \u00a0\u202f]+$")
+
+
 def contains_words(text: str, words: str) -> bool:
     """Whether ``words`` stands in ``text`` as whole words: "8 dự án" is not in "38 dự án",
     nor "150 tỷ" in "2.150 tỷ" (a number written the Vietnamese way is one word, its
@@ -77,13 +85,28 @@ def contains_words(text: str, words: str) -> bool:
 
 
 def _edge(text: str, at: int, before: bool) -> bool:
-    """Whether a quote may start (``before``) or end at ``at``: not inside a word, and
-    not inside a number such as 2.150 or 225,8."""
+    """Whether a quote may start (``before``) or end at ``at``: not inside a word, nor
+    inside a number (2.150, 225,8, 1 000), a fraction (5/11) or a range (120-150)."""
     inside, outside = (at, at - 1) if before else (at - 1, at)
     if outside < 0 or outside >= len(text):
         return True
     if _WORD_CHAR.match(text[outside]):
         return False
+    if not text[inside].isdigit():
+        return True
+    # A range written with spaces around its dash: "12 - 15%", "2021 – 2025".
+    if (_RANGE_AFTER.match(text, at) if not before
+            else _RANGE_BEFORE.search(text, max(0, at - 8), at)):
+        return False
+    if text[outside] not in _JOINERS:
+        return True
     beyond = outside - 1 if before else outside + 1
-    return not (text[inside].isdigit() and text[outside] in ".," and 0 <= beyond < len(text)
-                and text[beyond].isdigit())
+    if not (0 <= beyond < len(text) and text[beyond].isdigit()):
+        return True
+    if text[outside] not in _SPACES:
+        return False
+    # A space joins a number only as a thousands separator: "1 000", three digits after it.
+    group = text[outside + 1:outside + 4] if not before else text[inside:inside + 3]
+    after = outside + 4 if not before else inside + 3
+    return not (len(group) == 3 and group.isdigit()
+                and (after >= len(text) or not text[after].isdigit()))

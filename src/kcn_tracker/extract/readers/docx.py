@@ -13,18 +13,23 @@ import zipfile
 from pathlib import Path
 
 from kcn_tracker.extract.readers import Document, ReadError, paragraphs_text, row_text
+from kcn_tracker.project import max_bytes
 
 
 def read_docx(data: bytes, path: Path) -> Document:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    _refuse_a_bomb(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
+        blocks: list[str] = []
+        _blocks(document.element.body, document, blocks)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ReadError(f"{path}: not a readable Word (.docx) file ({exc})") from None
-    blocks: list[str] = []
-    _blocks(document.element.body, document, blocks)
+    except Exception as exc:  # noqa: BLE001 - a damaged file may fail anywhere in the parser
+        raise ReadError(f"{path}: not a readable Word (.docx) file "
+                        f"({type(exc).__name__})") from None
     text = paragraphs_text(blocks)
     if not text.strip():
         raise ReadError(f"{path}: no text in this Word file")
@@ -32,6 +37,19 @@ def read_docx(data: bytes, path: Path) -> Document:
     metadata = {key: " ".join(value.split()) for key, value in
                 (("title", core.title or ""), ("author", core.author or "")) if value.strip()}
     return Document(text, "docx", metadata)
+
+
+def _refuse_a_bomb(data: bytes, path: Path) -> None:
+    """A .docx is a zip: its text parts, unpacked, must stay within the size limit too,
+    or a few hundred kilobytes could unpack to gigabytes of XML."""
+    try:
+        parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise ReadError(f"{path}: not a readable Word (.docx) file ({exc})") from None
+    unpacked = sum(p.file_size for p in parts if p.filename.endswith((".xml", ".rels")))
+    if unpacked > max_bytes():
+        raise ReadError(f"{path}: its text unpacks to {unpacked:,} bytes, over the limit of "
+                        f"{max_bytes():,} (raise KCN_TRACKER_MAX_BYTES if this one is right)")
 
 
 def _blocks(container, document, blocks: list[str]) -> None:

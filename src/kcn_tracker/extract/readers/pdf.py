@@ -53,6 +53,8 @@ def read_pdf(data: bytes, path: Path) -> Document:
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError,
             AttributeError) as exc:
         raise ReadError(f"{path}: not a readable PDF ({type(exc).__name__})") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged file may fail anywhere in the parser
+        raise ReadError(f"{path}: not a readable PDF ({type(exc).__name__})") from None
     heights = [h for h, _ in pages]
     lines = _without_running_heads([ls for _, ls in pages], heights)
     if not any(line.text.strip() for page in lines for line in page):

@@ -1,0 +1,84 @@
+"""Two entries for one thing: a revision says which replaces which (KCN118); two that
+disagree, neither revising the other, cannot both stand (KCN119)."""
+
+from __future__ import annotations
+
+from kcn_tracker.plans.figures import Range, superseded, value_range
+from kcn_tracker.plans.model import Qualifier
+
+
+def _what(entry) -> tuple:
+    """What a figure measures: two entries with the same are figures for one thing."""
+    return (entry.indicator.value, entry.scope, entry.period, entry.unit.value,
+            getattr(entry, "project", None), getattr(entry, "comparator", None))
+
+
+def revision_errors(section: str, entries: list[tuple[int, object]]) -> list:
+    """A ``supersedes`` must name another entry of the section that measures the same
+    thing, and no entry may be revised twice."""
+    errors = []
+    by_id = {e.id: (i, e) for i, e in entries}
+    revised: dict[str, int] = {}
+    for index, entry in entries:
+        if entry.supersedes is None:
+            continue
+        here, where = (section, index, "supersedes"), f"{section}[{index}].supersedes"
+        old = by_id.get(entry.supersedes)
+        if old is None or old[1] is entry:
+            errors.append(("KCN118", here, f"{where}: no other entry of {section} has the id "
+                           f"'{entry.supersedes}'; name the entry this one revises"))
+        elif _what(old[1])[:5] != _what(entry)[:5]:
+            errors.append(("KCN118", here, f"{where}: '{entry.supersedes}' measures another "
+                           "indicator, scope, period or unit; a revision replaces a figure for "
+                           "the same thing"))
+        elif _revises_itself(entry, by_id):
+            errors.append(("KCN118", here, f"{where}: '{entry.supersedes}' revises this entry "
+                           "in turn; a chain of revisions ends at the newest figure"))
+        elif entry.supersedes in revised:
+            errors.append(("KCN118", here, f"{where}: '{entry.supersedes}' is already revised "
+                           f"by {section}[{revised[entry.supersedes]}]; revise that one instead"))
+        revised.setdefault(entry.supersedes, index)
+    return errors
+
+
+def _revises_itself(entry, by_id: dict) -> bool:
+    """Whether following ``supersedes`` from ``entry`` comes back to it."""
+    seen, current = {entry.id}, entry.supersedes
+    while current in by_id:
+        if current in seen:
+            return True
+        seen.add(current)
+        current = by_id[current][1].supersedes
+    return False
+
+
+def conflicts(section: str, entries: list[tuple[int, object]]) -> list:
+    """Two figures for one thing whose values cannot both be right, neither revising the
+    other: the report would have to choose one silently, so check refuses both."""
+    old = superseded([e for _, e in entries])
+    current = [(i, e) for i, e in entries if e.id not in old and e.value is not None]
+    errors, groups = [], {}
+    for index, entry in current:
+        groups.setdefault(_what(entry), []).append((index, entry))
+    for group in groups.values():
+        for later, (index, entry) in enumerate(group[1:], 1):
+            # Each figure against every earlier one: 100, 150 and 200 conflict pairwise.
+            clash = next(((i, e) for i, e in group[:later]
+                          if not _ranges(e).overlaps(_ranges(entry))), None)
+            if clash is not None:
+                first_index, first = clash
+                errors.append(("KCN119", (section, index, "value"),
+                               f"{section}[{index}].value: {entry.value} and "
+                               f"{section}[{first_index}] ('{first.id}') give two figures, "
+                               f"{first.value} and {entry.value}, for {_what(entry)[0]}, "
+                               f"{entry.scope}, {entry.period}; if this one revises it, add "
+                               f"supersedes = \"{first.id}\" (record … --supersedes "
+                               f"{first.id}), else correct one of them"))
+    return errors
+
+
+def _ranges(entry) -> Range:
+    low = value_range(entry.value, getattr(entry, "qualifier", Qualifier.EXACT), entry.unit.value)
+    top = getattr(entry, "value_max", None)
+    return low if top is None else Range(low.low, value_range(top, Qualifier.EXACT,
+                                                              entry.unit.value).high)
