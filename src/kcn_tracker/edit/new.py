@@ -14,6 +14,7 @@ from kcn_tracker.plans.model import Province
 from kcn_tracker.plans.validate import validate
 from kcn_tracker.project import project_root
 from kcn_tracker.writes import atomic_write, folder_lock
+from kcn_tracker.text.i18n import _
 
 
 def new_plan_text(province_id: str, name: str, folder: Path) -> str:
@@ -21,9 +22,7 @@ def new_plan_text(province_id: str, name: str, folder: Path) -> str:
     try:
         Province(id=province_id, name=name)  # the same rules as in a plan file
     except ValidationError:
-        raise EditRefused(f"'{province_id}' / '{name}' cannot name a province: the id is "
-                          "lower-case ASCII letters, digits and hyphens (bac-ninh), the name "
-                          "is not empty") from None
+        raise EditRefused(_("'{province_id}' / '{name}' cannot name a province: the id is " "lower-case ASCII letters, digits and hyphens (bac-ninh), the name " "is not empty", province_id=province_id, name=name)) from None
     root = project_root(folder.resolve() / f"{province_id}.toml")
     schema = os.path.relpath(root / "schema" / "plan.schema.json", folder.resolve())
     return TEMPLATE.format(schema=Path(schema).as_posix(), name=name,
@@ -36,10 +35,10 @@ def create_plan(folder: Path, province_id: str, name: str, dry_run: bool = False
     text = new_plan_text(province_id, name, folder)
     parsed = parse_bytes(path, text.encode("utf-8"))
     if validate(parsed) is None:
-        raise EditRefused(f"{path}: the new plan would not be valid", parsed.problems)
+        raise EditRefused(_("{path}: the new plan would not be valid", path=path), parsed.problems)
     with folder_lock(folder):
         if os.path.lexists(path):  # a link, even a broken one, is never replaced
-            raise EditRefused(f"{path} already exists; it is left as it is")
+            raise EditRefused(_("{path} already exists; it is left as it is", path=path))
         if not dry_run:
             atomic_write(path, text, new_file=True)
     return EditResult(path, "", text)

@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from kcn_tracker.extract.readers import Document, ReadError, paragraphs_text, row_text
+from kcn_tracker.text.i18n import _
 
 
 def read_docx(data: bytes, path: Path) -> Document:
@@ -22,12 +23,12 @@ def read_docx(data: bytes, path: Path) -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ReadError(f"{path}: not a readable Word (.docx) file ({exc})") from None
+        raise ReadError(_("{path}: not a readable Word (.docx) file ({exc})", path=path, exc=exc)) from None
     blocks: list[str] = []
     _blocks(document.element.body, document, blocks)
     text = paragraphs_text(blocks)
     if not text.strip():
-        raise ReadError(f"{path}: no text in this Word file")
+        raise ReadError(_("{path}: no text in this Word file", path=path))
     core = document.core_properties
     metadata = {key: " ".join(value.split()) for key, value in
                 (("title", core.title or ""), ("author", core.author or "")) if value.strip()}
