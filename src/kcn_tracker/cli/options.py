@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - older typer, on click itself
 
 from kcn_tracker.errors import InputError, KcnError
 from kcn_tracker.text.i18n import _, set_language
+from kcn_tracker.text.i18n import language as get_language
 
 
 class MappedGroup(TyperGroup):
@@ -42,8 +43,11 @@ class MappedGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except UsageError as exc:
-            exc.message = usage_message(exc.message)
-            raise
+            if get_language() == "en":
+                raise
+            # a bad parameter's message is composed when shown ("Invalid value for …"):
+            # compose it here, translated, as a plain usage error
+            raise UsageError(usage_message(exc.format_message()), exc.ctx) from None
         except KcnError as exc:
             for problem in exc.problems:
                 typer.echo(str(problem), err=True)
@@ -85,17 +89,24 @@ def _language(value: str | Lang) -> Lang:
 
 # What click and typer say about a bad command line, in the language of messages;
 # click fills in the option's name and value, so each is matched by its pattern.
+def N_(message: str) -> str:
+    """A message to translate later (extracted by Babel, translated by usage_message)."""
+    return message
+
+
 _USAGE = (
-    (r"Invalid value for (.+?): (.*)", "Invalid value for {option}: {reason}"),
-    (r"No such option: (.+)", "No such option: {option}"),
-    (r"No such command (.+)\.", "No such command {option}."),
-    (r"Missing argument (.+)\.", "Missing argument {option}."),
-    (r"Missing option (.+)\.", "Missing option {option}."),
-    (r"Option (.+) requires an argument\.", "Option {option} requires an argument."),
-    (r"Got unexpected extra arguments? \((.+)\)", "Got unexpected extra arguments ({option})"),
-    (r"(.+?) is not in the range (.+)\.", "{option} is not in the range {reason}."),
-    (r"(.+?) is not a valid integer\.", "{option} is not a valid integer."),
-    (r"(.+?) is not one of (.+)\.", "{option} is not one of {reason}."),
+    (r"Invalid value for (.+?): (.*)", N_("Invalid value for {option}: {reason}")),
+    (r"No such option: (.+)", N_("No such option: {option}")),
+    (r"No such command (.+)\.", N_("No such command {option}.")),
+    (r"Missing argument (.+)\.", N_("Missing argument {option}.")),
+    (r"Missing option (.+)\.", N_("Missing option {option}.")),
+    (r"Option (.+) requires an argument\.", N_("Option {option} requires an argument.")),
+    (r"Got unexpected extra arguments? \((.+)\)", N_("Got unexpected extra arguments ({option})")),
+    (r"(.+?) is not in the range (.+)\.", N_("{option} is not in the range {reason}.")),
+    (r"Input should be greater than or equal to (.+)", N_("Input should be {option} or more")),
+    (r"Input should be less than or equal to (.+)", N_("Input should be {option} or less")),
+    (r"(.+?) is not a valid integer\.", N_("{option} is not a valid integer.")),
+    (r"(.+?) is not one of (.+)\.", N_("{option} is not one of {reason}.")),
 )
 
 
