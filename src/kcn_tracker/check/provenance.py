@@ -155,5 +155,5 @@ def figure_missing(value: Decimal, unit: str, quote: str) -> tuple[str, str] | N
     if value in bare:
         return "KCN205", (_("the quote writes {shown} without a currency; quote a sentence that " "names it, or acknowledge this with the reason for the unit", shown=shown))
     said = ", ".join(dict.fromkeys(s.text for s in stated)) or "no figure"
-    what = "an attainment of" if unit == "attainment" else "the figure"
+    what = _("an attainment of") if unit == "attainment" else _("the figure")
     return "KCN204", (_("the quote does not state {what} {shown} ({unit}); it says: {said}. " "Correct the value, or quote the sentence that states it", what=what, shown=shown, unit=unit, said=said))
