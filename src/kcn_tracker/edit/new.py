@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from kcn_tracker.edit.record import EditRefused, EditResult
 from kcn_tracker.plans.entries import value_text
 from kcn_tracker.plans.load import parse_bytes
+from kcn_tracker.plans.merger import successor_of
 from kcn_tracker.plans.model import Province
 from kcn_tracker.plans.validate import validate
 from kcn_tracker.project import project_root
@@ -25,8 +26,14 @@ def new_plan_text(province_id: str, name: str, folder: Path) -> str:
         raise EditRefused(_("'{province_id}' / '{name}' cannot name a province: the id is " "lower-case ASCII letters, digits and hyphens (bac-ninh), the name " "is not empty", province_id=province_id, name=name)) from None
     root = project_root(folder.resolve() / f"{province_id}.toml")
     schema = os.path.relpath(root / "schema" / "plan.schema.json", folder.resolve())
-    return TEMPLATE.format(schema=Path(schema).as_posix(), name=name,
+    text = TEMPLATE.format(schema=Path(schema).as_posix(), name=name,
                            id=value_text(province_id), quoted_name=value_text(name))
+    if (successor := successor_of(province_id)) is not None:  # the 2025 merger's table
+        text += (f"# Since {successor.since} part of the new {successor.name} "
+                 f"({successor.basis}).\nsuccessor = {{ id = {value_text(successor.id)}, "
+                 f"name = {value_text(successor.name)}, since = {value_text(successor.since)}, "
+                 f"basis = {value_text(successor.basis)} }}\n")
+    return text
 
 
 def create_plan(folder: Path, province_id: str, name: str, dry_run: bool = False) -> EditResult:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kcn_tracker.errors import InputError
+from kcn_tracker.plans.merger import plan_successor
 from kcn_tracker.plans.model import Plan, Successor
 from kcn_tracker.text.spelling import fold
 from kcn_tracker.text.i18n import _
@@ -27,7 +28,7 @@ def successors(plans: list[Plan]) -> list[NewProvince]:
     found: dict[str, list[Plan]] = {}
     info: dict[str, Successor] = {}
     for plan in plans:
-        if (s := plan.province.successor) is not None:
+        if (s := plan_successor(plan)) is not None:  # stated, else the 2025 table
             found.setdefault(s.id, []).append(plan)
             info.setdefault(s.id, s)
     return [NewProvince(info[key], tuple(members)) for key, members in found.items()]
