@@ -61,7 +61,7 @@ def test_every_check_rule_is_documented_with_a_failing_and_a_passing_example():
 
 
 RAISES = re.compile(r"(InputError|EditRefused|ExportError|WriteError|_fail|FormatError|ExtractError|ReadError|IntakeError|"
-                    r"BadParameter|ValueError)\(\s*((?:f?\"(?:[^\"\\\\]|\\\\.)*\"\s*)+)", re.S)
+                    r"BadParameter|ValueError)\(\s*(?:_\(\s*)?((?:f?\"(?:[^\"\\\\]|\\\\.)*\"\s*)+)", re.S)
 
 
 def test_every_message_for_bad_input_is_in_docs_errors():

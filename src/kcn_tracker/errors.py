@@ -7,6 +7,8 @@ has problems or a change was refused, 2 when the command cannot run at all.
 
 from __future__ import annotations
 
+from kcn_tracker.text.i18n import _
+
 EXIT_PLAN_PROBLEMS = 1
 EXIT_CANNOT_RUN = 2
 
@@ -33,5 +35,5 @@ class PlanError(KcnError):
     def __init__(self, problems, message: str | None = None) -> None:
         count = len(problems)
         super().__init__(message or (
-            f"{count} problem{'s' if count > 1 else ''} in plan files; fix "
-            f"{'them' if count > 1 else 'it'} and run again"), problems)
+            _("{count} problems in plan files; fix them and run again", count=count)
+            if count > 1 else _("1 problem in plan files; fix it and run again")), problems)

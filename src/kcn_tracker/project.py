@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from kcn_tracker.errors import InputError, KcnError
+from kcn_tracker.text.i18n import _
 
 PLANS = Path("plans")
 PROJECT_ENV = "KCN_TRACKER_PROJECT"
@@ -42,8 +43,7 @@ def max_bytes() -> int:
         return DEFAULT_MAX_BYTES
     # ASCII digits only: "²" and "٣" are digits to str.isdigit but no size a person means.
     if not (value.isascii() and value.isdigit() and 0 < len(value) <= 15) or int(value) == 0:
-        raise InputError(f"KCN_TRACKER_MAX_BYTES={value[:40]!r} is not a size: give a whole "
-                         f"number of bytes, such as {DEFAULT_MAX_BYTES} (the default)")
+        raise InputError(_("KCN_TRACKER_MAX_BYTES={value} is not a size: give a whole " "number of bytes, such as {DEFAULT_MAX_BYTES} (the default)", value=repr(value[:40]), DEFAULT_MAX_BYTES=DEFAULT_MAX_BYTES))
     return int(value)
 
 
@@ -168,8 +168,7 @@ def project_dir() -> Path:
     directory, else the working directory itself (whose missing plans/ is then said)."""
     if _chosen is not None:
         if not (_chosen / PLANS).is_dir():
-            raise InputError(f"{_chosen}: not a kcn-tracker project (no plans/ folder in it); "
-                             f"--project and {PROJECT_ENV} name the folder that holds plans/")
+            raise InputError(_("{chosen}: not a kcn-tracker project (no plans/ folder in it); " "--project and {PROJECT_ENV} name the folder that holds plans/", chosen=_chosen, PROJECT_ENV=PROJECT_ENV))
         return _chosen
     return find_project() or Path(".")
 

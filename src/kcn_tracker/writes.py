@@ -22,6 +22,7 @@ from pathlib import Path
 
 from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, KcnError
 from kcn_tracker.project import read_limited
+from kcn_tracker.text.i18n import _
 
 
 class WriteError(KcnError):
@@ -35,7 +36,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError as exc:
-        raise WriteError(f"{folder}: cannot be opened ({exc.strerror})") from None
+        raise WriteError(_("{folder}: cannot be opened ({strerror})", folder=folder, strerror=exc.strerror)) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -76,7 +77,7 @@ def atomic_write_bytes(path: Path, data: bytes, new_file: bool = False,
         mode, owner = 0o666 & ~umask, None
     else:
         if not os.access(path, os.W_OK):
-            raise WriteError(f"{path}: not writable by you; the file is unchanged")
+            raise WriteError(_("{path}: not writable by you; the file is unchanged", path=path))
         info = path.stat()
         mode, owner = stat.S_IMODE(info.st_mode), (info.st_uid, info.st_gid)
     temporary = None
@@ -96,8 +97,7 @@ def atomic_write_bytes(path: Path, data: bytes, new_file: bool = False,
             _refuse_if_changed(path, unchanged_since)
         os.replace(temporary, path)
     except OSError as exc:
-        raise WriteError(f"{path}: could not be written ({exc.strerror}); the original file "
-                         "is unchanged") from None
+        raise WriteError(_("{path}: could not be written ({strerror}); the original file " "is unchanged", path=path, strerror=exc.strerror)) from None
     finally:
         if temporary is not None and os.path.exists(temporary):
             os.unlink(temporary)
@@ -117,8 +117,7 @@ def _refuse_if_changed(path: Path, read: bytes) -> None:
     except KcnError:
         now = None
     if now != read:
-        raise WriteError(f"{path}: changed by another program since it was read; nothing was "
-                         "written: run the command again on the file as it is now")
+        raise WriteError(_("{path}: changed by another program since it was read; nothing was " "written: run the command again on the file as it is now", path=path))
 
 
 def unified_diff(path: Path, old: str, new: str) -> str:

@@ -23,6 +23,7 @@ from kcn_tracker.plans.model import Actual, Origin, Plan
 from kcn_tracker.plans.periods import Period, parse_period
 from kcn_tracker.plans.vocabulary import GROWTH, PARTS, UNITS
 from kcn_tracker.text.display import format_number
+from kcn_tracker.text.i18n import _
 
 # Totals and the parts that make them up, in the same scope, period and unit.
 
@@ -52,9 +53,7 @@ def _repeated(plan: Plan) -> list:
             if entry.value is None:
                 continue
             if key in seen:
-                problems.append(("KCN305", (section, index), f"{section}[{index}] repeats "
-                                 f"{section}[{seen[key]}] from the same document; remove one, "
-                                 "or acknowledge it if the document states the figure twice"))
+                problems.append(("KCN305", (section, index), _("{section}[{index}] repeats " "{section}[{key}] from the same document; remove one, " "or acknowledge it if the document states the figure twice", section=section, index=index, key=seen[key])))
             seen.setdefault(key, index)
     return problems
 
@@ -83,9 +82,7 @@ def _parts(plan: Plan) -> list:
                 text = " + ".join(f"{format_number(a.value, 'vi', 6)} ({a.indicator.value})"
                                   for a in summed)
                 problems.append(("KCN302", ("actuals", index, "value"),
-                                 f"{text} does not make the total "
-                                 f"{format_number(total.value, 'vi', 6)}; check both figures "
-                                 "in the document, then acknowledge the gap here"))
+                                 _("{text} does not make the total " "{value}; check both figures " "in the document, then acknowledge the gap here", text=text, value=format_number(total.value, 'vi', 6))))
     return problems
 
 
@@ -126,10 +123,7 @@ def _growth(plan: Plan) -> list:
             if not computed.overlaps(_range(growth)):
                 mid = (now.value / then.value - 1) * HUNDRED
                 problems.append(("KCN303", ("actuals", index, "value"),
-                                 f"{format_number(then.value, 'vi', 6)} ({then.period}) to "
-                                 f"{format_number(now.value, 'vi', 6)} ({now.period}) "
-                                 f"is {_pct(mid)}, the text says {_pct(growth.value)}; "
-                                 "acknowledge it here if the document really says so"))
+                                 _("{value} ({period}) to " "{value2} ({period2}) " "is {mid}, the text says {value3}; " "acknowledge it here if the document really says so", value=format_number(then.value, 'vi', 6), period=then.period, value2=format_number(now.value, 'vi', 6), period2=now.period, mid=_pct(mid), value3=_pct(growth.value))))
     return problems
 
 
@@ -150,9 +144,7 @@ def _attainment(plan: Plan) -> list:
         if not computed.overlaps(value_range(reported.value, reported.qualifier, "percent")):
             mid = chosen.value * HUNDRED / target.value
             problems.append(("KCN301", ("targets", index, "reported_attainment"),
-                             f"{format_number(chosen.value, 'vi', 6)} of "
-                             f"{format_number(target.value, 'vi', 6)} is {_pct(mid)}, the "
-                             f"document says {_pct(reported.value)}; check the figures"))
+                             _("{value} of " "{value2} is {mid}, the " "document says {value3}; check the figures", value=format_number(chosen.value, 'vi', 6), value2=format_number(target.value, 'vi', 6), mid=_pct(mid), value3=_pct(reported.value))))
     return problems
 
 
@@ -162,14 +154,12 @@ def _implied(plan: Plan) -> list:
     for index, target in enumerate(plan.targets):
         if target.origin is not Origin.IMPLIED:
             continue
-        value, _ = implied_value(target, plan.actuals, parse_period(target.period).end)
+        value, _bounds = implied_value(target, plan.actuals, parse_period(target.period).end)
         if value is None or _round(value):
             continue
         unit = UNITS[target.unit.value]
         problems.append(("KCN304", ("targets", index, "reported_attainment"),
-                         f"the reported {_pct(target.reported_attainment.value)} implies a "
-                         f"plan of {format_number(value, 'vi', 6)} {unit.vi}, not a round "
-                         "figure: the plan was probably a rounder one near it"))
+                         _("the reported {value} implies a " "plan of {value2} {vi}, not a round " "figure: the plan was probably a rounder one near it", value=_pct(target.reported_attainment.value), value2=format_number(value, 'vi', 6), vi=unit.vi)))
     return problems
 
 

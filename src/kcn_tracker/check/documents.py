@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from kcn_tracker.errors import KcnError
 from kcn_tracker.extract.readers import ReadError, read_bytes
 from kcn_tracker.project import SEEDS, ReadRefused, read_limited
+from kcn_tracker.text.i18n import _
 from kcn_tracker.text.spelling import canonical
 
 
@@ -54,23 +55,19 @@ class Documents:
         if (posix.is_absolute() or PureWindowsPath(document).is_absolute()
                 or ".." in posix.parts or "\\" in document or "\0" in document
                 or not posix.parts or posix.parts[0] != SEEDS):
-            raise DocumentError("KCN201", f"'{document}' is not a path inside seeds/; write it "
-                                "relative to the project, as seeds/<file>.txt")
+            raise DocumentError("KCN201", _("'{document}' is not a path inside seeds/; write it " "relative to the project, as seeds/<file>.txt", document=document))
         if self.seeds_refused:
-            raise DocumentError("KCN201", f"{self.root / SEEDS} is a link or leads outside the "
-                                "project; make seeds/ a real folder holding the documents")
+            raise DocumentError("KCN201", _("{SEEDS} is a link or leads outside the " "project; make seeds/ a real folder holding the documents", SEEDS=self.root / SEEDS))
         try:
             path = (self.root / self._on_disk(posix)).resolve(strict=True)
         except FileNotFoundError:
-            raise DocumentError("KCN202", f"'{document}' does not exist in {self.root / SEEDS}; "
-                                "add the document or correct the path") from None
+            raise DocumentError("KCN202", _("'{document}' does not exist in {SEEDS}; " "add the document or correct the path", document=document, SEEDS=self.root / SEEDS)) from None
         except (OSError, RuntimeError) as exc:  # a loop of links, a name too long
             raise DocumentError("KCN202", f"'{document}' cannot be opened: {exc}") from None
         if not path.is_relative_to(self.seeds):
-            raise DocumentError("KCN201", f"'{document}' is a link that leads outside seeds/; "
-                                "copy the document into seeds/ instead of linking it")
+            raise DocumentError("KCN201", _("'{document}' is a link that leads outside seeds/; " "copy the document into seeds/ instead of linking it", document=document))
         if not path.is_file():
-            raise DocumentError("KCN202", f"'{document}' is not a regular file")
+            raise DocumentError("KCN202", _("'{document}' is not a regular file", document=document))
         return path
 
     def _on_disk(self, posix: PurePosixPath) -> PurePosixPath:
@@ -90,8 +87,7 @@ class Documents:
             try:
                 text = self._text(path)
             except ReadError as exc:
-                raise DocumentError("KCN202", f"'{path.name}' cannot be read as text: "
-                                    f"{str(exc).removeprefix(f'{path}: ')}") from None
+                raise DocumentError("KCN202", _("'{name}' cannot be read as text: " "{exc}", name=path.name, exc=str(exc).removeprefix(f'{path}: '))) from None
             except ReadRefused as exc:
                 if exc.strerror is not None:
                     raise DocumentError("KCN202", f"'{path.name}' cannot be read: "

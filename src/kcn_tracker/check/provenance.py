@@ -15,6 +15,7 @@ from kcn_tracker.findings import Problem
 from kcn_tracker.plans.load import Parsed
 from kcn_tracker.plans.model import LIMIT, MAX_QUOTE_CHARS, MIN_QUOTE_WORDS, SECTIONS
 from kcn_tracker.text.display import format_number
+from kcn_tracker.text.i18n import _
 from kcn_tracker.text.spelling import canonical, contains_words, fold
 
 
@@ -35,9 +36,7 @@ def _entry(parsed: Parsed, documents: Documents, here: tuple, raw: dict) -> list
     problems = []
     if len(quote) > MAX_QUOTE_CHARS:
         problems.append(parsed.problem("KCN207", (*here, "source", "quote"),
-                                       f"the quote is {len(quote)} characters long, more than a "
-                                       f"sentence ({MAX_QUOTE_CHARS}); quote the sentence or "
-                                       "clause that states the figure"))
+                                       _("the quote is {quote} characters long, more than a " "sentence ({MAX_QUOTE_CHARS}); quote the sentence or " "clause that states the figure", quote=len(quote), MAX_QUOTE_CHARS=MAX_QUOTE_CHARS)))
     quoted = False
     try:
         text = documents.canonical_text(documents.resolve(document))
@@ -79,8 +78,7 @@ def scope_unstated(scope: str, quote: str) -> str | None:
     zones, clusters = bool(_ZONES.search(said)), bool(_CLUSTERS.search(said))
     province = bool(_WHOLE_PROVINCE.search(said))
     if scope in ("ccn", "province") and zones and not clusters and not province:
-        return (f"the quote speaks of industrial zones (KCN), not of '{scope}'; use scope "
-                "\"kcn\" (or a zone), or quote the sentence about the whole scope")
+        return (_("the quote speaks of industrial zones (KCN), not of '{scope}'; use scope " "\"kcn\" (or a zone), or quote the sentence about the whole scope", scope=scope))
     if scope == "kcn" and province and not zones:
         return ("the quote speaks of the whole province ('toàn tỉnh'), not of its industrial "
                 "zones; use scope \"province\", or quote the sentence about the zones")
@@ -106,8 +104,7 @@ def revocation_unstated(raw: dict, quote: str, data: dict) -> str | None:
     names = [n for n in names if isinstance(n, str) and fold(n)]
     said = _words(quote)
     if names and not any(_words(n) in said for n in names):
-        return (f"the quote does not name '{names[-1]}'; quote the sentence that names the "
-                "project or its zone")
+        return (_("the quote does not name '{value}'; quote the sentence that names the " "project or its zone", value=names[-1]))
     if raw.get("status") == "recovered" and NOT_DONE.search(said):
         return ("the quote says the revocation is not completed ('chưa hoàn thành'), but the "
                 "status is 'recovered'; quote the report of its completion")
@@ -122,11 +119,9 @@ def quote_missing(quote: str, canonical_document: str, document: str) -> str | N
     """
     wanted = canonical(quote)
     if len(wanted.split()) < MIN_QUOTE_WORDS:
-        return (f"the quote is too short to find its place in {document}; quote the "
-                f"sentence or clause, at least {MIN_QUOTE_WORDS} words")
+        return (_("the quote is too short to find its place in {document}; quote the " "sentence or clause, at least {MIN_QUOTE_WORDS} words", document=document, MIN_QUOTE_WORDS=MIN_QUOTE_WORDS))
     if not contains_words(canonical_document, wanted):
-        return (f"the quote is not in {document}; copy the sentence or clause exactly as "
-                "the document writes it")
+        return (_("the quote is not in {document}; copy the sentence or clause exactly as " "the document writes it", document=document))
     return None
 
 
@@ -161,9 +156,7 @@ def figure_missing(value: Decimal, unit: str, quote: str) -> tuple[str, str] | N
         return None
     shown = format_number(value, "vi", 6)
     if value in bare:
-        return "KCN205", (f"the quote writes {shown} without a currency; quote a sentence that "
-                          "names it, or acknowledge this with the reason for the unit")
+        return "KCN205", (_("the quote writes {shown} without a currency; quote a sentence that " "names it, or acknowledge this with the reason for the unit", shown=shown))
     said = ", ".join(dict.fromkeys(s.text for s in stated)) or "no figure"
-    what = "an attainment of" if unit == "attainment" else "the figure"
-    return "KCN204", (f"the quote does not state {what} {shown} ({unit}); it says: {said}. "
-                      "Correct the value, or quote the sentence that states it")
+    what = _("an attainment of") if unit == "attainment" else _("the figure")
+    return "KCN204", (_("the quote does not state {what} {shown} ({unit}); it says: {said}. " "Correct the value, or quote the sentence that states it", what=what, shown=shown, unit=unit, said=said))

@@ -37,8 +37,16 @@ def _root(
         help="The project folder (the one holding plans/ and seeds/), from anywhere; by "
         "default the nearest folder from here upwards that holds plans/ "
         "(also KCN_TRACKER_PROJECT).")] = None,
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", metavar="vi|en", help="Language of messages, for every command "
+        "(also KCN_TRACKER_LANG); a command's own --lang sets its labels too.")] = None,
 ) -> None:
     """kcn-tracker: plan targets of industrial zones against reported figures."""
+    if lang is not None:
+        from kcn_tracker.cli.options import _language
+        from kcn_tracker.text.i18n import set_language
+
+        set_language(_language(lang).value)
     from kcn_tracker.project import choose_project
 
     choose_project(project)

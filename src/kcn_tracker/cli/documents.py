@@ -17,6 +17,7 @@ from kcn_tracker.cli.options import (
     one_line,
     plans_or_default,
 )
+from kcn_tracker.text.i18n import _
 
 ListFormat = choices(("table", "json"))
 
@@ -136,16 +137,14 @@ def _draft_write(document: Path, province: str, plans: list[Path], accept: str |
     found, cited = proposals(document, loaded)
     if (root := Path(loaded.path).resolve().parent.parent / "seeds") and \
             document.resolve().parent != root.resolve():
-        raise InputError(f"{document}: not in seeds/; add it first (kcn-tracker add), then "
-                         "draft seeds/<its name> --write")
+        raise InputError(_("{document}: not in seeds/; add it first (kcn-tracker add), then " "draft seeds/<its name> --write", document=document))
     if not found:
         typer.echo(f"{document}: no new entry to propose for {loaded.path}; nothing written")
         return
     if accept is not None:
         decisions = by_ids(found, accept)
     elif not _terminal():
-        raise InputError("draft --write asks about each proposal and needs a terminal; give "
-                         "--accept all or --accept ID,ID to write without asking")
+        raise InputError(_("draft --write asks about each proposal and needs a terminal; give " "--accept all or --accept ID,ID to write without asking"))
     else:
         out = console()
         decisions = interactive(

@@ -12,6 +12,7 @@ import typer
 from kcn_tracker.cli.app import app
 from kcn_tracker.cli.options import PlansArg, iso_date, one_line, plans_or_default
 from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, InputError
+from kcn_tracker.text.i18n import _
 
 DryRunOpt = Annotated[bool, typer.Option(
     "--dry-run", help="Print the change as a unified diff and write nothing.")]
@@ -45,7 +46,7 @@ def _figure(text: str, option: str) -> Decimal:
     try:
         return parse_figure(text)
     except ValueError as exc:
-        raise InputError(f"{option} {exc}") from None
+        raise InputError(_("{option} {exc}", option=option, exc=exc)) from None
 
 
 def _source(document: str, quote: str) -> dict:
@@ -143,10 +144,10 @@ def record_target(
     from kcn_tracker.edit.record import add_entry
 
     if (value is None) == (attainment is None):
-        raise InputError("give --value for a stated target or --attainment for an implied one")
+        raise InputError(_("give --value for a stated target or --attainment for an implied one"))
     if value_max is not None:
         if value is None:
-            raise InputError("--value-max is the upper end of a range; give --value too")
+            raise InputError(_("--value-max is the upper end of a range; give --value too"))
         comparator = "between"
     fields = {"id": entry_id, "indicator": indicator, "scope": scope, "period": period,
               "unit": unit, "comparator": comparator, "supersedes": supersedes,
@@ -191,7 +192,7 @@ def revocation(
 
     when = iso_date(reported) if reported else published(plan, document)
     if when is None:
-        raise InputError(f"{document} has no date in seeds/index.toml; give --reported")
+        raise InputError(_("{document} has no date in seeds/index.toml; give --reported", document=document))
     fields = {"id": entry_id, "name": one_line(name, "NAME"), "zone": zone, "status": status,
               "reported": when, "source": _source(document, quote)}
     _apply(lambda: add_entry(plan, "revocations", fields, dry_run,
@@ -212,7 +213,7 @@ def new(
 
     folder = folder or default_plans()
     if not folder.is_dir():
-        raise InputError(f"{folder}: no such directory")
+        raise InputError(_("{folder}: no such directory", folder=folder))
     _apply(lambda: create_plan(folder, province_id, one_line(name, "--name") or "", dry_run),
            dry_run)
 

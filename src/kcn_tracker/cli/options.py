@@ -17,8 +17,18 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperGroup
 
+try:  # typer 0.2x carries its own copy of click
+    from typer._click.core import ParameterSource
+    from typer._click.exceptions import UsageError
+    from typer._click.globals import get_current_context
+except ImportError:  # pragma: no cover - older typer, on click itself
+    from click import UsageError, get_current_context
+    from click.core import ParameterSource
+
 from kcn_tracker.errors import InputError, KcnError
 from kcn_tracker.text.display import hidden, printable
+from kcn_tracker.text.i18n import _, set_language
+from kcn_tracker.text.i18n import language as get_language
 
 
 class MappedGroup(TyperGroup):
@@ -26,8 +36,19 @@ class MappedGroup(TyperGroup):
     exit code; the commands themselves catch nothing."""
 
     def invoke(self, ctx):
+        import os
+
+        # Messages are English unless KCN_TRACKER_LANG or --lang says vi; chosen afresh
+        # for every run, so that one run in a process never sets the next one's language.
+        set_language(os.environ.get("KCN_TRACKER_LANG"))
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            if get_language() == "en":
+                raise
+            # a bad parameter's message is composed when shown ("Invalid value for …"):
+            # compose it here, translated, as a plain usage error
+            raise UsageError(usage_message(exc.format_message()), exc.ctx) from None
         except KcnError as exc:
             for problem in exc.problems:
                 typer.echo(str(problem), err=True)
@@ -60,8 +81,47 @@ def _language(value: str | Lang) -> Lang:
     """vi or en; also as a locale writes it in the environment: EN, en_US.UTF-8, vi_VN."""
     code = str(value.value if isinstance(value, Lang) else value).strip().lower()[:2]
     if code not in Lang.__members__:
-        raise typer.BadParameter(f"{value!r}: choose vi or en")
+        raise typer.BadParameter(_("{value}: choose vi or en", value=repr(value)))
+    context = get_current_context(silent=True)
+    if context is not None and context.get_parameter_source("lang") in (
+            ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT):
+        set_language(code)  # the labels' default (vi) leaves messages in English
     return Lang(code)
+
+
+# What click and typer say about a bad command line, in the language of messages;
+# click fills in the option's name and value, so each is matched by its pattern.
+def N_(message: str) -> str:
+    """A message to translate later (extracted by Babel, translated by usage_message)."""
+    return message
+
+
+_USAGE = (
+    (r"Invalid value for (.+?): (.*)", N_("Invalid value for {option}: {reason}")),
+    (r"No such option: (.+)", N_("No such option: {option}")),
+    (r"No such command (.+)\.", N_("No such command {option}.")),
+    (r"Missing argument (.+)\.", N_("Missing argument {option}.")),
+    (r"Missing option (.+)\.", N_("Missing option {option}.")),
+    (r"Option (.+) requires an argument\.", N_("Option {option} requires an argument.")),
+    (r"Got unexpected extra arguments? \((.+)\)", N_("Got unexpected extra arguments ({option})")),
+    (r"(.+?) is not in the range (.+)\.", N_("{option} is not in the range {reason}.")),
+    (r"Input should be greater than or equal to (.+)", N_("Input should be {option} or more")),
+    (r"Input should be less than or equal to (.+)", N_("Input should be {option} or less")),
+    (r"(.+?) is not a valid integer\.", N_("{option} is not a valid integer.")),
+    (r"(.+?) is not one of (.+)\.", N_("{option} is not one of {reason}.")),
+)
+
+
+def usage_message(message: str) -> str:
+    """A message of click's, translated piece by piece where its pattern is known."""
+    import re
+
+    for pattern, template in _USAGE:
+        if m := re.fullmatch(pattern, message, re.S):
+            values = m.groups()
+            reason = usage_message(values[1]) if len(values) > 1 else ""
+            return _(template, option=values[0], reason=reason)
+    return message
 
 
 LangOpt = Annotated[Lang, typer.Option(
@@ -96,8 +156,8 @@ def as_of_date(text: str | None) -> date:
     try:
         return date.fromisoformat(iso_date(text))
     except ValueError:
-        raise InputError(f"--as-of {text!r} is not a date; write it as 2025-12-31 or "
-                         "31/12/2025") from None
+        raise InputError(_("--as-of {text} is not a date; write it as 2025-12-31 or "
+                           "31/12/2025", text=repr(text))) from None
 
 
 def one_line(value: str | None, option: str) -> str | None:
@@ -107,11 +167,11 @@ def one_line(value: str | None, option: str) -> str | None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise InputError(f"{option} is not valid text (a byte that is not UTF-8); type it "
-                         "again") from None
+        raise InputError(_("{option} is not valid text (a byte that is not UTF-8); type it "
+                           "again", option=option)) from None
     if hidden(value):
-        raise InputError(f"{option} holds a control character or a line break; give one line "
-                         "of text")
+        raise InputError(_("{option} holds a control character or a line break; give one "
+                           "line of text", option=option))
     return value
 
 

@@ -22,6 +22,7 @@ from kcn_tracker.cli.options import (
 )
 from kcn_tracker.errors import InputError
 from kcn_tracker.report.formats import FORMATS as REPORT_FORMATS
+from kcn_tracker.text.i18n import _
 
 ReportFormat = choices(REPORT_FORMATS)
 StatusFormat = choices(("table", "json", "markdown"))
@@ -66,8 +67,7 @@ def _export_target(path: Path | None, output_format: str = "table") -> None:
     if path is None:
         return
     if output_format != "table":
-        raise InputError("--export writes what the table shows; leave out --format, or "
-                         f"redirect the {output_format} output to a file")
+        raise InputError(_("--export writes what the table shows; leave out --format, or " "redirect the {output_format} output to a file", output_format=output_format))
     check_target(path)
 
 
@@ -220,7 +220,7 @@ def trend(
     if indicator not in INDICATORS:
         close = difflib.get_close_matches(indicator, list(INDICATORS), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else "; `kcn-tracker indicators` lists them"
-        raise InputError(f"unknown indicator '{indicator}'{hint}")
+        raise InputError(_("unknown indicator '{indicator}'{hint}", indicator=indicator, hint=hint))
     when = as_of_date(as_of)
     _export_target(export)
     selected = _load(plans, province, by is not None, lang.value)
@@ -252,7 +252,7 @@ def _indicator_key(text: str) -> str:
     folded = fold(text)
     found = [key for key, i in INDICATORS.items() if folded in (fold(i.vi), fold(i.en), key)]
     if len(found) > 1:
-        raise InputError(f"'{text}' is the label of {', '.join(found)}; give one of these keys")
+        raise InputError(_("'{text}' is the label of {found}; give one of these keys", text=text, found=', '.join(found)))
     return found[0] if found else text
 
 

@@ -25,6 +25,7 @@ from kcn_tracker.plans.model import Qualifier
 from kcn_tracker.plans.periods import parse_period
 from kcn_tracker.project import indexed, published
 from kcn_tracker.text.display import printable
+from kcn_tracker.text.i18n import _
 from kcn_tracker.text.spelling import canonical
 
 EDITABLE = ("indicator", "period", "scope", "qualifier", "value")
@@ -44,7 +45,7 @@ class Decisions:
 
 def proposals(document: Path, loaded: LoadedPlan) -> tuple[list[Proposal], str]:
     """The proposals that can be written (new entries, not skipped before) and the cited path."""
-    extraction, _ = extract_file(document)
+    extraction, _problems = extract_file(document)
     cited = f"seeds/{document.name}"
     drafter = Drafter(loaded.plan, cited, published(loaded.path, cited),
                       indexed(loaded.path, cited).get("precision") == "day",
@@ -80,9 +81,7 @@ def by_ids(found: list[Proposal], accept: str) -> Decisions:
     ids = {p.fields["id"]: p for p in found}
     unknown = [i for i in wanted if i not in ids]
     if unknown or not wanted:
-        raise InputError(f"--accept {accept!r}: no proposal has the id "
-                         f"{', '.join(unknown) or accept!r}; give all, or ids among: "
-                         f"{', '.join(ids) or '(none)'}")
+        raise InputError(_("--accept {accept}: no proposal has the id " "{unknown}; give all, or ids among: " "{ids}", accept=repr(accept), unknown=repr(', '.join(unknown) or accept), ids=', '.join(ids) or '(none)'))
     return Decisions([ids[i] for i in wanted])
 
 

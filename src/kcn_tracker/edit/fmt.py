@@ -24,6 +24,7 @@ from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, KcnError
 from kcn_tracker.plans.entries import KEY_ORDER, number_text, value_text
 from kcn_tracker.plans.locate import Locator
 from kcn_tracker.project import ReadRefused, read_limited
+from kcn_tracker.text.i18n import _
 from kcn_tracker.writes import WriteError, atomic_write, folder_lock, unified_diff
 
 
@@ -86,13 +87,13 @@ def _reorder(table: Table, order: tuple[str, ...]) -> None:
     groups.sort(key=lambda g: rank.get(g[0].key, len(order)))  # stable: unknown keys keep order
     container.body.clear()
     container._map.clear()
-    for _, item in head:
+    for _key, item in head:
         container.append(None, item)
     for key, item, comments in groups:
-        for _, comment in comments:
+        for _key, comment in comments:
             container.append(None, comment)
         container.append(SingleKey(key.key), _canonical_item(key.key, item))
-    for _, trailing in pending:
+    for _key, trailing in pending:
         container.append(None, trailing)
 
 
@@ -160,12 +161,11 @@ def format_text(text: str) -> str:
         new = _tidy(tomlkit.dumps(doc))
         same = _typed(tomllib.loads(new, parse_float=Decimal)) == before
     except (tomllib.TOMLDecodeError, tomlkit.exceptions.TOMLKitError, RecursionError) as exc:
-        raise FormatError(f"not valid TOML ({exc}); `kcn-tracker check` shows where") from None
+        raise FormatError(_("not valid TOML ({exc}); `kcn-tracker check` shows where", exc=exc)) from None
     except Exception as exc:  # noqa: BLE001 - a formatter bug must never cost the file
-        raise FormatError(f"cannot be formatted ({type(exc).__name__}: {exc}); the file is "
-                          "left as it is") from None
+        raise FormatError(_("cannot be formatted ({exc}: {exc2}); the file is " "left as it is", exc=type(exc).__name__, exc2=exc)) from None
     if not same:
-        raise FormatError("formatting would change the data; the file is left as it is")
+        raise FormatError(_("formatting would change the data; the file is left as it is"))
     return new
 
 

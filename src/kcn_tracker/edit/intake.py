@@ -19,6 +19,7 @@ from pathlib import Path
 from kcn_tracker.errors import KcnError
 from kcn_tracker.extract.readers import ReadError, read_bytes, sniff
 from kcn_tracker.project import INDEX, SEEDS, ReadRefused, read_limited
+from kcn_tracker.text.i18n import _
 from kcn_tracker.text.spelling import fold
 from kcn_tracker.writes import atomic_write, atomic_write_bytes, folder_lock
 
@@ -46,15 +47,12 @@ def add_documents(paths: list[Path], province: str, root: Path = Path("."),
                   options: dict[str, str] | None = None) -> list[Added]:
     options = {k: v for k, v in (options or {}).items() if v}
     if not _PROVINCE.fullmatch(province):
-        raise IntakeError(f"--province {province!r} is not a province id; write it as the "
-                          "plan file's [province] id, such as thai-nguyen")
+        raise IntakeError(_("--province {province} is not a province id; write it as the " "plan file's [province] id, such as thai-nguyen", province=repr(province)))
     if "published" in options and _precision(options["published"]) is None:
-        raise IntakeError(f"--published {options['published']!r} is not a date; write "
-                          "YYYY-MM-DD, YYYY-MM or YYYY")
+        raise IntakeError(_("--published {value} is not a date; write " "YYYY-MM-DD, YYYY-MM or YYYY", value=repr(options['published'])))
     seeds = root / SEEDS
     if not seeds.is_dir():
-        raise IntakeError(f"{seeds}: no such folder; run kcn-tracker add in the project, the "
-                          "folder that holds seeds/")
+        raise IntakeError(_("{seeds}: no such folder; run kcn-tracker add in the project, the " "folder that holds seeds/", seeds=seeds))
     import tomlkit
 
     added: list[Added] = []
@@ -66,8 +64,7 @@ def add_documents(paths: list[Path], province: str, root: Path = Path("."),
             text = old_index.decode("utf-8") if old_index else INDEX_HEAD
             entries = tomlkit.parse(text).get("documents", [])
         except (UnicodeDecodeError, tomlkit.exceptions.TOMLKitError) as exc:
-            raise IntakeError(f"{index_path}: not valid TOML ({exc}); fix it first "
-                              "(kcn-tracker check shows where)") from None
+            raise IntakeError(_("{index_path}: not valid TOML ({exc}); fix it first " "(kcn-tracker check shows where)", index_path=index_path, exc=exc)) from None
         known = {e.get("sha256"): e.get("file") for e in entries if isinstance(e, dict)}
         number = _next_number(seeds, entries)
         try:
@@ -80,7 +77,7 @@ def add_documents(paths: list[Path], province: str, root: Path = Path("."),
                 entry, files = _prepare(path, data, digest, number, province, options)
                 for name, content in files:
                     if (seeds / name).exists():
-                        raise IntakeError(f"{seeds / name}: already exists; nothing written")
+                        raise IntakeError(_("{name}: already exists; nothing written", name=seeds / name))
                     atomic_write_bytes(seeds / name, content, new_file=True)
                     written.append(seeds / name)
                 # appended as text: every byte of the index before it stays as it was
@@ -100,11 +97,11 @@ def add_documents(paths: list[Path], province: str, root: Path = Path("."),
 
 def _read(path: Path) -> bytes:
     if not path.exists():
-        raise IntakeError(f"{path}: no such file")
+        raise IntakeError(_("{path}: no such file", path=path))
     try:
         return read_limited(path)
     except ReadRefused as exc:
-        raise IntakeError(f"{path}: {exc.reason}") from None
+        raise IntakeError(_("{path}: {reason}", path=path, reason=exc.reason)) from None
 
 
 def _prepare(path: Path, data: bytes, digest: str, number: int, province: str,
@@ -112,7 +109,7 @@ def _prepare(path: Path, data: bytes, digest: str, number: int, province: str,
     try:
         document = read_bytes(data, path)
     except ReadError as exc:
-        raise IntakeError(f"{exc}; nothing written") from None
+        raise IntakeError(_("{exc}; nothing written", exc=exc)) from None
     stated = {**document.metadata, **options}
     extension = EXTENSIONS[sniff(data, path.name)]
     stem = f"{number:03d}_{_slug(stated.get('title') or path.stem) or digest[:16]}"

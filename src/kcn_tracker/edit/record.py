@@ -28,6 +28,7 @@ from kcn_tracker.plans.load import Parsed, parse_bytes
 from kcn_tracker.plans.model import Plan
 from kcn_tracker.plans.periods import parse_period
 from kcn_tracker.project import ReadRefused, outside_project, project_root, read_limited
+from kcn_tracker.text.i18n import _
 from kcn_tracker.text.spelling import fold
 from kcn_tracker.writes import atomic_write, folder_lock, unified_diff
 
@@ -80,14 +81,14 @@ def _read(path: Path) -> bytes:
     """The file's bytes exactly, a byte-order mark included, so writing it back changes
     nothing; they must be UTF-8."""
     if not os.path.lexists(path):
-        raise EditRefused(f"{path}: no such plan file; create it with `kcn-tracker new`")
+        raise EditRefused(_("{path}: no such plan file; create it with `kcn-tracker new`", path=path))
     try:
         data = read_limited(path)
         data.decode("utf-8")
     except UnicodeDecodeError:
-        raise EditRefused(f"{path}: not UTF-8 text; `kcn-tracker check` shows where") from None
+        raise EditRefused(_("{path}: not UTF-8 text; `kcn-tracker check` shows where", path=path)) from None
     except ReadRefused as exc:
-        raise EditRefused(f"{path}: {exc.reason}") from None
+        raise EditRefused(_("{path}: {reason}", path=path, reason=exc.reason)) from None
     return data
 
 
@@ -159,27 +160,25 @@ def add_entries(path: Path, entries: list[tuple], dry_run: bool = False) -> Edit
     many)."""
     shown = path
     if outside_project(shown):
-        raise EditRefused(f"{shown}: a link that leads outside the project; copy the plan "
-                          "file into the project instead of linking it")
+        raise EditRefused(_("{path}: a link that leads outside the project; copy the plan "
+                            "file into the project instead of linking it", path=shown))
     path = Path(os.path.realpath(path))  # write the file a link points to, not over the link
     if not path.parent.is_dir():
-        raise EditRefused(f"{shown}: no such folder")
+        raise EditRefused(_("{shown}: no such folder", shown=shown))
     documents = Documents(project_root(path))
     with folder_lock(path.parent):
         read = _read(path)
         old = read.decode("utf-8")
         plan, old_errors = _errors(parse_bytes(shown, read), documents)
         if plan is None:
-            raise EditRefused(f"{shown} has problems of its own; fix them first "
-                              "(`kcn-tracker check` lists them), then add the entry", old_errors)
+            raise EditRefused(_("{shown} has problems of its own; fix them first " "(`kcn-tracker check` lists them), then add the entry", shown=shown), old_errors)
         new, newline, index = old, "\r\n" if "\r\n" in old else "\n", None
         for section, fields, *id_parts in entries:
             if section != "skipped":
                 if fields.get("id") is None:
                     fields["id"] = default_id(plan, *(id_parts[0] if id_parts else (section,)))
                 if (twin := _same_as(section, fields, plan)) is not None:
-                    raise EditRefused(f"{shown}: {section} already holds this entry as "
-                                      f"'{twin}'; nothing added")
+                    raise EditRefused(_("{shown}: {section} already holds this entry as " "'{twin}'; nothing added", shown=shown, section=section, twin=twin))
             index = len(getattr(plan, section))
             entry = render_entry(section, fields)
             before, new = new, insert_entry(new, section, entry, newline)
@@ -191,8 +190,10 @@ def add_entries(path: Path, entries: list[tuple], dry_run: bool = False) -> Edit
         known = {_key(p) for p in old_errors}
         added = [p for p in everything if _is_error(p) and _key(p) not in known]
         if added:
-            what = "entry is" if len(entries) == 1 else "entries are"
-            raise EditRefused(f"{shown}: the new {what} refused; the file is unchanged", added)
+            raise EditRefused(_("{shown}: the new entry is refused; the file is unchanged",
+                                shown=shown) if len(entries) == 1 else
+                              _("{shown}: the new entries are refused; the file is unchanged",
+                                shown=shown), added)
         notes = [p for p in everything if p.entry == (section, index) and not _is_error(p)]
         line = (parsed.locator.find((section, index)) or (None, None))[0]
         if not dry_run:
@@ -212,5 +213,4 @@ def _same_data_plus(old: str, new: str, section: str, entry: str) -> None:
     added = tomllib.loads(entry, parse_float=Decimal)[section]
     before[section] = before.get(section, []) + added
     if after != before:
-        raise EditRefused("the entry could not be placed without changing other entries; the "
-                          "file is unchanged (add it by hand, or run `kcn-tracker fmt` first)")
+        raise EditRefused(_("the entry could not be placed without changing other entries; the " "file is unchanged (add it by hand, or run `kcn-tracker fmt` first)"))

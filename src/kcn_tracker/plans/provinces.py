@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kcn_tracker.errors import InputError
+from kcn_tracker.plans.merger import plan_successor
 from kcn_tracker.plans.model import Plan, Successor
+from kcn_tracker.text.i18n import _
 from kcn_tracker.text.spelling import fold
 
 
@@ -26,7 +28,7 @@ def successors(plans: list[Plan]) -> list[NewProvince]:
     found: dict[str, list[Plan]] = {}
     info: dict[str, Successor] = {}
     for plan in plans:
-        if (s := plan.province.successor) is not None:
+        if (s := plan_successor(plan)) is not None:  # stated, else the 2025 table
             found.setdefault(s.id, []).append(plan)
             info.setdefault(s.id, s)
     return [NewProvince(info[key], tuple(members)) for key, members in found.items()]
@@ -54,18 +56,16 @@ def select_provinces(plans: list[Plan], wanted: list[str],
             p.province.id for p in plans if key in _names(p.province.id, p.province.name)}
         if len(hits) > 1 and not by_successor:
             named = ", ".join(sorted(hits))
-            raise InputError(f"{name!r} is the name of {len(hits)} provinces ({named}); give "
-                             "the id of the one you mean")
+            raise InputError(_("{name} is the name of {hits} provinces ({named}); give " "the id of the one you mean", name=repr(name), hits=len(hits), named=named))
         for new in successors(plans) if by_successor else []:
             if key in _names(new.successor.id, new.successor.name):
                 hits |= {p.province.id for p in new.members}
         if not hits and not by_successor and any(
                 key in _names(n.successor.id, n.successor.name) for n in successors(plans)):
-            raise InputError(f"{name!r} is a province formed by a merger; add --by successor "
-                             "to see the provinces it holds")
+            raise InputError(_("{name} is a province formed by a merger; add --by successor " "to see the provinces it holds", name=repr(name)))
         if not hits:
             known = ", ".join(f"{p.province.id} ({p.province.name})" for p in plans)
-            raise InputError(f"no plan for province {name!r}; known provinces: {known}")
+            raise InputError(_("no plan for province {name}; known provinces: {known}", name=repr(name), known=known))
         chosen |= hits
     return [p for p in plans if p.province.id in chosen]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kcn_tracker.plans.figures import Range, superseded, value_range
 from kcn_tracker.plans.model import Qualifier
+from kcn_tracker.text.i18n import _
 
 
 def _what(entry) -> tuple:
@@ -25,18 +26,24 @@ def revision_errors(section: str, entries: list[tuple[int, object]]) -> list:
         here, where = (section, index, "supersedes"), f"{section}[{index}].supersedes"
         old = by_id.get(entry.supersedes)
         if old is None or old[1] is entry:
-            errors.append(("KCN118", here, f"{where}: no other entry of {section} has the id "
-                           f"'{entry.supersedes}'; name the entry this one revises"))
+            errors.append(("KCN118", here, _(
+                "{where}: no other entry of {section} has the id '{supersedes}'; name the "
+                "entry this one revises", where=where, section=section,
+                supersedes=entry.supersedes)))
         elif _what(old[1])[:5] != _what(entry)[:5]:
-            errors.append(("KCN118", here, f"{where}: '{entry.supersedes}' measures another "
-                           "indicator, scope, period or unit; a revision replaces a figure for "
-                           "the same thing"))
+            errors.append(("KCN118", here, _(
+                "{where}: '{supersedes}' measures another indicator, scope, period or unit; "
+                "a revision replaces a figure for the same thing", where=where,
+                supersedes=entry.supersedes)))
         elif _revises_itself(entry, by_id):
-            errors.append(("KCN118", here, f"{where}: '{entry.supersedes}' revises this entry "
-                           "in turn; a chain of revisions ends at the newest figure"))
+            errors.append(("KCN118", here, _(
+                "{where}: '{supersedes}' revises this entry in turn; a chain of revisions ends "
+                "at the newest figure", where=where, supersedes=entry.supersedes)))
         elif entry.supersedes in revised:
-            errors.append(("KCN118", here, f"{where}: '{entry.supersedes}' is already revised "
-                           f"by {section}[{revised[entry.supersedes]}]; revise that one instead"))
+            errors.append(("KCN118", here, _(
+                "{where}: '{supersedes}' is already revised by {section}[{by}]; revise that one "
+                "instead", where=where, supersedes=entry.supersedes, section=section,
+                by=revised[entry.supersedes])))
         revised.setdefault(entry.supersedes, index)
     return errors
 
@@ -55,7 +62,7 @@ def _revises_itself(entry, by_id: dict) -> bool:
 def conflicts(section: str, entries: list[tuple[int, object]]) -> list:
     """Two figures for one thing whose values cannot both be right, neither revising the
     other: the report would have to choose one silently, so check refuses both."""
-    old = superseded([e for _, e in entries])
+    old = superseded([e for _index, e in entries])
     current = [(i, e) for i, e in entries if e.id not in old and e.value is not None]
     errors, groups = [], {}
     for index, entry in current:
@@ -67,13 +74,13 @@ def conflicts(section: str, entries: list[tuple[int, object]]) -> list:
                           if not _ranges(e).overlaps(_ranges(entry))), None)
             if clash is not None:
                 first_index, first = clash
-                errors.append(("KCN119", (section, index, "value"),
-                               f"{section}[{index}].value: {entry.value} and "
-                               f"{section}[{first_index}] ('{first.id}') give two figures, "
-                               f"{first.value} and {entry.value}, for {_what(entry)[0]}, "
-                               f"{entry.scope}, {entry.period}; if this one revises it, add "
-                               f"supersedes = \"{first.id}\" (record … --supersedes "
-                               f"{first.id}), else correct one of them"))
+                errors.append(("KCN119", (section, index, "value"), _(
+                    "{section}[{index}].value: {value} and {section}[{first_index}] ('{id}') "
+                    "give two figures, {value2} and {value}, for {entry}, {scope}, {period}; if "
+                    "this one revises it, add supersedes = \"{id}\" (record … --supersedes "
+                    "{id}), else correct one of them", section=section, index=index,
+                    value=entry.value, first_index=first_index, id=first.id, value2=first.value,
+                    entry=_what(entry)[0], scope=entry.scope, period=entry.period)))
     return errors
 
 

@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from kcn_tracker.plans.merger import plan_successor
 from kcn_tracker.plans.model import Actual, Origin, Plan
 from kcn_tracker.plans.periods import Period, parse_period
 from kcn_tracker.plans.vocabulary import INDICATORS, UNITS
@@ -122,7 +123,7 @@ def partial_date(text: str, lang: str) -> str:
 
 def province_title(plan: Plan, lang: str) -> str:
     """The province's name, marked as a former province when another took it over."""
-    successor = plan.province.successor
+    successor = plan_successor(plan)  # stated, else the 2025 table
     if successor is None:
         return printable(plan.province.name)
     until = date.fromordinal(parse_period(successor.since).start.toordinal() - 1)
@@ -145,7 +146,7 @@ def since_day(successor, lang: str) -> str:
 
 def province_short(plan: Plan, lang: str) -> str:
     """"Bắc Kạn (cũ)": the name, and whether it is a former province, in a narrow column."""
-    if plan.province.successor is None:
+    if plan_successor(plan) is None:
         return printable(plan.province.name)
     return word(lang, "old_short", name=printable(plan.province.name))
 

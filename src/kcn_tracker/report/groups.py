@@ -3,6 +3,7 @@ them over in the 2025 merger."""
 
 from __future__ import annotations
 
+from kcn_tracker.plans.merger import plan_successor
 from kcn_tracker.plans.provinces import NewProvince, successors
 from kcn_tracker.progress.evaluate import ProvinceResult, Report
 
@@ -18,7 +19,7 @@ def grouped(report: Report) -> list[tuple[NewProvince | None, list[ProvinceResul
     news = {n.successor.id: n for n in successors([p.plan for p in report.provinces])}
     groups: dict[str | None, list[ProvinceResult]] = {}
     for province in report.provinces:
-        successor = province.plan.province.successor
+        successor = plan_successor(province.plan)  # stated, else the 2025 table
         groups.setdefault(successor.id if successor else None, []).append(province)
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
     return [(news.get(key), members) for key, members in ordered]

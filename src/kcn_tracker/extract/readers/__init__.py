@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kcn_tracker.errors import KcnError
 from kcn_tracker.project import ReadRefused, read_limited
+from kcn_tracker.text.i18n import _
 
 CELL = " | "
 
@@ -60,14 +61,14 @@ def sniff(data: bytes, name: str) -> str:
 def read_document(path: Path) -> Document:
     """The text of the document at ``path``, whatever its format."""
     if not path.exists():
-        raise ReadError(f"{path}: no such file")
+        raise ReadError(_("{path}: no such file", path=path))
     try:
         data = read_limited(path)
     except ReadRefused as exc:
         reason = exc.reason
         if exc.strerror is None and reason == "not a regular file":
             reason += "; give a text document"
-        raise ReadError(f"{path}: {reason}") from None
+        raise ReadError(_("{path}: {reason}", path=path, reason=reason)) from None
     return read_bytes(data, path)
 
 
@@ -86,8 +87,7 @@ def read_bytes(data: bytes, path: Path) -> Document:
         from kcn_tracker.extract.readers.plain import read_plain
         return read_plain(data, path)  # UTF-8 stays as given: positions slice the file
     else:
-        raise ReadError(f"{path}: a {'legacy Word (.doc)' if kind == 'doc' else 'zip'} file, "
-                        "which kcn-tracker does not read; save it as .docx, PDF or text")
+        raise ReadError(_("{path}: a {doc} file, " "which kcn-tracker does not read; save it as .docx, PDF or text", path=path, doc='legacy Word (.doc)' if kind == 'doc' else 'zip'))
     return Document(unicodedata.normalize("NFC", document.text), document.format,
                     document.metadata, document.encoding)
 

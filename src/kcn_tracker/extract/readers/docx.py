@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kcn_tracker.extract.readers import Document, ReadError, paragraphs_text, row_text
 from kcn_tracker.project import max_bytes
+from kcn_tracker.text.i18n import _
 
 
 def read_docx(data: bytes, path: Path) -> Document:
@@ -26,13 +27,14 @@ def read_docx(data: bytes, path: Path) -> Document:
         blocks: list[str] = []
         _blocks(document.element.body, document, blocks)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ReadError(f"{path}: not a readable Word (.docx) file ({exc})") from None
+        raise ReadError(_("{path}: not a readable Word (.docx) file ({exc})", path=path,
+                          exc=exc)) from None
     except Exception as exc:  # noqa: BLE001 - a damaged file may fail anywhere in the parser
-        raise ReadError(f"{path}: not a readable Word (.docx) file "
-                        f"({type(exc).__name__})") from None
+        raise ReadError(_("{path}: not a readable Word (.docx) file ({exc})", path=path,
+                          exc=type(exc).__name__)) from None
     text = paragraphs_text(blocks)
     if not text.strip():
-        raise ReadError(f"{path}: no text in this Word file")
+        raise ReadError(_("{path}: no text in this Word file", path=path))
     core = document.core_properties
     metadata = {key: " ".join(value.split()) for key, value in
                 (("title", core.title or ""), ("author", core.author or "")) if value.strip()}
@@ -48,8 +50,9 @@ def _refuse_a_bomb(data: bytes, path: Path) -> None:
         raise ReadError(f"{path}: not a readable Word (.docx) file ({exc})") from None
     unpacked = sum(p.file_size for p in parts if p.filename.endswith((".xml", ".rels")))
     if unpacked > max_bytes():
-        raise ReadError(f"{path}: its text unpacks to {unpacked:,} bytes, over the limit of "
-                        f"{max_bytes():,} (raise KCN_TRACKER_MAX_BYTES if this one is right)")
+        raise ReadError(_("{path}: its text unpacks to {size} bytes, over the limit of {limit} "
+                          "(raise KCN_TRACKER_MAX_BYTES if this one is right)", path=path,
+                          size=f"{unpacked:,}", limit=f"{max_bytes():,}"))
 
 
 def _blocks(container, document, blocks: list[str]) -> None:

@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from kcn_tracker.extract.readers import CELL, Document, ReadError, paragraphs_text
+from kcn_tracker.text.i18n import _
 
 _DROPPED = {"script", "style", "noscript", "nav", "footer", "header", "aside", "form",
             "button", "iframe", "svg", "template", "select", "head", "menu", "dialog"}
@@ -49,7 +50,7 @@ def read_html(data: bytes, path: Path) -> Document:
     try:
         root = lxml.html.document_fromstring(source)
     except (etree.ParserError, ValueError) as exc:
-        raise ReadError(f"{path}: not a readable web page ({exc})") from None
+        raise ReadError(_("{path}: not a readable web page ({exc})", path=path, exc=exc)) from None
     metadata = _metadata(root)
     articles = root.xpath("//article")
     body = articles[0] if len(articles) == 1 else (root.find("body") if root.find("body")
@@ -60,7 +61,7 @@ def read_html(data: bytes, path: Path) -> Document:
     blocks.append("".join(current))
     text = paragraphs_text(blocks)
     if not text.strip():
-        raise ReadError(f"{path}: no text in this web page")
+        raise ReadError(_("{path}: no text in this web page", path=path))
     return Document(text, "html", metadata)
 
 

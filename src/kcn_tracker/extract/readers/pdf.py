@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kcn_tracker.extract.readers import CELL, Document, ReadError, paragraphs_text
+from kcn_tracker.text.i18n import _
 
 NO_TEXT = "no text in this PDF: it needs OCR first"
 _PAGE_NUMBER = re.compile(r"(?:trang|page)?\s*[-–]?\s*\d{1,4}\s*(?:[/-–]\s*\d{1,4})?\s*[-–]?"
@@ -48,17 +49,18 @@ def read_pdf(data: bytes, path: Path) -> Document:
                  enumerate(extract_pages(io.BytesIO(data), laparams=LAParams()))]
         metadata = _metadata(data)
     except PDFPasswordIncorrect:
-        raise ReadError(f"{path}: the PDF is encrypted; save an unprotected copy and run "
-                        "again") from None
+        raise ReadError(_("{path}: the PDF is encrypted; save an unprotected copy and run " "again", path=path)) from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError,
             AttributeError) as exc:
-        raise ReadError(f"{path}: not a readable PDF ({type(exc).__name__})") from None
+        raise ReadError(_("{path}: not a readable PDF ({exc})", path=path,
+                          exc=type(exc).__name__)) from None
     except Exception as exc:  # noqa: BLE001 - a damaged file may fail anywhere in the parser
-        raise ReadError(f"{path}: not a readable PDF ({type(exc).__name__})") from None
+        raise ReadError(_("{path}: not a readable PDF ({exc})", path=path,
+                          exc=type(exc).__name__)) from None
     heights = [h for h, _ in pages]
     lines = _without_running_heads([ls for _, ls in pages], heights)
     if not any(line.text.strip() for page in lines for line in page):
-        raise ReadError(f"{path}: {NO_TEXT}")
+        raise ReadError(_("{path}: {NO_TEXT}", path=path, NO_TEXT=NO_TEXT))
     return Document(paragraphs_text(_paragraphs(lines)), "pdf", metadata)
 
 

@@ -15,6 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from kcn_tracker.extract.readers import Document, ReadError
+from kcn_tracker.text.i18n import _
 
 # Characters that legacy Vietnamese font encodings put where Unicode text has none:
 # TCVN3 (ABC) writes đ ư ơ ô â ê ă as ® ­ ¬ « © ª ¨; VNI writes đ as ñ, tone marks
@@ -40,9 +41,7 @@ def legacy_font(text: str) -> str | None:
 
 def _refuse_legacy(text: str, path: Path) -> None:
     if (name := legacy_font(text)) is not None:
-        raise ReadError(f"{path}: the text is in the {name} font encoding, a legacy "
-                        "Vietnamese encoding that is not Unicode; convert it to Unicode "
-                        "(UniKey's converter does) and run again")
+        raise ReadError(_("{path}: the text is in the {name} font encoding, a legacy " "Vietnamese encoding that is not Unicode; convert it to Unicode " "(UniKey's converter does) and run again", path=path, name=name))
 
 
 def read_plain(data: bytes, path: Path) -> Document:
@@ -67,8 +66,7 @@ def _decode(data: bytes, encoding: str, path: Path) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ReadError(f"{path}: starts with a {encoding.upper()} byte-order mark but is "
-                        f"not {encoding.upper()} text (byte {exc.start})") from None
+        raise ReadError(_("{path}: starts with a {value} byte-order mark but is " "not {value} text (byte {start})", path=path, value=encoding.upper(), start=exc.start)) from None
 
 
 def _eight_bit(data: bytes, error: UnicodeDecodeError, path: Path) -> tuple[str, str]:
@@ -84,8 +82,7 @@ def _eight_bit(data: bytes, error: UnicodeDecodeError, path: Path) -> tuple[str,
     if _UTF8_LETTERS.search(data):
         # Vietnamese letters in UTF-8 beside bytes that are not: a damaged UTF-8 file,
         # which Windows-1258 would only turn into mojibake.
-        raise ReadError(f"{path}: not UTF-8 text (byte {error.start}); save the document as "
-                        "UTF-8 and run again")
+        raise ReadError(_("{path}: not UTF-8 text (byte {start}); save the document as " "UTF-8 and run again", path=path, start=error.start))
     if b"\x00" not in data:
         try:
             # Windows-1258 writes most tones as combining marks after the letter;
@@ -93,5 +90,4 @@ def _eight_bit(data: bytes, error: UnicodeDecodeError, path: Path) -> tuple[str,
             return data.decode("cp1258"), "windows-1258"
         except UnicodeDecodeError:
             pass
-    raise ReadError(f"{path}: not text in UTF-8, UTF-16 or Windows-1258 (byte {error.start} "
-                    "is not UTF-8); save the document as UTF-8 and run again")
+    raise ReadError(_("{path}: not text in UTF-8, UTF-16 or Windows-1258 (byte {start} " "is not UTF-8); save the document as UTF-8 and run again", path=path, start=error.start))

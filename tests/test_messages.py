@@ -1,0 +1,107 @@
+"""Messages in the reader's language: English by default, Vietnamese with --lang vi or
+KCN_TRACKER_LANG=vi, from gettext catalogs kept in step with the code."""
+
+import io
+import re
+import shutil
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import read_mo, write_mo
+from babel.messages.pofile import read_po
+from conftest import ROOT
+
+LOCALE = ROOT / "src" / "kcn_tracker" / "locale"
+PO = LOCALE / "vi" / "LC_MESSAGES" / "kcn_tracker.po"
+MO = PO.with_suffix(".mo")
+FIELDS = re.compile(r"\{\w*\}")
+
+
+def _catalog():
+    with PO.open("rb") as f:
+        return read_po(f, locale="vi")
+
+
+def test_the_compiled_catalog_is_in_step_with_the_po():
+    """The shipped .mo is what `pybabel compile` makes of the .po (scripts/messages.py)."""
+    made = io.BytesIO()
+    write_mo(made, _catalog())
+    with MO.open("rb") as f:
+        shipped = {m.id: m.string for m in read_mo(f) if m.id}
+    assert shipped == {m.id: m.string for m in read_mo(io.BytesIO(made.getvalue())) if m.id}
+
+
+def test_every_message_of_the_code_is_in_the_template_and_translated():
+    extracted = {item[2] for item in extract_from_dir(
+        str(ROOT / "src"), method_map=[("**.py", "python")], keywords={"_": None, "N_": None})
+        if isinstance(item[2], str)}
+    with (LOCALE / "messages.pot").open("rb") as f:
+        template = {m.id for m in read_po(f) if m.id}
+    assert extracted == template, "run python scripts/messages.py"
+    catalog = _catalog()
+    for message in catalog:
+        if message.id:
+            assert message.string, f"not translated: {message.id}"
+            assert set(FIELDS.findall(message.id)) == set(FIELDS.findall(message.string)), \
+                message.id
+    assert {m.id for m in catalog if m.id} == template
+
+
+def test_every_translation_is_listed_in_docs_errors():
+    errors = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    listed = errors.split("## Tiếng Việt", 1)[1]
+    missing = [m.id for m in _catalog() if m.id and f"`{m.string}`" not in listed]
+    assert missing == []
+
+
+def test_a_bad_as_of_in_vietnamese(run):
+    result = run("report", "--as-of", "31/13/2025", "--lang", "vi")
+    assert result.exit_code == 2
+    assert ("kcn-tracker: --as-of '31/13/2025' không phải là ngày; hãy ghi 2025-12-31 "
+            "hoặc 31/12/2025") in result.stderr
+    english = run("report", "--as-of", "31/13/2025")
+    assert "kcn-tracker: --as-of '31/13/2025' is not a date; write it as" in english.stderr
+    assert "không phải" not in english.stderr
+
+
+def test_the_language_comes_from_the_environment_for_every_command(run):
+    result = run("report", "--width", "5", env={"KCN_TRACKER_LANG": "vi"})
+    assert result.exit_code == 2
+    assert "Giá trị không hợp lệ cho '--width': giá trị phải từ 20 trở lên" in result.output
+    assert "Invalid value for '--width'" in run("report", "--width", "5").output
+
+
+@pytest.fixture
+def scratch(tmp_path, monkeypatch):
+    for folder in ("plans", "seeds", "schema"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KCN_TRACKER_LANG", raising=False)
+    return tmp_path
+
+
+def test_a_check_finding_in_vietnamese_keeps_its_code(run_here, scratch):
+    plan = scratch / "plans" / "bac-kan.toml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace('unit = "project"', 'unit = "vnd_billion"', 1), encoding="utf-8")
+    vi = run_here("--lang", "vi", "check", "plans")
+    assert vi.exit_code == 1
+    assert "KCN204 [error] trích dẫn không nêu con số 20 (vnd_billion); nó ghi: 20" in vi.output
+    en = run_here("check", "plans")
+    assert "KCN204 [error] the quote does not state the figure 20 (vnd_billion)" in en.output
+
+
+def test_a_record_refusal_in_vietnamese(run_here, scratch):
+    plan = scratch / "plans" / "bac-kan.toml"
+    before = plan.read_bytes()
+    args = ("record", "actual", "plans/bac-kan.toml", "--indicator", "new_projects",
+            "--period", "2022", "--value", "7", "--unit", "project", "--document",
+            "seeds/003_7134f92b119c0d58.txt", "--quote", "thu hút ít nhất 3 dự án đầu tư mới")
+    vi = run_here(*args, env={"KCN_TRACKER_LANG": "vi"})
+    assert vi.exit_code == 1
+    assert "KCN204 trích dẫn không nêu con số 7 (project)" in vi.stderr
+    assert "kcn-tracker: plans/bac-kan.toml: mục mới bị từ chối; tệp không thay đổi" in vi.stderr
+    en = run_here(*args)
+    assert "kcn-tracker: plans/bac-kan.toml: the new entry is refused; the file is unchanged" \
+        in en.stderr
+    assert plan.read_bytes() == before
