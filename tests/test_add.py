@@ -120,3 +120,19 @@ def test_check_reports_a_changed_document_and_an_unregistered_one(run_here, here
              for f in json.loads(result.stdout)["findings"] if f["code"] in ("KCN211", "KCN212")]
     assert found == [("KCN211", "index.toml", 43), ("KCN212", "009_copy.txt", None)]
     assert result.exit_code == 1
+
+
+def test_a_dateline_gives_the_publication_date_and_a_date_in_a_sentence_does_not(
+        run_here, here, tmp_path):
+    dated = tmp_path / "co-ngay.txt"
+    dated.write_text("KCN thu hút đầu tư\nThứ Hai, 16/04/2024 09:00\nNăm 2024, các KCN "
+                     "thu hút 21 dự án.\n", encoding="utf-8")
+    undated = tmp_path / "khong-ngay.txt"
+    undated.write_text("KCN thu hút đầu tư\nTheo Nghị quyết số 16 ngày 12/8/2021, các KCN "
+                       "thu hút 21 dự án.\n", encoding="utf-8")
+    assert run_here("add", str(dated), str(undated), "-p", "bac-kan").exit_code == 0
+    entries = {e["file"]: e for e in index(here)["documents"]}
+    with_date = next(e for name, e in entries.items() if name.startswith("005_"))
+    without = next(e for name, e in entries.items() if name.startswith("006_"))
+    assert (with_date["published"], with_date["precision"]) == ("2024-04-16", "day")
+    assert "published" not in without

@@ -14,6 +14,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from kcn_tracker.errors import KcnError
@@ -110,7 +111,7 @@ def _prepare(path: Path, data: bytes, digest: str, number: int, province: str,
         document = read_bytes(data, path)
     except ReadError as exc:
         raise IntakeError(_("{exc}; nothing written", exc=exc)) from None
-    stated = {**document.metadata, **options}
+    stated = {**dateline(document.text), **document.metadata, **options}
     extension = EXTENSIONS[sniff(data, path.name)]
     stem = f"{number:03d}_{_slug(stated.get('title') or path.stem) or digest[:16]}"
     entry: dict = {}
@@ -137,6 +138,28 @@ def _prepare(path: Path, data: bytes, digest: str, number: int, province: str,
     if rendition is not None:
         entry["rendition_sha256"] = hashlib.sha256(rendition).hexdigest()
     return entry, files
+
+
+# A dateline: a short line near the top that is a date and little else, as news sites
+# print it ("Thứ Hai, 16/04/2024 09:00", "Cập nhật: 30/11/2020 15:37"). A date inside a
+# sentence ("Nghị quyết số 16 ngày 12/8/2021") is no publication date and is not taken.
+_DATELINE = re.compile(
+    r"^[^\S\n]*(?:(?:thứ\s+\w+|chủ nhật|cập nhật|ngày đăng|đăng ngày|ngày)\s*[:,]?\s*)*"
+    r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2})"
+    r"(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC)\s*[+-]\s*\d+)?)?[^\S\n]*$",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def dateline(text: str) -> dict[str, str]:
+    """The publication date a dateline in the first lines states, if one does."""
+    head = "\n".join(text.split("\n")[:8])
+    for m in _DATELINE.finditer(head):
+        try:
+            day = date(int(m["year"]), int(m["month"]), int(m["day"]))
+        except ValueError:
+            continue
+        return {"published": day.isoformat()}
+    return {}
 
 
 def _precision(date: str) -> str | None:
