@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import unicodedata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -59,6 +60,15 @@ class Documents:
         if self.seeds_refused:
             raise DocumentError("KCN201", f"{self.root / SEEDS} is a link or leads outside the "
                                 "project; make seeds/ a real folder holding the documents")
+        if len(posix.parts) == 2:
+            # The usual case, seeds/<file>: one lstat says it is a regular file (not a
+            # link) directly inside seeds/, which is already resolved and checked, so it
+            # is what resolving would give. Anything else takes the long way below.
+            try:
+                if stat.S_ISREG(os.lstat(self.seeds / posix.parts[1]).st_mode):
+                    return self.seeds / posix.parts[1]
+            except (OSError, ValueError):
+                pass
         try:
             path = (self.root / self._on_disk(posix)).resolve(strict=True)
         except FileNotFoundError:
