@@ -27,6 +27,8 @@ NATIONAL = "benchmarks/national-0.1"
 AS_OF = ["--as-of", "2026-11-22"]
 ENV = {"PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "/tmp"),
        "LANG": "C.UTF-8", "COLUMNS": "120", "LINES": "50", "TERM": "dumb"}
+if "KCN_TRACKER_WORKERS" in os.environ:  # to hold check's process pool to the same outputs
+    ENV["KCN_TRACKER_WORKERS"] = os.environ["KCN_TRACKER_WORKERS"]
 
 
 def commands() -> dict[str, list[str]]:
