@@ -132,6 +132,23 @@ def test_a_hostile_line_does_not_hang_the_check(project):
     assert result.returncode == 1 and "KCN001" in result.stdout
 
 
+def test_a_hostile_line_is_checked_in_time_linear_in_its_length(project):
+    from linearity import assert_linear_in
+
+    from kcn_tracker.check.run import check_paths
+
+    def make(n):
+        path = project / "plans" / f"case-{n}.toml"
+        path.write_text("[" + " " * (5 * n) + "a\n" + "b" + " ." * (2 * n), encoding="utf-8")
+        return path
+
+    def run(path):
+        result = check_paths([path])
+        assert [f.problem.code for f in result.findings][:1] == ["KCN001"]
+
+    assert_linear_in(make, run, "check on a hostile line")
+
+
 def test_a_quote_must_be_whole_words_not_the_tail_of_a_number(run, project):
     text = edit(BASE, 'quote = "thu hút khoảng 20 dự án đầu tư mới"',
                         'quote = "0 dự án đầu tư mới"').replace("value = 20\n", "value = 0\n")

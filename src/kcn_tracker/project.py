@@ -112,7 +112,7 @@ def project_root(plan_file: Path) -> Path:
 def index_entries(root: Path) -> list[dict]:
     """The [[documents]] of the project's seeds/index.toml; none when it is missing or
     broken (`kcn-tracker check` reports a broken index, with its line)."""
-    import tomllib  # only the commands that cite documents read the index
+    import tomli as tomllib  # only the commands that cite documents read the index
 
     try:
         entries = tomllib.loads(read_limited(root / SEEDS / INDEX).decode("utf-8")).get(

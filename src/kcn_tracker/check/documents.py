@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 import unicodedata
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -11,6 +13,16 @@ from kcn_tracker.extract.readers import ReadError, read_bytes
 from kcn_tracker.project import SEEDS, ReadRefused, read_limited
 from kcn_tracker.text.i18n import _
 from kcn_tracker.text.spelling import canonical
+
+
+_SIMPLE = re.compile(rf"{SEEDS}/([^/\\\0]+)")
+
+
+def _in_seeds(document: str) -> str | None:
+    """The file name of ``document`` when it is plainly seeds/<name>: no other folder, no
+    backslash or NUL, not "." or ".."."""
+    m = _SIMPLE.fullmatch(document)
+    return m[1] if m and m[1] not in (".", "..") else None
 
 
 class DocumentError(KcnError):
@@ -51,6 +63,15 @@ class Documents:
         return found
 
     def _resolve(self, document: str) -> Path:
+        if not self.seeds_refused and (name := _in_seeds(document)):
+            # The usual case, seeds/<file>: one lstat says it is a regular file (not a
+            # link) directly inside seeds/, which is already resolved and checked, so it
+            # is what resolving would give. Anything else takes the long way below.
+            try:
+                if stat.S_ISREG(os.lstat(os.path.join(self.seeds, name)).st_mode):
+                    return self.seeds / name
+            except (OSError, ValueError):
+                pass
         posix = PurePosixPath(document)
         if (posix.is_absolute() or PureWindowsPath(document).is_absolute()
                 or ".." in posix.parts or "\\" in document or "\0" in document
@@ -81,6 +102,10 @@ class Documents:
             if unicodedata.normalize("NFC", entry.name) == wanted:
                 return posix.parent / entry.name
         return posix
+
+    def known(self, path: Path, text: str) -> None:
+        """``canonical_text(path)`` as another process of the same run found it."""
+        self._texts[path] = text
 
     def canonical_text(self, path: Path) -> str:
         if path not in self._texts:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from pathlib import Path
+
+import tomli as tomllib  # the one TOML parser (plans/load.py)
 
 from kcn_tracker.findings import Problem
 from kcn_tracker.project import INDEX, SEEDS, KcnError, read_limited

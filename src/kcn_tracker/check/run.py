@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from itertools import chain
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
 from kcn_tracker.check.consistency import check_consistency
-from kcn_tracker.check.documents import Documents
+from kcn_tracker.check.documents import DocumentError, Documents
 from kcn_tracker.check.index import check_index
 from kcn_tracker.check.provenance import check_provenance
 from kcn_tracker.errors import KcnError
@@ -79,60 +80,123 @@ class ProjectDocuments(dict):
         return self.setdefault(root, Documents(root))
 
 
-_worker_documents: ProjectDocuments | None = None  # a pool worker's, for one run's pool
+def workers_for(files: int) -> int:
+    """Processes worth starting for ``files`` plan files: the cores this process may run
+    on (its affinity) less the work already running (the one-minute load average), one
+    per PARALLEL_FROM / 2 files at most; ``KCN_TRACKER_WORKERS`` sets the number."""
+    setting = os.environ.get("KCN_TRACKER_WORKERS", "").strip()
+    if setting.isascii() and setting.isdigit() and int(setting) > 0:
+        return min(int(setting), files)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        busy = 0.0
+    return max(1, min(int(cores - busy + 0.5), files // (PARALLEL_FROM // 2)))
 
 
-def _start_worker() -> None:
-    global _worker_documents
-    _worker_documents = ProjectDocuments()
+# What a forked worker inherits: the parsed files and the documents read so far.
+_shared: tuple[dict[Path, Parsed], dict[Path, Path], ProjectDocuments] | None = None
 
 
-def _check_in_worker(file: Path):
-    return _check_one(file, _worker_documents)
-
-
-def _check_one(file: Path, documents: ProjectDocuments):
-    """Everything `check` learns from one file, in a form that crosses processes."""
-    parsed = parse(file)
-    text = parsed.text if parsed.text is not None else ""
-    plan, problems = check_file(parsed, documents.of(project_root(file)))
+def _outcome(file: Path, parsed: Parsed, documents: Documents):
+    """Everything `check` learns from one parsed file, in a form that crosses processes."""
+    plan, problems = check_file(parsed, documents)
     findings = acknowledge(parsed, problems, consistency_ran=plan is not None)
     families = {"0"} | ({"1", "2", "9"} if parsed.data is not None else set()) | (
         {"3"} if plan is not None else set())
-    lines = [line.removesuffix("\r") for line in text.split("\n")]
-    return file, findings, lines, families, plan, parsed.locator if plan is not None else None
+    # What the cross-file rules need, not the whole plan (the locator is the parent's).
+    return file, findings, families, None if plan is None else _Plan(plan.province)
 
 
 def check_paths(paths: Iterable[Path], documents: ProjectDocuments | None = None) -> CheckResult:
     """Check every plan file under ``paths``; ``documents`` is this run's cache of the
     documents read (a new one when not given)."""
+    global _shared
     files = plan_files(paths)
-    workers = min(os.cpu_count() or 1, len(files) // (PARALLEL_FROM // 2))
+    cache = ProjectDocuments() if documents is None else documents
+    parsed = {file: parse(file) for file in files}
+    roots = {file: project_root(file) for file in files}
+    workers = workers_for(len(files))
     if workers > 1:
-        # Files are independent until the cross-file rules: check them on every core.
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork"),
-                                 initializer=_start_worker) as pool:
-            results = list(pool.map(_check_in_worker, files, chunksize=4))
+        # Files are independent until the cross-file rules. Each document is read and
+        # normalised by one worker, then every worker checks its files with all of them.
+        _shared = (parsed, roots, cache)
+        try:
+            cited = _cited(parsed, roots, cache)
+            with _pool(workers) as pool:
+                for root, path, text in chain.from_iterable(pool.map(
+                        _read_documents, [cited[i::workers] for i in range(workers)])):
+                    cache.of(root).known(path, text)
+            with _pool(workers) as pool:
+                results = list(pool.map(_check_in_worker, files, chunksize=4))
+        finally:
+            _shared = None
     else:
-        cache = ProjectDocuments() if documents is None else documents
-        results = [_check_one(file, cache) for file in files]
+        results = [_outcome(file, parsed[file], cache.of(roots[file])) for file in files]
     findings: list[Finding] = []
     lines: dict[Path, list[str]] = {}
     families: dict[Path, set[str]] = {}
     valid = []
-    for file, found, text_lines, ran, plan, locator in results:
+    for file, found, ran, brief in results:
         findings += found
-        lines[file], families[file] = text_lines, ran
-        if plan is not None:
-            valid.append((file, plan, locator))
+        text = parsed[file].text if parsed[file].text is not None else ""
+        lines[file] = [line.removesuffix("\r") for line in text.split("\n")] if found else []
+        families[file] = ran
+        if brief is not None:
+            valid.append((file, brief, parsed[file].locator))
     findings += [Finding(p) for p in duplicate_provinces(valid)]
-    for root in dict.fromkeys(project_root(file) for file in files):
+    for root in dict.fromkeys(roots.values()):
         index = check_index(root)
         findings += [Finding(p) for p in index]
         for problem in index:
             if problem.line is not None and problem.file not in lines:
                 lines[problem.file] = _text_lines(problem.file)
     return CheckResult(files, findings, lines, families)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, mp_context=get_context("fork"))
+
+
+def _cited(parsed: dict[Path, Parsed], roots: dict[Path, Path],
+           cache: ProjectDocuments) -> list[tuple[Path, Path]]:
+    """(project, file) of every document a quote cites, resolved here, once each."""
+    cited = {}
+    for file, one in parsed.items():
+        documents = cache.of(roots[file])
+        for section in SECTIONS:
+            entries = (one.data or {}).get(section)
+            for raw in entries if isinstance(entries, list) else []:
+                source = raw.get("source") if isinstance(raw, dict) else None
+                name = source.get("document") if isinstance(source, dict) else None
+                if isinstance(name, str):
+                    try:
+                        cited[(roots[file], documents.resolve(name))] = None
+                    except DocumentError:
+                        pass  # reported by provenance, in the worker that checks the file
+    return list(cited)
+
+
+def _read_documents(cited: list[tuple[Path, Path]]) -> list[tuple[Path, Path, str]]:
+    out = []
+    for root, path in cited:
+        try:
+            out.append((root, path, _shared[2].of(root).canonical_text(path)))
+        except DocumentError:
+            pass  # read again, and reported, by the worker that checks the file
+    return out
+
+
+def _check_in_worker(file: Path):
+    parsed, roots, cache = _shared
+    return _outcome(file, parsed[file], cache.of(roots[file]))
+
+
+@dataclass(frozen=True)
+class _Plan:
+    province: object  # plans.model.Province: all that duplicate_provinces reads
 
 
 def _text_lines(path: Path) -> list[str]:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+import tomli as tomllib  # the plan parser of plans/load.py
 import tomlkit
 from tomlkit.items import AoT, Float, InlineTable, Integer, SingleKey, Table
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import Path
 
+import tomli as tomllib  # the plan parser of plans/load.py
 from kcn_tracker.check.documents import Documents
 from kcn_tracker.check.run import check_file
 from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, KcnError

@@ -24,11 +24,12 @@ from enum import Enum
 
 from kcn_tracker.plans.figures import (
     HUNDRED,
+    Measures,
     combine_qualifiers,
     current,
     flipped,
     implied_value,
-    matches,
+    period_of,
     preferred,
     superseded,
     year_on_year,
@@ -145,10 +146,10 @@ class Report:
     by_successor: bool = False  # shown under the provinces that took them over
 
 
-def target_value(target: Target, actuals: list[Actual],
-                 as_of: date) -> tuple[Decimal | None, Qualifier]:
+def target_value(target: Target, actuals: list[Actual], as_of: date,
+                 measures: Measures | None = None) -> tuple[Decimal | None, Qualifier]:
     if target.origin is Origin.IMPLIED:
-        return implied_value(target, actuals, as_of)
+        return implied_value(target, actuals, as_of, measures)
     return target.value, Qualifier.EXACT
 
 
@@ -166,16 +167,12 @@ def _observed(entries: list[Actual], until: date, share: float, complete: bool,
     )
 
 
-def candidates(target: Target, period: Period, actuals: list[Actual],
-               as_of: date) -> list[tuple[Period, Actual]]:
-    """The actuals that measure ``target`` within its period and are known by ``as_of``."""
-    found = []
-    for actual in actuals:
-        if matches(target, actual):
-            p = parse_period(actual.period)
-            if period.contains(p) and p.end <= as_of:
-                found.append((p, actual))
-    return found
+def candidates(target: Target, period: Period, actuals: list[Actual], as_of: date,
+               measures: Measures | None = None) -> list[tuple[Period, Actual]]:
+    """The actuals that measure ``target`` within its period and are known by ``as_of``;
+    ``measures``, the index of ``actuals``, makes it a look-up (built when not given)."""
+    measures = Measures(actuals) if measures is None else measures
+    return [(p, a) for p, a in measures.within(target, period) if p.end <= as_of]
 
 
 def observe(target: Target, period: Period,
@@ -200,12 +197,14 @@ def _flow_sum(found: list[tuple[Period, Actual]], period: Period) -> Observed:
     A sub-period with no figure is unknown, not zero: the sum of the others is
     then only a lower bound ("at least"), and never a verdict on the period.
     """
+    by_period: dict[tuple[date, date], list[Actual]] = {}
+    for q, a in found:
+        by_period.setdefault((q.start, q.end), []).append(a)
     cursor, chosen, covered = period.start, [], 0
     for p, _ in sorted(found, key=lambda pa: (pa[0].start, -pa[0].days)):
         if p.start < cursor:
             continue
-        same = [a for q, a in found if q == p]
-        chosen.append(preferred(same))
+        chosen.append(preferred(by_period[(p.start, p.end)]))
         covered += p.days
         cursor = date.fromordinal(p.end.toordinal() + 1)
     last = cursor.toordinal() - 1
@@ -274,13 +273,20 @@ def decide(target: Target, value: Decimal | None, observed: Observed | None
 
 def evaluate_target(target: Target, actuals: list[Actual], as_of: date,
                     restated: tuple[Target, ...] = (),
+                    measures: Measures | None = None,
                     evidence: list[Actual] | None = None) -> TargetResult:
-    """``actuals`` are the current ones (no entry another one revises); ``evidence`` all of
-    them, for the figure an implied plan was stated with (default: ``actuals``)."""
-    period = parse_period(target.period)
-    value, value_qualifier = target_value(target, evidence or actuals, as_of)
-    found = candidates(target, period, actuals, as_of)
-    observed = observe(target, period, found) or derived_growth(target, period, actuals, as_of)
+    """``actuals`` are the current ones: no entry another one revises; ``measures`` is
+    their index, shared by the targets of one plan (built when not given); ``evidence``
+    all of them, revised ones included, for the figure an implied plan was stated with."""
+    measures = Measures(actuals) if measures is None else measures
+    period = period_of(target.period)
+    if evidence is None:
+        value, value_qualifier = target_value(target, actuals, as_of, measures)
+    else:
+        value, value_qualifier = target_value(target, evidence, as_of)
+    found = candidates(target, period, actuals, as_of, measures)
+    observed = observe(target, period, found) or derived_growth(target, period, actuals, as_of,
+                                                                measures)
     status, attainment = decide(target, value, observed)
     overshoot = attainment - HUNDRED if attainment is not None else None
     measured = tuple(a for _, a in found) + (observed.entries if observed and not found else ())
@@ -290,14 +296,14 @@ def evaluate_target(target: Target, actuals: list[Actual], as_of: date,
 
 
 def derived_growth(target: Target, period: Period, actuals: list[Actual],
-                   as_of: date) -> Observed | None:
+                   as_of: date, measures: Measures | None = None) -> Observed | None:
     """A growth target with no stated rate for its period is measured by the rate its
     values give: the period's value against the same period a year earlier."""
     base = GROWTH.get(target.indicator.value)
     if base is None or period.end > as_of:
         return None
     for unit in MONEY:
-        pair = year_on_year(actuals, base, target.scope, unit, period)
+        pair = year_on_year(actuals, base, target.scope, unit, period, measures)
         if pair is not None:
             now, then = pair
             rate = ((now.value / then.value - 1) * HUNDRED).quantize(PCT_PLACES, ROUND_HALF_UP)
@@ -345,14 +351,15 @@ def evaluate_plan(plan: Plan, as_of: date, year: int | None = None) -> ProvinceR
     computation; a target stated several times is evaluated once.
     """
     actuals = current(plan.actuals)
-    results = [evaluate_target(t, actuals, as_of, again, plan.actuals)
+    measures = Measures(actuals)  # one index of the actuals for every target of the plan
+    results = [evaluate_target(t, actuals, as_of, again, measures, plan.actuals)
                for t, again in _restatements(current(plan.targets))]
     measured = {id(a) for r in results for a in r.measured}
     if year is not None:
         results = [r for r in results if r.period.overlaps_year(year)]
-        actuals = [a for a in actuals if parse_period(a.period).overlaps_year(year)]
+        actuals = [a for a in actuals if period_of(a.period).overlaps_year(year)]
     untargeted = [a for a in actuals
-                  if id(a) not in measured and parse_period(a.period).end <= as_of]
+                  if id(a) not in measured and period_of(a.period).end <= as_of]
     return ProvinceResult(plan, results, actuals, untargeted, unrecovered(plan.revocations, as_of),
                           {**superseded(plan.targets), **superseded(plan.actuals)})
 

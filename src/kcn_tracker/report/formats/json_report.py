@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from json.encoder import c_make_encoder, encode_basestring
 
 from rich.console import Console
 
@@ -147,8 +148,88 @@ def _superseded(old_id: str, new, plan: Plan, lang: str) -> dict:
 def _indented(value, level: int) -> str:
     # The names stay as the plan writes them; json_printable only changes how the
     # bidirectional and C1 characters are spelled, so no terminal obeys them.
-    text = json_printable(json.dumps(value, ensure_ascii=False, indent=2))
+    text = json_printable(dumps_indented(value))
     return text.replace("\n", "\n" + "  " * level)
+
+
+# json.dumps(indent=2) runs the pure-Python encoder (the C one has no indent before
+# Python 3.14). The same text, byte for byte, from the C encoder: each container is one C
+# call whose item separator carries the newline and the indentation, its nested
+# containers standing in as a marker string that is then replaced by their own text.
+# A marker is only trusted when it occurs exactly as often as it was put in (a report
+# string equal to it is written the slow way); values of any other type than JSON's own
+# go to json.dumps. (Compact C output re-indented afterwards would need a JSON
+# tokenizer: brackets stand in strings too.)
+_CONTAINERS = frozenset((dict, list, tuple))
+_JSON_TYPES = _CONTAINERS | {str, int, float, bool, type(None)}
+_MARK = "\x00kcn-tracker nested value\x00"
+_MARK_TEXT = encode_basestring(_MARK)
+_ENCODERS: list = []  # by depth: the C encoder of a container whose items stand there
+
+
+class _Slow(Exception):
+    """A value the C path does not write exactly as json.dumps would."""
+
+
+def _not_serializable(value):
+    raise _Slow
+
+
+def dumps_indented(value) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, written by the C encoder."""
+    if c_make_encoder is not None:
+        out: list[str] = []
+        try:
+            _encode(value, 0, out)
+            return "".join(out)
+        except _Slow:
+            pass
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _encode(value, depth: int, out: list[str]) -> None:
+    """The text of ``value`` standing at ``depth``, onto ``out``. Only JSON's own types, exactly: the
+    C encoder reads a subclass's items otherwise than the Python one does. Keys that
+    are not strings are converted by both alike."""
+    while len(_ENCODERS) <= depth + 1:
+        _ENCODERS.append(c_make_encoder(None, _not_serializable, encode_basestring, None,
+                                        ": ", ",\n" + "  " * len(_ENCODERS), False, False,
+                                        True))
+    kind = type(value)
+    if kind is dict:
+        items = value.values()
+    elif kind is list or kind is tuple:
+        items = value
+    elif kind in _JSON_TYPES:
+        out += _ENCODERS[depth](value, 0)
+        return
+    else:
+        raise _Slow
+    if not value:
+        out.append("{}" if kind is dict else "[]")
+        return
+    types = set(map(type, items))
+    if not types <= _JSON_TYPES:
+        raise _Slow
+    nested = None
+    if not types.isdisjoint(_CONTAINERS):
+        nested = [v for v in items if type(v) in _CONTAINERS]
+        if kind is dict:
+            value = {k: _MARK if type(v) in _CONTAINERS else v for k, v in value.items()}
+        else:
+            value = [_MARK if type(v) in _CONTAINERS else v for v in value]
+    text = "".join(_ENCODERS[depth + 1](value, 0))
+    text = f"{text[0]}\n{'  ' * (depth + 1)}{text[1:-1]}\n{'  ' * depth}{text[-1]}"
+    if nested is None:
+        out.append(text)
+        return
+    parts = text.split(_MARK_TEXT)
+    if len(parts) != len(nested) + 1:
+        raise _Slow
+    out.append(parts[0])
+    for child, after in zip(nested, parts[1:]):
+        _encode(child, depth + 1, out)
+        out.append(after)
 
 
 def render(report: Report, lang: str, console: Console) -> None:

@@ -1,0 +1,59 @@
+"""Time that grows with the input, not with its square: n against 2n."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+# Linear work doubles from n to 2n and quadratic work quadruples: a ratio under 3 is
+# linear with room for a loaded machine's noise (the best of several rounds is compared).
+MARGIN = 3.0
+
+
+def doubling_ratio(run: Callable[[object], object], small: object, large: object,
+                   rounds: int = 3) -> float:
+    """The best time of ``run(large)`` over the best time of ``run(small)``, alternating."""
+    best = [float("inf"), float("inf")]
+    run(small)  # imports and caches warm
+    for _ in range(rounds):
+        for i, value in enumerate((small, large)):
+            gc.disable()  # a collection of the whole test process is no part of the work
+            try:
+                start = time.perf_counter()
+                run(value)
+                best[i] = min(best[i], time.perf_counter() - start)
+            finally:
+                gc.enable()
+    return best[1] / best[0]
+
+
+def assert_linear(run: Callable[[object], object], small: object, large: object,
+                  rounds: int = 3) -> None:
+    ratio = doubling_ratio(run, small, large, rounds)
+    assert ratio < MARGIN, f"twice the input took {ratio:.1f} times as long"
+
+
+def calibrated(make: Callable[[int], object], run: Callable[[object], object],
+               at_least: float = 0.01, start: int = 64, limit: int = 1 << 20) -> int:
+    """The smallest n (doubling from ``start``) at which ``run(make(n))`` takes
+    ``at_least`` seconds: big enough to time, small enough to keep the suite short."""
+    n = start
+    while n < limit:
+        began = time.perf_counter()
+        run(make(n))
+        if time.perf_counter() - began >= at_least:
+            break
+        n *= 2
+    return n
+
+
+def assert_linear_in(make: Callable[[int], object], run: Callable[[object], object],
+                     what: str = "", rounds: int = 3) -> None:
+    """``run`` on ``make(n)`` and ``make(2n)``, n calibrated: at most MARGIN times as long."""
+    n = calibrated(make, run)
+    ratio = doubling_ratio(run, make(n), make(2 * n), rounds)
+    if ratio >= MARGIN:  # a busy machine, or growth that is not linear: twice as large
+        n *= 2           # and more rounds tell them apart
+        ratio = doubling_ratio(run, make(n), make(2 * n), 2 * rounds)
+    assert ratio < MARGIN, f"{what}: twice the input ({n} -> {2 * n}) took {ratio:.1f}x as long"
