@@ -96,7 +96,8 @@ def _hidden_characters(data: object):
             stack.extend((value, (trail, key)) for key, value in reversed(node.items()))
         elif isinstance(node, list):
             stack.extend((value, (trail, i)) for i, value in reversed(list(enumerate(node))))
-        elif isinstance(node, str):
+        # The path is rebuilt only for a string that holds such a character: most hold none.
+        elif isinstance(node, str) and (_CONTROLS.search(node) or _BIDI.search(node)):
             loc = _unwind(trail)
             if found := _hidden_in(node, loc):
                 yield loc, found
@@ -115,9 +116,12 @@ def _hidden_in(text: str, loc: tuple) -> str | None:
     if loc[-2:] == ("source", "document"):
         return None
     if m := (_NOTE_CONTROLS if loc[-1] == "note" else _CONTROLS).search(text):
-        return (_("{loc}: control character U+{value} in the text; " "remove it: plan strings hold visible text only", loc=_dotted(loc), value=format(ord(m[0]), '04X')))
+        return _("{loc}: control character U+{value} in the text; remove it: plan strings "
+                 "hold visible text only", loc=_dotted(loc), value=format(ord(m[0]), "04X"))
     if m := _BIDI.search(text):
-        return (_("{loc}: bidirectional control U+{value} in the text; " "remove it: it makes the text display in another order than it reads", loc=_dotted(loc), value=format(ord(m[0]), '04X')))
+        return _("{loc}: bidirectional control U+{value} in the text; remove it: it makes "
+                 "the text display in another order than it reads", loc=_dotted(loc),
+                 value=format(ord(m[0]), "04X"))
     return None
 
 
