@@ -43,7 +43,10 @@ def max_bytes() -> int:
         return DEFAULT_MAX_BYTES
     # ASCII digits only: "²" and "٣" are digits to str.isdigit but no size a person means.
     if not (value.isascii() and value.isdigit() and 0 < len(value) <= 15) or int(value) == 0:
-        raise InputError(_("KCN_TRACKER_MAX_BYTES={value} is not a size: give a whole " "number of bytes, such as {DEFAULT_MAX_BYTES} (the default)", value=repr(value[:40]), DEFAULT_MAX_BYTES=DEFAULT_MAX_BYTES))
+        raise InputError(_(
+            "KCN_TRACKER_MAX_BYTES={value} is not a size: give a whole number of bytes, such as "
+            "{DEFAULT_MAX_BYTES} (the default)",
+            value=repr(value[:40]), DEFAULT_MAX_BYTES=DEFAULT_MAX_BYTES))
     return int(value)
 
 
@@ -168,7 +171,10 @@ def project_dir() -> Path:
     directory, else the working directory itself (whose missing plans/ is then said)."""
     if _chosen is not None:
         if not (_chosen / PLANS).is_dir():
-            raise InputError(_("{chosen}: not a kcn-tracker project (no plans/ folder in it); " "--project and {PROJECT_ENV} name the folder that holds plans/", chosen=_chosen, PROJECT_ENV=PROJECT_ENV))
+            raise InputError(_(
+                "{chosen}: not a kcn-tracker project (no plans/ folder in it); --project and "
+                "{PROJECT_ENV} name the folder that holds plans/",
+                chosen=_chosen, PROJECT_ENV=PROJECT_ENV))
         return _chosen
     return find_project() or Path(".")
 

@@ -36,7 +36,9 @@ def folder_lock(folder: Path) -> Iterator[None]:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError as exc:
-        raise WriteError(_("{folder}: cannot be opened ({strerror})", folder=folder, strerror=exc.strerror)) from None
+        raise WriteError(_(
+            "{folder}: cannot be opened ({strerror})",
+            folder=folder, strerror=exc.strerror)) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -97,7 +99,9 @@ def atomic_write_bytes(path: Path, data: bytes, new_file: bool = False,
             _refuse_if_changed(path, unchanged_since)
         os.replace(temporary, path)
     except OSError as exc:
-        raise WriteError(_("{path}: could not be written ({strerror}); the original file " "is unchanged", path=path, strerror=exc.strerror)) from None
+        raise WriteError(_(
+            "{path}: could not be written ({strerror}); the original file is unchanged",
+            path=path, strerror=exc.strerror)) from None
     finally:
         if temporary is not None and os.path.exists(temporary):
             os.unlink(temporary)
@@ -117,7 +121,10 @@ def _refuse_if_changed(path: Path, read: bytes) -> None:
     except KcnError:
         now = None
     if now != read:
-        raise WriteError(_("{path}: changed by another program since it was read; nothing was " "written: run the command again on the file as it is now", path=path))
+        raise WriteError(_(
+            "{path}: changed by another program since it was read; nothing was written: run the "
+            "command again on the file as it is now",
+            path=path))
 
 
 def unified_diff(path: Path, old: str, new: str) -> str:

@@ -53,7 +53,10 @@ def _repeated(plan: Plan) -> list:
             if entry.value is None:
                 continue
             if key in seen:
-                problems.append(("KCN305", (section, index), _("{section}[{index}] repeats " "{section}[{key}] from the same document; remove one, " "or acknowledge it if the document states the figure twice", section=section, index=index, key=seen[key])))
+                problems.append(("KCN305", (section, index), _(
+                    "{section}[{index}] repeats {section}[{key}] from the same document; remove "
+                    "one, or acknowledge it if the document states the figure twice",
+                    section=section, index=index, key=seen[key])))
             seen.setdefault(key, index)
     return problems
 
@@ -82,7 +85,10 @@ def _parts(plan: Plan) -> list:
                 text = " + ".join(f"{format_number(a.value, 'vi', 6)} ({a.indicator.value})"
                                   for a in summed)
                 problems.append(("KCN302", ("actuals", index, "value"),
-                                 _("{text} does not make the total " "{value}; check both figures " "in the document, then acknowledge the gap here", text=text, value=format_number(total.value, 'vi', 6))))
+                                 _(
+                                     "{text} does not make the total {value}; check both figures "
+                                     "in the document, then acknowledge the gap here",
+                                     text=text, value=format_number(total.value, 'vi', 6))))
     return problems
 
 
@@ -123,7 +129,13 @@ def _growth(plan: Plan) -> list:
             if not computed.overlaps(_range(growth)):
                 mid = (now.value / then.value - 1) * HUNDRED
                 problems.append(("KCN303", ("actuals", index, "value"),
-                                 _("{value} ({period}) to " "{value2} ({period2}) " "is {mid}, the text says {value3}; " "acknowledge it here if the document really says so", value=format_number(then.value, 'vi', 6), period=then.period, value2=format_number(now.value, 'vi', 6), period2=now.period, mid=_pct(mid), value3=_pct(growth.value))))
+                                 _(
+                                     "{value} ({period}) to {value2} ({period2}) is {mid}, the "
+                                     "text says {value3}; acknowledge it here if the document "
+                                     "really says so",
+                                     value=format_number(then.value, 'vi', 6), period=then.period,
+                                     value2=format_number(now.value, 'vi', 6), period2=now.period,
+                                     mid=_pct(mid), value3=_pct(growth.value))))
     return problems
 
 
@@ -144,7 +156,12 @@ def _attainment(plan: Plan) -> list:
         if not computed.overlaps(value_range(reported.value, reported.qualifier, "percent")):
             mid = chosen.value * HUNDRED / target.value
             problems.append(("KCN301", ("targets", index, "reported_attainment"),
-                             _("{value} of " "{value2} is {mid}, the " "document says {value3}; check the figures", value=format_number(chosen.value, 'vi', 6), value2=format_number(target.value, 'vi', 6), mid=_pct(mid), value3=_pct(reported.value))))
+                             _(
+                                 "{value} of {value2} is {mid}, the document says {value3}; "
+                                 "check the figures",
+                                 value=format_number(chosen.value, 'vi', 6),
+                                 value2=format_number(target.value, 'vi', 6), mid=_pct(mid),
+                                 value3=_pct(reported.value))))
     return problems
 
 
@@ -159,7 +176,11 @@ def _implied(plan: Plan) -> list:
             continue
         unit = UNITS[target.unit.value]
         problems.append(("KCN304", ("targets", index, "reported_attainment"),
-                         _("the reported {value} implies a " "plan of {value2} {vi}, not a round " "figure: the plan was probably a rounder one near it", value=_pct(target.reported_attainment.value), value2=format_number(value, 'vi', 6), vi=unit.vi)))
+                         _(
+                             "the reported {value} implies a plan of {value2} {vi}, not a round "
+                             "figure: the plan was probably a rounder one near it",
+                             value=_pct(target.reported_attainment.value),
+                             value2=format_number(value, 'vi', 6), vi=unit.vi)))
     return problems
 
 

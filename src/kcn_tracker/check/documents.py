@@ -76,19 +76,32 @@ class Documents:
         if (posix.is_absolute() or PureWindowsPath(document).is_absolute()
                 or ".." in posix.parts or "\\" in document or "\0" in document
                 or not posix.parts or posix.parts[0] != SEEDS):
-            raise DocumentError("KCN201", _("'{document}' is not a path inside seeds/; write it " "relative to the project, as seeds/<file>.txt", document=document))
+            raise DocumentError("KCN201", _(
+                "'{document}' is not a path inside seeds/; write it relative to the project, as "
+                "seeds/<file>.txt",
+                document=document))
         if self.seeds_refused:
-            raise DocumentError("KCN201", _("{SEEDS} is a link or leads outside the " "project; make seeds/ a real folder holding the documents", SEEDS=self.root / SEEDS))
+            raise DocumentError("KCN201", _(
+                "{SEEDS} is a link or leads outside the project; make seeds/ a real folder "
+                "holding the documents",
+                SEEDS=self.root / SEEDS))
         try:
             path = (self.root / self._on_disk(posix)).resolve(strict=True)
         except FileNotFoundError:
-            raise DocumentError("KCN202", _("'{document}' does not exist in {SEEDS}; " "add the document or correct the path", document=document, SEEDS=self.root / SEEDS)) from None
+            raise DocumentError("KCN202", _(
+                "'{document}' does not exist in {SEEDS}; add the document or correct the path",
+                document=document, SEEDS=self.root / SEEDS)) from None
         except (OSError, RuntimeError) as exc:  # a loop of links, a name too long
             raise DocumentError("KCN202", f"'{document}' cannot be opened: {exc}") from None
         if not path.is_relative_to(self.seeds):
-            raise DocumentError("KCN201", _("'{document}' is a link that leads outside seeds/; " "copy the document into seeds/ instead of linking it", document=document))
+            raise DocumentError("KCN201", _(
+                "'{document}' is a link that leads outside seeds/; copy the document into seeds/ "
+                "instead of linking it",
+                document=document))
         if not path.is_file():
-            raise DocumentError("KCN202", _("'{document}' is not a regular file", document=document))
+            raise DocumentError("KCN202", _(
+                "'{document}' is not a regular file",
+                document=document))
         return path
 
     def _on_disk(self, posix: PurePosixPath) -> PurePosixPath:
@@ -112,7 +125,9 @@ class Documents:
             try:
                 text = self._text(path)
             except ReadError as exc:
-                raise DocumentError("KCN202", _("'{name}' cannot be read as text: " "{exc}", name=path.name, exc=str(exc).removeprefix(f'{path}: '))) from None
+                raise DocumentError("KCN202", _(
+                    "'{name}' cannot be read as text: {exc}",
+                    name=path.name, exc=str(exc).removeprefix(f'{path}: '))) from None
             except ReadRefused as exc:
                 if exc.strerror is not None:
                     raise DocumentError("KCN202", f"'{path.name}' cannot be read: "

@@ -36,7 +36,9 @@ def check_index(root: Path) -> list[Problem]:
     except tomllib.TOMLDecodeError as exc:
         at = _TOML_AT.search(str(exc))
         return [Problem("KCN209", index, int(at[1]) if at else None, int(at[2]) if at else None,
-                        _("the index is not valid TOML: {exc}", exc=_TOML_AT.sub('', str(exc)).strip()))]
+                        _(
+                            "the index is not valid TOML: {exc}",
+                            exc=_TOML_AT.sub('', str(exc)).strip()))]
     except (KcnError, RecursionError) as exc:
         return [Problem("KCN209", index, None, None, _("the index cannot be read: {exc}", exc=exc))]
     entries = data.get("documents", [])
@@ -51,14 +53,21 @@ def check_index(root: Path) -> list[Problem]:
         header = _header_line(lines, number)
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
             problems.append(Problem("KCN209", index, header, None,
-                                    _("documents[{number}] has no file = \"<name in seeds/>\"", number=number)))
+                                    _(
+                                        "documents[{number}] has no file = \"<name in seeds/>\"",
+                                        number=number)))
             continue
         # Reports name a document by its number (the source column, "003"): two
         # documents with one number could not be told apart there.
         prefix = entry["file"].split("_", 1)[0]
         if "_" in entry["file"] and numbered.setdefault(prefix, entry["file"]) != entry["file"]:
             problems.append(Problem("KCN213", index, _line_of(lines, header, "file"), None,
-                                    _("'{value}' has the number {prefix} of " "'{prefix2}'; reports name documents by their " "number: give it a number of its own", value=entry['file'], prefix=prefix, prefix2=numbered[prefix])))
+                                    _(
+                                        "'{value}' has the number {prefix} of '{prefix2}'; "
+                                        "reports name documents by their number: give it a "
+                                        "number of its own",
+                                        value=entry['file'], prefix=prefix,
+                                        prefix2=numbered[prefix])))
         for key, digest_key in (("file", "sha256"), ("rendition", "rendition_sha256")):
             name = entry.get(key)
             if not isinstance(name, str):
@@ -68,13 +77,19 @@ def check_index(root: Path) -> list[Problem]:
             path = seeds / name
             if "/" in name or "\\" in name or name.startswith(".") or not path.is_file():
                 problems.append(Problem("KCN210", index, line, None,
-                                        _("{key} '{name}' is not a file in {SEEDS}/: add the " "document again, or remove its entry", key=key, name=name, SEEDS=SEEDS)))
+                                        _(
+                                            "{key} '{name}' is not a file in {SEEDS}/: add the "
+                                            "document again, or remove its entry",
+                                            key=key, name=name, SEEDS=SEEDS)))
                 continue
             digest = entry.get(digest_key)
             if not (isinstance(digest, str) and _SHA256.fullmatch(digest)):
                 if digest is not None or key == "rendition":
                     problems.append(Problem("KCN209", index, _line_of(lines, header, digest_key)
-                                            or line, None, _("{digest_key} of '{name}' is not " "64 hexadecimal digits", digest_key=digest_key, name=name)))
+                                            or line, None, _(
+                                                "{digest_key} of '{name}' is not 64 hexadecimal "
+                                                "digits",
+                                                digest_key=digest_key, name=name)))
                 continue
             try:
                 actual = hashlib.sha256(read_limited(path)).hexdigest()
@@ -83,11 +98,18 @@ def check_index(root: Path) -> list[Problem]:
             if actual != digest:
                 problems.append(Problem(
                     "KCN211", index, _line_of(lines, header, digest_key), None,
-                    _("'{name}' has changed since it was added (its sha256 is {value}…, " "the index says {value2}…); restore the document as received, or add " "the new version as a new document", name=name, value=actual[:12], value2=digest[:12])))
+                    _(
+                        "'{name}' has changed since it was added (its sha256 is {value}…, the "
+                        "index says {value2}…); restore the document as received, or add the new "
+                        "version as a new document",
+                        name=name, value=actual[:12], value2=digest[:12])))
     for path in sorted(seeds.iterdir()):
         if path.name not in named and not path.name.startswith(".") and path.is_file():
             problems.append(Problem("KCN212", path, None, None,
-                                    _("'{name}' is in {SEEDS}/ but not in {INDEX}; register " "it with kcn-tracker add, or remove it", name=path.name, SEEDS=SEEDS, INDEX=INDEX)))
+                                    _(
+                                        "'{name}' is in {SEEDS}/ but not in {INDEX}; register it "
+                                        "with kcn-tracker add, or remove it",
+                                        name=path.name, SEEDS=SEEDS, INDEX=INDEX)))
     return problems
 
 

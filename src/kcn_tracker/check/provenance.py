@@ -36,7 +36,11 @@ def _entry(parsed: Parsed, documents: Documents, here: tuple, raw: dict) -> list
     problems = []
     if len(quote) > MAX_QUOTE_CHARS:
         problems.append(parsed.problem("KCN207", (*here, "source", "quote"),
-                                       _("the quote is {quote} characters long, more than a " "sentence ({MAX_QUOTE_CHARS}); quote the sentence or " "clause that states the figure", quote=len(quote), MAX_QUOTE_CHARS=MAX_QUOTE_CHARS)))
+                                       _(
+                                           "the quote is {quote} characters long, more than a "
+                                           "sentence ({MAX_QUOTE_CHARS}); quote the sentence or "
+                                           "clause that states the figure",
+                                           quote=len(quote), MAX_QUOTE_CHARS=MAX_QUOTE_CHARS)))
     quoted = False
     try:
         text = documents.canonical_text(documents.resolve(document))
@@ -78,7 +82,10 @@ def scope_unstated(scope: str, quote: str) -> str | None:
     zones, clusters = bool(_ZONES.search(said)), bool(_CLUSTERS.search(said))
     province = bool(_WHOLE_PROVINCE.search(said))
     if scope in ("ccn", "province") and zones and not clusters and not province:
-        return (_("the quote speaks of industrial zones (KCN), not of '{scope}'; use scope " "\"kcn\" (or a zone), or quote the sentence about the whole scope", scope=scope))
+        return (_(
+            "the quote speaks of industrial zones (KCN), not of '{scope}'; use scope \"kcn\" (or "
+            "a zone), or quote the sentence about the whole scope",
+            scope=scope))
     if scope == "kcn" and province and not zones:
         return ("the quote speaks of the whole province ('toàn tỉnh'), not of its industrial "
                 "zones; use scope \"province\", or quote the sentence about the zones")
@@ -104,7 +111,10 @@ def revocation_unstated(raw: dict, quote: str, data: dict) -> str | None:
     names = [n for n in names if isinstance(n, str) and fold(n)]
     said = _words(quote)
     if names and not any(_words(n) in said for n in names):
-        return (_("the quote does not name '{value}'; quote the sentence that names the " "project or its zone", value=names[-1]))
+        return (_(
+            "the quote does not name '{value}'; quote the sentence that names the project or its "
+            "zone",
+            value=names[-1]))
     if raw.get("status") == "recovered" and NOT_DONE.search(said):
         return ("the quote says the revocation is not completed ('chưa hoàn thành'), but the "
                 "status is 'recovered'; quote the report of its completion")
@@ -119,9 +129,15 @@ def quote_missing(quote: str, canonical_document: str, document: str) -> str | N
     """
     wanted = canonical(quote)
     if len(wanted.split()) < MIN_QUOTE_WORDS:
-        return (_("the quote is too short to find its place in {document}; quote the " "sentence or clause, at least {MIN_QUOTE_WORDS} words", document=document, MIN_QUOTE_WORDS=MIN_QUOTE_WORDS))
+        return (_(
+            "the quote is too short to find its place in {document}; quote the sentence or "
+            "clause, at least {MIN_QUOTE_WORDS} words",
+            document=document, MIN_QUOTE_WORDS=MIN_QUOTE_WORDS))
     if not contains_words(canonical_document, wanted):
-        return (_("the quote is not in {document}; copy the sentence or clause exactly as " "the document writes it", document=document))
+        return (_(
+            "the quote is not in {document}; copy the sentence or clause exactly as the document "
+            "writes it",
+            document=document))
     return None
 
 
@@ -156,7 +172,13 @@ def figure_missing(value: Decimal, unit: str, quote: str) -> tuple[str, str] | N
         return None
     shown = format_number(value, "vi", 6)
     if value in bare:
-        return "KCN205", (_("the quote writes {shown} without a currency; quote a sentence that " "names it, or acknowledge this with the reason for the unit", shown=shown))
+        return "KCN205", (_(
+            "the quote writes {shown} without a currency; quote a sentence that names it, or "
+            "acknowledge this with the reason for the unit",
+            shown=shown))
     said = ", ".join(dict.fromkeys(s.text for s in stated)) or "no figure"
     what = _("an attainment of") if unit == "attainment" else _("the figure")
-    return "KCN204", (_("the quote does not state {what} {shown} ({unit}); it says: {said}. " "Correct the value, or quote the sentence that states it", what=what, shown=shown, unit=unit, said=said))
+    return "KCN204", (_(
+        "the quote does not state {what} {shown} ({unit}); it says: {said}. Correct the value, "
+        "or quote the sentence that states it",
+        what=what, shown=shown, unit=unit, said=said))

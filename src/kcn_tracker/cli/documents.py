@@ -137,14 +137,19 @@ def _draft_write(document: Path, province: str, plans: list[Path], accept: str |
     found, cited = proposals(document, loaded)
     if (root := Path(loaded.path).resolve().parent.parent / "seeds") and \
             document.resolve().parent != root.resolve():
-        raise InputError(_("{document}: not in seeds/; add it first (kcn-tracker add), then " "draft seeds/<its name> --write", document=document))
+        raise InputError(_(
+            "{document}: not in seeds/; add it first (kcn-tracker add), then draft seeds/<its "
+            "name> --write",
+            document=document))
     if not found:
         typer.echo(f"{document}: no new entry to propose for {loaded.path}; nothing written")
         return
     if accept is not None:
         decisions = by_ids(found, accept)
     elif not _terminal():
-        raise InputError(_("draft --write asks about each proposal and needs a terminal; give " "--accept all or --accept ID,ID to write without asking"))
+        raise InputError(_(
+            "draft --write asks about each proposal and needs a terminal; give --accept all or "
+            "--accept ID,ID to write without asking"))
     else:
         out = console()
         decisions = interactive(

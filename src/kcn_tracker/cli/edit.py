@@ -192,7 +192,9 @@ def revocation(
 
     when = iso_date(reported) if reported else published(plan, document)
     if when is None:
-        raise InputError(_("{document} has no date in seeds/index.toml; give --reported", document=document))
+        raise InputError(_(
+            "{document} has no date in seeds/index.toml; give --reported",
+            document=document))
     fields = {"id": entry_id, "name": one_line(name, "NAME"), "zone": zone, "status": status,
               "reported": when, "source": _source(document, quote)}
     _apply(lambda: add_entry(plan, "revocations", fields, dry_run,

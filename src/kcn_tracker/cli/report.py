@@ -67,7 +67,10 @@ def _export_target(path: Path | None, output_format: str = "table") -> None:
     if path is None:
         return
     if output_format != "table":
-        raise InputError(_("--export writes what the table shows; leave out --format, or " "redirect the {output_format} output to a file", output_format=output_format))
+        raise InputError(_(
+            "--export writes what the table shows; leave out --format, or redirect the "
+            "{output_format} output to a file",
+            output_format=output_format))
     check_target(path)
 
 
@@ -252,7 +255,9 @@ def _indicator_key(text: str) -> str:
     folded = fold(text)
     found = [key for key, i in INDICATORS.items() if folded in (fold(i.vi), fold(i.en), key)]
     if len(found) > 1:
-        raise InputError(_("'{text}' is the label of {found}; give one of these keys", text=text, found=', '.join(found)))
+        raise InputError(_(
+            "'{text}' is the label of {found}; give one of these keys",
+            text=text, found=', '.join(found)))
     return found[0] if found else text
 
 

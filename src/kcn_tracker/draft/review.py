@@ -81,7 +81,10 @@ def by_ids(found: list[Proposal], accept: str) -> Decisions:
     ids = {p.fields["id"]: p for p in found}
     unknown = [i for i in wanted if i not in ids]
     if unknown or not wanted:
-        raise InputError(_("--accept {accept}: no proposal has the id " "{unknown}; give all, or ids among: " "{ids}", accept=repr(accept), unknown=repr(', '.join(unknown) or accept), ids=', '.join(ids) or '(none)'))
+        raise InputError(_(
+            "--accept {accept}: no proposal has the id {unknown}; give all, or ids among: {ids}",
+            accept=repr(accept), unknown=repr(', '.join(unknown) or accept),
+            ids=', '.join(ids) or '(none)'))
     return Decisions([ids[i] for i in wanted])
 
 

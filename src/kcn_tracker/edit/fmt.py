@@ -161,9 +161,13 @@ def format_text(text: str) -> str:
         new = _tidy(tomlkit.dumps(doc))
         same = _typed(tomllib.loads(new, parse_float=Decimal)) == before
     except (tomllib.TOMLDecodeError, tomlkit.exceptions.TOMLKitError, RecursionError) as exc:
-        raise FormatError(_("not valid TOML ({exc}); `kcn-tracker check` shows where", exc=exc)) from None
+        raise FormatError(_(
+            "not valid TOML ({exc}); `kcn-tracker check` shows where",
+            exc=exc)) from None
     except Exception as exc:  # noqa: BLE001 - a formatter bug must never cost the file
-        raise FormatError(_("cannot be formatted ({exc}: {exc2}); the file is " "left as it is", exc=type(exc).__name__, exc2=exc)) from None
+        raise FormatError(_(
+            "cannot be formatted ({exc}: {exc2}); the file is left as it is",
+            exc=type(exc).__name__, exc2=exc)) from None
     if not same:
         raise FormatError(_("formatting would change the data; the file is left as it is"))
     return new

@@ -48,12 +48,20 @@ def add_documents(paths: list[Path], province: str, root: Path = Path("."),
                   options: dict[str, str] | None = None) -> list[Added]:
     options = {k: v for k, v in (options or {}).items() if v}
     if not _PROVINCE.fullmatch(province):
-        raise IntakeError(_("--province {province} is not a province id; write it as the " "plan file's [province] id, such as thai-nguyen", province=repr(province)))
+        raise IntakeError(_(
+            "--province {province} is not a province id; write it as the plan file's [province] "
+            "id, such as thai-nguyen",
+            province=repr(province)))
     if "published" in options and _precision(options["published"]) is None:
-        raise IntakeError(_("--published {value} is not a date; write " "YYYY-MM-DD, YYYY-MM or YYYY", value=repr(options['published'])))
+        raise IntakeError(_(
+            "--published {value} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY",
+            value=repr(options['published'])))
     seeds = root / SEEDS
     if not seeds.is_dir():
-        raise IntakeError(_("{seeds}: no such folder; run kcn-tracker add in the project, the " "folder that holds seeds/", seeds=seeds))
+        raise IntakeError(_(
+            "{seeds}: no such folder; run kcn-tracker add in the project, the folder that holds "
+            "seeds/",
+            seeds=seeds))
     import tomlkit
 
     added: list[Added] = []
@@ -65,7 +73,10 @@ def add_documents(paths: list[Path], province: str, root: Path = Path("."),
             text = old_index.decode("utf-8") if old_index else INDEX_HEAD
             entries = tomlkit.parse(text).get("documents", [])
         except (UnicodeDecodeError, tomlkit.exceptions.TOMLKitError) as exc:
-            raise IntakeError(_("{index_path}: not valid TOML ({exc}); fix it first " "(kcn-tracker check shows where)", index_path=index_path, exc=exc)) from None
+            raise IntakeError(_(
+                "{index_path}: not valid TOML ({exc}); fix it first (kcn-tracker check shows "
+                "where)",
+                index_path=index_path, exc=exc)) from None
         known = {e.get("sha256"): e.get("file") for e in entries if isinstance(e, dict)}
         number = _next_number(seeds, entries)
         try:
@@ -78,7 +89,9 @@ def add_documents(paths: list[Path], province: str, root: Path = Path("."),
                 entry, files = _prepare(path, data, digest, number, province, options)
                 for name, content in files:
                     if (seeds / name).exists():
-                        raise IntakeError(_("{name}: already exists; nothing written", name=seeds / name))
+                        raise IntakeError(_(
+                            "{name}: already exists; nothing written",
+                            name=seeds / name))
                     atomic_write_bytes(seeds / name, content, new_file=True)
                     written.append(seeds / name)
                 # appended as text: every byte of the index before it stays as it was

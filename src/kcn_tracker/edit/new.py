@@ -23,7 +23,10 @@ def new_plan_text(province_id: str, name: str, folder: Path) -> str:
     try:
         Province(id=province_id, name=name)  # the same rules as in a plan file
     except ValidationError:
-        raise EditRefused(_("'{province_id}' / '{name}' cannot name a province: the id is " "lower-case ASCII letters, digits and hyphens (bac-ninh), the name " "is not empty", province_id=province_id, name=name)) from None
+        raise EditRefused(_(
+            "'{province_id}' / '{name}' cannot name a province: the id is lower-case ASCII "
+            "letters, digits and hyphens (bac-ninh), the name is not empty",
+            province_id=province_id, name=name)) from None
     root = project_root(folder.resolve() / f"{province_id}.toml")
     schema = os.path.relpath(root / "schema" / "plan.schema.json", folder.resolve())
     text = TEMPLATE.format(schema=Path(schema).as_posix(), name=name,

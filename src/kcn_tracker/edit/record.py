@@ -81,12 +81,16 @@ def _read(path: Path) -> bytes:
     """The file's bytes exactly, a byte-order mark included, so writing it back changes
     nothing; they must be UTF-8."""
     if not os.path.lexists(path):
-        raise EditRefused(_("{path}: no such plan file; create it with `kcn-tracker new`", path=path))
+        raise EditRefused(_(
+            "{path}: no such plan file; create it with `kcn-tracker new`",
+            path=path))
     try:
         data = read_limited(path)
         data.decode("utf-8")
     except UnicodeDecodeError:
-        raise EditRefused(_("{path}: not UTF-8 text; `kcn-tracker check` shows where", path=path)) from None
+        raise EditRefused(_(
+            "{path}: not UTF-8 text; `kcn-tracker check` shows where",
+            path=path)) from None
     except ReadRefused as exc:
         raise EditRefused(_("{path}: {reason}", path=path, reason=exc.reason)) from None
     return data
@@ -171,14 +175,19 @@ def add_entries(path: Path, entries: list[tuple], dry_run: bool = False) -> Edit
         old = read.decode("utf-8")
         plan, old_errors = _errors(parse_bytes(shown, read), documents)
         if plan is None:
-            raise EditRefused(_("{shown} has problems of its own; fix them first " "(`kcn-tracker check` lists them), then add the entry", shown=shown), old_errors)
+            raise EditRefused(_(
+                "{shown} has problems of its own; fix them first (`kcn-tracker check` lists "
+                "them), then add the entry",
+                shown=shown), old_errors)
         new, newline, index = old, "\r\n" if "\r\n" in old else "\n", None
         for section, fields, *id_parts in entries:
             if section != "skipped":
                 if fields.get("id") is None:
                     fields["id"] = default_id(plan, *(id_parts[0] if id_parts else (section,)))
                 if (twin := _same_as(section, fields, plan)) is not None:
-                    raise EditRefused(_("{shown}: {section} already holds this entry as " "'{twin}'; nothing added", shown=shown, section=section, twin=twin))
+                    raise EditRefused(_(
+                        "{shown}: {section} already holds this entry as '{twin}'; nothing added",
+                        shown=shown, section=section, twin=twin))
             index = len(getattr(plan, section))
             entry = render_entry(section, fields)
             before, new = new, insert_entry(new, section, entry, newline)
@@ -213,4 +222,6 @@ def _same_data_plus(old: str, new: str, section: str, entry: str) -> None:
     added = tomllib.loads(entry, parse_float=Decimal)[section]
     before[section] = before.get(section, []) + added
     if after != before:
-        raise EditRefused(_("the entry could not be placed without changing other entries; the " "file is unchanged (add it by hand, or run `kcn-tracker fmt` first)"))
+        raise EditRefused(_(
+            "the entry could not be placed without changing other entries; the file is unchanged "
+            "(add it by hand, or run `kcn-tracker fmt` first)"))

@@ -56,16 +56,24 @@ def select_provinces(plans: list[Plan], wanted: list[str],
             p.province.id for p in plans if key in _names(p.province.id, p.province.name)}
         if len(hits) > 1 and not by_successor:
             named = ", ".join(sorted(hits))
-            raise InputError(_("{name} is the name of {hits} provinces ({named}); give " "the id of the one you mean", name=repr(name), hits=len(hits), named=named))
+            raise InputError(_(
+                "{name} is the name of {hits} provinces ({named}); give the id of the one you "
+                "mean",
+                name=repr(name), hits=len(hits), named=named))
         for new in successors(plans) if by_successor else []:
             if key in _names(new.successor.id, new.successor.name):
                 hits |= {p.province.id for p in new.members}
         if not hits and not by_successor and any(
                 key in _names(n.successor.id, n.successor.name) for n in successors(plans)):
-            raise InputError(_("{name} is a province formed by a merger; add --by successor " "to see the provinces it holds", name=repr(name)))
+            raise InputError(_(
+                "{name} is a province formed by a merger; add --by successor to see the "
+                "provinces it holds",
+                name=repr(name)))
         if not hits:
             known = ", ".join(f"{p.province.id} ({p.province.name})" for p in plans)
-            raise InputError(_("no plan for province {name}; known provinces: {known}", name=repr(name), known=known))
+            raise InputError(_(
+                "no plan for province {name}; known provinces: {known}",
+                name=repr(name), known=known))
         chosen |= hits
     return [p for p in plans if p.province.id in chosen]
 

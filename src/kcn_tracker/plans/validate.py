@@ -160,7 +160,9 @@ def _describe(err: dict) -> tuple[str, str]:
     kind, value = err["type"], err.get("input")
     field = loc[-1] if loc else ""
     if kind == "extra_forbidden":
-        return "KCN101", _("{where}: unknown key '{field}'; remove it or check its spelling", where=where, field=field)
+        return "KCN101", _(
+            "{where}: unknown key '{field}'; remove it or check its spelling",
+            where=where, field=field)
     if kind == "missing":
         return "KCN102", _("{where}: required key '{field}' is missing", where=where, field=field)
     if kind == "enum" and field in ("indicator", "unit"):
@@ -168,16 +170,24 @@ def _describe(err: dict) -> tuple[str, str]:
         close = difflib.get_close_matches(str(value), list(vocabulary), n=1)
         hint = f" Did you mean '{close[0]}'?" if close else ""
         code = "KCN104" if field == "indicator" else "KCN105"
-        return code, (_("{where}: unknown {field} '{value}'.{hint} " "`kcn-tracker indicators` lists the indicators and units", where=where, field=field, value=value, hint=hint))
+        return code, (_(
+            "{where}: unknown {field} '{value}'.{hint} `kcn-tracker indicators` lists the "
+            "indicators and units",
+            where=where, field=field, value=value, hint=hint))
     if field == "period" and kind == "string_type":
         return "KCN109", f'{where}: write the period as a string, e.g. period = "2024"'
     if field == "period" and kind == "string_pattern_mismatch":
-        return "KCN109", _("{where}: period {value} is not one of the forms {FORMS}", where=where, value=repr(value), FORMS=FORMS)
+        return "KCN109", _(
+            "{where}: period {value} is not one of the forms {FORMS}",
+            where=where, value=repr(value), FORMS=FORMS)
     if field == "reported" and kind in ("string_pattern_mismatch", "string_type"):
         return "KCN115", (f'{where}: {value!r} is not a date of the form "2024", "2024-01" '
                           'or "2024-01-15"')
     if field == "rule" and kind == "enum":
-        return "KCN103", (_("{where}: {value} cannot be acknowledged; only findings of the " "documents themselves can ({ACKNOWLEDGEABLE}): fix the " "plan file instead", where=where, value=repr(value), ACKNOWLEDGEABLE=', '.join(ACKNOWLEDGEABLE)))
+        return "KCN103", (_(
+            "{where}: {value} cannot be acknowledged; only findings of the documents themselves "
+            "can ({ACKNOWLEDGEABLE}): fix the plan file instead",
+            where=where, value=repr(value), ACKNOWLEDGEABLE=', '.join(ACKNOWLEDGEABLE)))
     if kind == "value_error":
         return "KCN103", f"{where}: {err['ctx']['error']}"
     return "KCN103", f"{where}: {err['msg']}"
@@ -194,13 +204,19 @@ def entry_errors(entries: Entries, zones: dict, complete: bool) -> list[tuple[st
     for reserved in BUILTIN_SCOPES:
         if reserved in zones:
             errors.append(("KCN111", ("zones", reserved),
-                           _("zones.{reserved}: '{reserved}' is a built-in scope; " "choose another key for this zone", reserved=reserved)))
+                           _(
+                               "zones.{reserved}: '{reserved}' is a built-in scope; choose "
+                               "another key for this zone",
+                               reserved=reserved)))
     seen_ids: dict[str, str] = {}
     for section in SECTIONS:
         for index, entry in entries[section]:
             here = (section, index)
             if entry.id in seen_ids:
-                errors.append(("KCN110", (*here, "id"), _("{section}[{index}].id: id " "'{id}' is already used by {id2}; " "ids must be unique", section=section, index=index, id=entry.id, id2=seen_ids[entry.id])))
+                errors.append(("KCN110", (*here, "id"), _(
+                    "{section}[{index}].id: id '{id}' is already used by {id2}; ids must be "
+                    "unique",
+                    section=section, index=index, id=entry.id, id2=seen_ids[entry.id])))
             seen_ids.setdefault(entry.id, f"{section}[{index}]")
             if section == "revocations":
                 errors.extend(_revocation_errors(entry, here, zones))
@@ -217,7 +233,10 @@ def entry_errors(entries: Entries, zones: dict, complete: bool) -> list[tuple[st
 
 
 def _unknown_zone(key: str, value: str, here: tuple) -> str:
-    return (_("{here}.{key}: '{value}' is not a zone of this plan; " "add it under [zones] or use \"kcn\", \"ccn\" or \"province\"", here=_dotted(here), key=key, value=value))
+    return (_(
+        "{here}.{key}: '{value}' is not a zone of this plan; add it under [zones] or use "
+        "\"kcn\", \"ccn\" or \"province\"",
+        here=_dotted(here), key=key, value=value))
 
 
 def _revocation_errors(entry: Revocation, here: tuple, zones: dict) -> list:
@@ -235,7 +254,9 @@ def _date_problem(where: str, text: str) -> str | None:
     try:
         parse_period(text)
     except YearOutOfRange:
-        return (_("{where}: {text} has a year outside {FIRST_YEAR}-{LAST_YEAR}; " "check it for a typo", where=where, text=repr(text), FIRST_YEAR=FIRST_YEAR, LAST_YEAR=LAST_YEAR))
+        return (_(
+            "{where}: {text} has a year outside {FIRST_YEAR}-{LAST_YEAR}; check it for a typo",
+            where=where, text=repr(text), FIRST_YEAR=FIRST_YEAR, LAST_YEAR=LAST_YEAR))
     except ValueError:
         return _("{where}: {text} is not a date that exists", where=where, text=repr(text))
     return None
@@ -248,16 +269,26 @@ def _figure_errors(entry, here: tuple, scopes: set[str]) -> list:
     indicator, unit = INDICATORS[entry.indicator.value], UNITS[entry.unit.value]
     try:
         if parse_period(entry.period).is_instant and indicator.aggregation is Aggregation.FLOW:
-            errors.append(("KCN109", (*here, "period"), _("{here}.period: " "'{key}' adds up over time, so it needs a period, not one " "day; write e.g. \"2024-01-01..2024-04-15\" for 'từ đầu năm đến 15/4'", here=_dotted(here), key=indicator.key)))
+            errors.append(("KCN109", (*here, "period"), _(
+                "{here}.period: '{key}' adds up over time, so it needs a period, not one day; "
+                "write e.g. \"2024-01-01..2024-04-15\" for 'từ đầu năm đến 15/4'",
+                here=_dotted(here), key=indicator.key)))
     except ValueError as exc:
         errors.append(("KCN109", (*here, "period"), f"{_dotted(here)}.period: {exc}"))
     if unit.code not in indicator.units:
-        errors.append(("KCN106", (*here, "unit"), _("{here}.unit: '{code}' does " "not measure '{key}'; use one of: {units}", here=_dotted(here), code=unit.code, key=indicator.key, units=', '.join(indicator.units))))
+        errors.append(("KCN106", (*here, "unit"), _(
+            "{here}.unit: '{code}' does not measure '{key}'; use one of: {units}",
+            here=_dotted(here), code=unit.code, key=indicator.key,
+            units=', '.join(indicator.units))))
     value = entry.value
     if value is not None and value < 0 and unit.kind is not UnitKind.PERCENT:
-        errors.append(("KCN107", (*here, "value"), _("{here}.value: {value} is " "negative; a figure in {code} cannot be", here=_dotted(here), value=value, code=unit.code)))
+        errors.append(("KCN107", (*here, "value"), _(
+            "{here}.value: {value} is negative; a figure in {code} cannot be",
+            here=_dotted(here), value=value, code=unit.code)))
     if value is not None and unit.decimals == 0 and value != value.to_integral_value():
-        errors.append(("KCN108", (*here, "value"), _("{here}.value: {value} " "{code} is not a whole number; counts are whole", here=_dotted(here), value=value, code=unit.code)))
+        errors.append(("KCN108", (*here, "value"), _(
+            "{here}.value: {value} {code} is not a whole number; counts are whole",
+            here=_dotted(here), value=value, code=unit.code)))
     return errors
 
 
@@ -265,11 +296,20 @@ def _range_errors(target: Target, here: tuple) -> list:
     where = _dotted(here)
     between = target.comparator is Comparator.BETWEEN
     if between and (target.value_max is None or target.origin is Origin.IMPLIED):
-        return [("KCN112", here, _("{where}: comparator 'between' needs 'value' and " "'value_max', the two ends of the range: 120 and 150 of \"từ 120-150\"", where=where))]
+        return [("KCN112", here, _(
+            "{where}: comparator 'between' needs 'value' and 'value_max', the two ends of the "
+            "range: 120 and 150 of \"từ 120-150\"",
+            where=where))]
     if not between and target.value_max is not None:
-        return [("KCN112", (*here, "value_max"), _("{where}.value_max: only a range has an " "upper end; set comparator = \"between\" or remove value_max", where=where))]
+        return [("KCN112", (*here, "value_max"), _(
+            "{where}.value_max: only a range has an upper end; set comparator = \"between\" or "
+            "remove value_max",
+            where=where))]
     if between and target.value is not None and target.value_max <= target.value:
-        return [("KCN112", (*here, "value_max"), _("{where}.value_max: {value_max} is " "not above value {value}; write the lower end as value", where=where, value_max=target.value_max, value=target.value))]
+        return [("KCN112", (*here, "value_max"), _(
+            "{where}.value_max: {value_max} is not above value {value}; write the lower end as "
+            "value",
+            where=where, value_max=target.value_max, value=target.value))]
     return []
 
 
@@ -283,7 +323,10 @@ def _attainment_period_errors(target: Target, here: tuple) -> list:
     except ValueError as exc:
         return [("KCN109", (*here, "reported_attainment", "period"), f"{where}: {exc}")]
     if not inside:
-        return [("KCN109", (*here, "reported_attainment", "period"), _("{where}: " "'{period}' is not within the target's period '{period2}'; " "the attainment is stated for part of the plan's period", where=where, period=attained.period, period2=target.period))]
+        return [("KCN109", (*here, "reported_attainment", "period"), _(
+            "{where}: '{period}' is not within the target's period '{period2}'; the attainment "
+            "is stated for part of the plan's period",
+            where=where, period=attained.period, period2=target.period))]
     return []
 
 
@@ -292,13 +335,26 @@ def _target_errors(target: Target, here: tuple, actuals: list[Actual], complete:
     errors = _range_errors(target, here) + _attainment_period_errors(target, here)
     if target.origin is Origin.STATED:
         if target.value is None:
-            return errors + [("KCN112", here, _("{where}: a stated target needs a 'value'; or " "set origin = \"implied\" with a reported_attainment", where=where))]
+            return errors + [("KCN112", here, _(
+                "{where}: a stated target needs a 'value'; or set origin = \"implied\" with a "
+                "reported_attainment",
+                where=where))]
         return errors
     if target.value is not None:
-        errors.append(("KCN112", (*here, "value"), _("{where}.value: an implied target's figure " "is derived from its actual and reported attainment; remove 'value'", where=where)))
+        errors.append(("KCN112", (*here, "value"), _(
+            "{where}.value: an implied target's figure is derived from its actual and reported "
+            "attainment; remove 'value'",
+            where=where)))
     if target.reported_attainment is None:
-        errors.append(("KCN112", here, _("{where}: an implied target needs " "'reported_attainment', the percentage of plan the document reports", where=where)))
+        errors.append(("KCN112", here, _(
+            "{where}: an implied target needs 'reported_attainment', the percentage of plan the "
+            "document reports",
+            where=where)))
     period = attained_period(target)
     if complete and not any(matches(target, a) and a.period == period for a in actuals):
-        errors.append(("KCN113", here, _("{where}: no actual with indicator " "'{value}', scope '{scope}', period " "'{period}' and unit '{value2}' to derive this " "implied target from; add it", where=where, value=target.indicator.value, scope=target.scope, period=period, value2=target.unit.value)))
+        errors.append(("KCN113", here, _(
+            "{where}: no actual with indicator '{value}', scope '{scope}', period '{period}' and "
+            "unit '{value2}' to derive this implied target from; add it",
+            where=where, value=target.indicator.value, scope=target.scope, period=period,
+            value2=target.unit.value)))
     return errors

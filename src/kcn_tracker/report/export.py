@@ -64,7 +64,9 @@ def check_target(path: Path) -> None:
     """Refuse an export before any work: a type we cannot write, a folder that is not
     there, or a file that is not an earlier export."""
     if path.suffix.lower() not in FORMATS:
-        raise ExportError(_("{path}: cannot export to '{value}'; " "use one of {FORMATS}", path=path, value=path.suffix or 'no extension', FORMATS=', '.join(FORMATS)))
+        raise ExportError(_(
+            "{path}: cannot export to '{value}'; use one of {FORMATS}",
+            path=path, value=path.suffix or 'no extension', FORMATS=', '.join(FORMATS)))
     if not path.parent.is_dir():
         raise ExportError(_("{parent}: no such directory", parent=path.parent))
     if os.path.lexists(path):
@@ -72,11 +74,16 @@ def check_target(path: Path) -> None:
             with open(path, "rb") as handle:
                 head = handle.read(256)
         except OSError as exc:
-            raise ExportError(_("{path}: cannot be replaced ({strerror})", path=path, strerror=exc.strerror)) from None
+            raise ExportError(_(
+                "{path}: cannot be replaced ({strerror})",
+                path=path, strerror=exc.strerror)) from None
         is_export = (_is_workbook_export(path) if path.suffix.lower() == ".xlsx"
                      else _is_export(head))
         if not is_export:
-            raise ExportError(_("{path} exists and is not an earlier kcn-tracker export; " "it is left as it is: choose another name", path=path))
+            raise ExportError(_(
+                "{path} exists and is not an earlier kcn-tracker export; it is left as it is: "
+                "choose another name",
+                path=path))
 
 
 # Rich's SVG loads Fira Code from a CDN; a meeting room often has no network. The

@@ -87,7 +87,9 @@ def read_bytes(data: bytes, path: Path) -> Document:
         from kcn_tracker.extract.readers.plain import read_plain
         return read_plain(data, path)  # UTF-8 stays as given: positions slice the file
     else:
-        raise ReadError(_("{path}: a {doc} file, " "which kcn-tracker does not read; save it as .docx, PDF or text", path=path, doc='legacy Word (.doc)' if kind == 'doc' else 'zip'))
+        raise ReadError(_(
+            "{path}: a {doc} file, which kcn-tracker does not read; save it as .docx, PDF or text",
+            path=path, doc='legacy Word (.doc)' if kind == 'doc' else 'zip'))
     return Document(unicodedata.normalize("NFC", document.text), document.format,
                     document.metadata, document.encoding)
 

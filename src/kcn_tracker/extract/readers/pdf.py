@@ -49,7 +49,9 @@ def read_pdf(data: bytes, path: Path) -> Document:
                  enumerate(extract_pages(io.BytesIO(data), laparams=LAParams()))]
         metadata = _metadata(data)
     except PDFPasswordIncorrect:
-        raise ReadError(_("{path}: the PDF is encrypted; save an unprotected copy and run " "again", path=path)) from None
+        raise ReadError(_(
+            "{path}: the PDF is encrypted; save an unprotected copy and run again",
+            path=path)) from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError,
             AttributeError) as exc:
         raise ReadError(_("{path}: not a readable PDF ({exc})", path=path,

@@ -41,7 +41,10 @@ def legacy_font(text: str) -> str | None:
 
 def _refuse_legacy(text: str, path: Path) -> None:
     if (name := legacy_font(text)) is not None:
-        raise ReadError(_("{path}: the text is in the {name} font encoding, a legacy " "Vietnamese encoding that is not Unicode; convert it to Unicode " "(UniKey's converter does) and run again", path=path, name=name))
+        raise ReadError(_(
+            "{path}: the text is in the {name} font encoding, a legacy Vietnamese encoding that "
+            "is not Unicode; convert it to Unicode (UniKey's converter does) and run again",
+            path=path, name=name))
 
 
 def read_plain(data: bytes, path: Path) -> Document:
@@ -66,7 +69,9 @@ def _decode(data: bytes, encoding: str, path: Path) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ReadError(_("{path}: starts with a {value} byte-order mark but is " "not {value} text (byte {start})", path=path, value=encoding.upper(), start=exc.start)) from None
+        raise ReadError(_(
+            "{path}: starts with a {value} byte-order mark but is not {value} text (byte {start})",
+            path=path, value=encoding.upper(), start=exc.start)) from None
 
 
 def _eight_bit(data: bytes, error: UnicodeDecodeError, path: Path) -> tuple[str, str]:
@@ -82,7 +87,9 @@ def _eight_bit(data: bytes, error: UnicodeDecodeError, path: Path) -> tuple[str,
     if _UTF8_LETTERS.search(data):
         # Vietnamese letters in UTF-8 beside bytes that are not: a damaged UTF-8 file,
         # which Windows-1258 would only turn into mojibake.
-        raise ReadError(_("{path}: not UTF-8 text (byte {start}); save the document as " "UTF-8 and run again", path=path, start=error.start))
+        raise ReadError(_(
+            "{path}: not UTF-8 text (byte {start}); save the document as UTF-8 and run again",
+            path=path, start=error.start))
     if b"\x00" not in data:
         try:
             # Windows-1258 writes most tones as combining marks after the letter;
@@ -90,4 +97,7 @@ def _eight_bit(data: bytes, error: UnicodeDecodeError, path: Path) -> tuple[str,
             return data.decode("cp1258"), "windows-1258"
         except UnicodeDecodeError:
             pass
-    raise ReadError(_("{path}: not text in UTF-8, UTF-16 or Windows-1258 (byte {start} " "is not UTF-8); save the document as UTF-8 and run again", path=path, start=error.start))
+    raise ReadError(_(
+        "{path}: not text in UTF-8, UTF-16 or Windows-1258 (byte {start} is not UTF-8); save the "
+        "document as UTF-8 and run again",
+        path=path, start=error.start))
