@@ -8,25 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from conftest import AS_OF, ROOT
-
-BASE = """# a clean plan that each test breaks in one place
-[province]
-id = "case"
-name = "Tỉnh Thử"
-
-[zones]
-thanh-binh = "KCN Thanh Bình"
-
-[[targets]]
-id = "t1"
-indicator = "new_projects"
-scope = "kcn"
-period = "2021-2025"
-value = 20
-unit = "project"
-comparator = "about"
-source = { document = "seeds/003_7134f92b119c0d58.txt", quote = "thu hút khoảng 20 dự án đầu tư mới" }
-"""
+from test_check_hostile import BASE
 
 REVOCATION = """
 [[revocations]]

@@ -62,10 +62,10 @@ def _note_successors(plans, wanted: list[str], lang: str) -> None:
 
 
 def _export_target(path: Path | None, output_format: str = "table") -> None:
-    from kcn_tracker.report.export import check_target
-
     if path is None:
         return
+    from kcn_tracker.report.export import check_target
+
     if output_format != "table":
         raise InputError(_(
             "--export writes what the table shows; leave out --format, or redirect the "
@@ -75,17 +75,21 @@ def _export_target(path: Path | None, output_format: str = "table") -> None:
 
 
 def _screen(command: str, province, when, lang: str, export: Path | None, width: int | None):
-    """The console that records what is shown, headed by the export's title line."""
+    """The console that records what is shown, headed by the export's title line (only an
+    export has one, and only then is the export code loaded)."""
+    screen = console(record=export is not None, width=width, export=export is not None)
+    if export is None:
+        return screen, ""
     from kcn_tracker.report.export import title_line
 
-    screen = console(record=export is not None, width=width, export=export is not None)
     title = title_line(command, province, when, lang)
-    if export is not None:
-        screen.print(title, style="bold", highlight=False)
+    screen.print(title, style="bold", highlight=False)
     return screen, title
 
 
 def _finish(export: Path | None, screen, title: str, views: dict) -> None:
+    if export is None:
+        return
     from kcn_tracker.report.export import finish
 
     if finish(export, screen, title, views):
@@ -123,12 +127,11 @@ def _evaluated(command, plans, province, as_of, lang, by, export, output_format,
                year=None):
     """What report and status share: check the export, load, evaluate, start the screen."""
     from kcn_tracker.progress.evaluate import evaluate_plans
+    from kcn_tracker.report.groups import in_period_order
 
     when = as_of_date(as_of)
     _export_target(export, output_format)
     selected = _load(plans, province, by is not None, lang.value)
-    from kcn_tracker.report.groups import in_period_order
-
     result = in_period_order(evaluate_plans(selected, when, year, by_successor=by is not None))
     screen, title = _screen(command, province, when, lang.value, export, width)
     return result, screen, title
