@@ -89,6 +89,43 @@ def test_sources_sheet_has_titles_dates_and_quotes(run, tmp_path):
     assert "“Năm 2023, giá trị sản xuất các KCN đạt 453.000 tỷ đồng”" in row[5].value.split("\n")
 
 
+def test_source_cells_name_the_document_by_publisher_and_date(run, tmp_path):
+    wb, _ = workbook(run, tmp_path, "report")
+    row = find_row(wb["Bắc Giang"], "Dự án còn hiệu lực")
+    assert row[9].value == "004 · Vietnam Business Forum · 16/04/2024"  # the source column
+    # an estimated date says so; a document with no publisher is named by its title
+    row = find_row(wb["Bắc Kạn"], "Dự án cấp mới", "2021–2025")
+    assert row[15].value == "003 · Cổng thông tin điện tử Tỉnh Bắc Kạn · khoảng 2022"
+    row = find_row(wb["Thái Nguyên"], "Dự án FDI cấp mới", "2024")
+    assert row[15].value == "002 · khoảng 12/2024"
+
+
+def test_the_terminal_and_markdown_legends_name_each_document(run):
+    out = run("report", "--as-of", AS_OF, "-p", "bac-giang", "--width", "200").stdout
+    out = "\n".join(line.rstrip() for line in out.splitlines())
+    assert ("Nguồn:\n  004  Ban Quản lý các khu công nghiệp tỉnh Bắc Giang: Nâng cao năng lực "
+            "quản lý để phục vụ tốt hơn · Vietnam Business Forum · 16/04/2024\n"
+            "       seeds/004_8e7fbf8df7b2b99b.txt") in out
+    md = run("report", "--as-of", AS_OF, "-p", "bac-kan", "-f", "markdown", "--lang", "en").stdout
+    assert md.rstrip().endswith(
+        "- 003: Thu hút đầu tư vào Khu Công nghiệp Thanh Bình · Cổng thông tin điện tử Tỉnh "
+        "Bắc Kạn · about 2022 — `seeds/003_7134f92b119c0d58.txt`")
+
+
+def test_the_trend_workbook_lists_targets_over_other_periods(run, tmp_path):
+    wb, _ = workbook(run, tmp_path, "trend", "new_projects")
+    ws = wb["Xu hướng"]
+    heading = find_row(ws, "Kế hoạch các kỳ khác")
+    header = [c.value for c in ws[heading[0].row + 1]]
+    assert header[:3] == ["Tỉnh", "Chỉ tiêu", "Phạm vi"]
+    row = find_row(ws, "Bắc Kạn (tỉnh cũ, đến 30/06/2025)", "2021–2025")
+    cells = {header[i]: c.value for i, c in enumerate(row) if i < len(header)}
+    assert cells["So sánh"] == "khoảng" and cells["Kế hoạch"] == 20
+    assert cells["Thực hiện"] == "chưa có số liệu"
+    assert cells["Từ ngày"] == datetime(2021, 1, 1)
+    find_row(ws, "Bắc Kạn (tỉnh cũ, đến 30/06/2025)", "ít nhất")  # the 2022 target too
+
+
 @pytest.mark.parametrize("command", [("status",), ("trend", "industrial_output")],
                          ids=lambda c: c[0])
 def test_status_and_trend_export_workbooks(run, tmp_path, command):

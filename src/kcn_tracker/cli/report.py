@@ -38,16 +38,18 @@ ExportOpt = Annotated[Optional[Path], typer.Option(
 
 
 def _load(paths, provinces, by_successor: bool = False, lang: str = "vi"):
-    """Load and select plans; when a name also names a province formed by a merger, a
-    note says which is which."""
+    """The selected plans and what seeds/index.toml says of their documents; when a name
+    also names a province formed by a merger, a note says which is which."""
     from kcn_tracker.plans.load import load_plans
     from kcn_tracker.plans.provinces import select_provinces
+    from kcn_tracker.project import documents_index
 
-    loaded = [item.plan for item in load_plans(plans_or_default(paths))]
-    selected = select_provinces(loaded, provinces or [], by_successor)
+    loaded = load_plans(plans_or_default(paths))
+    plans = [item.plan for item in loaded]
+    selected = select_provinces(plans, provinces or [], by_successor)
     if not by_successor:
-        _note_successors(loaded, provinces or [], lang)
-    return selected
+        _note_successors(plans, provinces or [], lang)
+    return selected, documents_index(item.path for item in loaded)
 
 
 def _note_successors(plans, wanted: list[str], lang: str) -> None:
@@ -96,31 +98,35 @@ def _finish(export: Path | None, screen, title: str, views: dict) -> None:
         typer.echo(f"exported {export}", err=True)
 
 
-def _cited(paths, sources) -> list:
-    """The documents ``sources`` cite, with what seeds/index.toml says of them."""
-    from kcn_tracker.plans.load import plan_files
-    from kcn_tracker.project import documents_index
-    from kcn_tracker.report.sources import cited
+def _views(sources, documents, workbook, page, markdown) -> dict:
+    """What an export holds besides the screen, each made only for its extension; the
+    workbook and the page end with the documents ``sources`` cite."""
+    def cited():
+        from kcn_tracker.report.sources import cited
 
-    return cited(sources, documents_index(plan_files(plans_or_default(paths))))
+        return cited(sources(), documents)
+
+    return {".xlsx": lambda: workbook(cited()), ".html": lambda: page(cited()),
+            ".md": markdown}
 
 
-def _report_views(result, lang: str, title: str, paths, command: str) -> dict:
-    """What an export of report or status holds besides the screen."""
-    from kcn_tracker.report.sources import report_sources
-
-    def workbook():
+def _report_views(result, lang: str, title: str, command: str, markdown) -> dict:
+    def workbook(cited):
         from kcn_tracker.report.workbook import report_workbook
 
-        return report_workbook(result, _cited(paths, report_sources(result)), lang, title)
+        return report_workbook(result, cited, lang, title)
 
-    def page():
+    def page(cited):
         from kcn_tracker.report.page import report_page
 
-        return report_page(result, _cited(paths, report_sources(result)), lang, title,
-                           command)
+        return report_page(result, cited, lang, title, command)
 
-    return {".xlsx": workbook, ".html": page}
+    def sources():
+        from kcn_tracker.report.sources import report_sources
+
+        return report_sources(result)
+
+    return _views(sources, result.documents, workbook, page, markdown)
 
 
 def _evaluated(command, plans, province, as_of, lang, by, export, output_format, width,
@@ -131,8 +137,9 @@ def _evaluated(command, plans, province, as_of, lang, by, export, output_format,
 
     when = as_of_date(as_of)
     _export_target(export, output_format)
-    selected = _load(plans, province, by is not None, lang.value)
-    result = in_period_order(evaluate_plans(selected, when, year, by_successor=by is not None))
+    selected, documents = _load(plans, province, by is not None, lang.value)
+    result = in_period_order(evaluate_plans(selected, when, year, by_successor=by is not None,
+                                            documents=documents))
     screen, title = _screen(command, province, when, lang.value, export, width)
     return result, screen, title
 
@@ -172,9 +179,8 @@ def report(
     result, screen, title = _evaluated("report", plans, province, as_of, lang, by, export,
                                        fmt, width, year)
     renderer(fmt)(result, lang.value, screen)
-    views = _report_views(result, lang.value, title, plans, "report")
-    _finish(export, screen, title,
-            {**views, ".md": lambda: _markdown_report(result, lang.value)})
+    _finish(export, screen, title, _report_views(
+        result, lang.value, title, "report", lambda: _markdown_report(result, lang.value)))
 
 
 @app.command(short_help="All provinces on one screen.")
@@ -196,9 +202,8 @@ def status(
     result, screen, title = _evaluated("status", plans, province, as_of, lang, by, export, fmt,
                                        width)
     render(result, lang.value, fmt, screen)
-    views = _report_views(result, lang.value, title, plans, "status")
-    _finish(export, screen, title,
-            {**views, ".md": lambda: status_markdown(result, lang.value)})
+    _finish(export, screen, title, _report_views(
+        result, lang.value, title, "status", lambda: status_markdown(result, lang.value)))
 
 
 @app.command(short_help="One indicator over the years, as bars.")
@@ -229,7 +234,7 @@ def trend(
         raise InputError(_("unknown indicator '{indicator}'{hint}", indicator=indicator, hint=hint))
     when = as_of_date(as_of)
     _export_target(export)
-    selected = _load(plans, province, by is not None, lang.value)
+    selected, documents = _load(plans, province, by is not None, lang.value)
     found = series(selected, indicator, when)
     screen, title = _screen(f"trend {indicator}", province, when, lang.value, export, width)
     if not found:
@@ -238,7 +243,7 @@ def trend(
         screen.print(word(lang.value, "no_series",
                           indicator=indicator_label(indicator, lang.value)))
     render(found, lang.value, screen)
-    _finish(export, screen, title, _trend_views(found, lang.value, title, plans))
+    _finish(export, screen, title, _trend_views(found, documents, lang.value, title))
 
 
 def _indicator_key(text: str) -> str:
@@ -264,21 +269,28 @@ def _indicator_key(text: str) -> str:
     return found[0] if found else text
 
 
-def _trend_views(found, lang: str, title: str, paths) -> dict:
-    from kcn_tracker.report.sources import series_sources
-    from kcn_tracker.report.trend import trend_markdown
-
-    def workbook():
+def _trend_views(found, documents, lang: str, title: str) -> dict:
+    def workbook(cited):
         from kcn_tracker.report.workbook import trend_workbook
 
-        return trend_workbook(found, _cited(paths, series_sources(found)), lang, title)
+        return trend_workbook(found, cited, lang, title)
 
-    def page():
+    def page(cited):
         from kcn_tracker.report.page import trend_page
 
-        return trend_page(found, _cited(paths, series_sources(found)), lang, title)
+        return trend_page(found, cited, lang, title)
 
-    return {".xlsx": workbook, ".html": page, ".md": lambda: trend_markdown(found, lang)}
+    def sources():
+        from kcn_tracker.report.sources import series_sources
+
+        return series_sources(found)
+
+    def markdown():
+        from kcn_tracker.report.trend import trend_markdown
+
+        return trend_markdown(found, lang)
+
+    return _views(sources, documents, workbook, page, markdown)
 
 
 @app.command(short_help="Projects whose revocation is not completed.")
@@ -295,6 +307,6 @@ def unrecovered(
     from kcn_tracker.report.unrecovered import render
 
     when = as_of_date(as_of)
-    selected = _load(plans, province)
-    render(evaluate_plans(selected, when), lang.value, ListFormat(output_format).value,
-           console())
+    selected, documents = _load(plans, province)
+    render(evaluate_plans(selected, when, documents=documents), lang.value,
+           ListFormat(output_format).value, console())

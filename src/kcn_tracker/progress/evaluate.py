@@ -144,6 +144,9 @@ class Report:
     year: int | None
     provinces: list[ProvinceResult]
     by_successor: bool = False  # shown under the provinces that took them over
+    # What seeds/index.toml says of each document (title, publisher, date), by file name:
+    # the outputs name a cited document by it.
+    documents: dict[str, dict] = field(default_factory=dict)
 
 
 def target_value(target: Target, actuals: list[Actual], as_of: date,
@@ -365,5 +368,7 @@ def evaluate_plan(plan: Plan, as_of: date, year: int | None = None) -> ProvinceR
 
 
 def evaluate_plans(plans: list[Plan], as_of: date, year: int | None = None,
-                   by_successor: bool = False) -> Report:
-    return Report(as_of, year, [evaluate_plan(p, as_of, year) for p in plans], by_successor)
+                   by_successor: bool = False, documents: dict[str, dict] | None = None
+                   ) -> Report:
+    return Report(as_of, year, [evaluate_plan(p, as_of, year) for p in plans], by_successor,
+                  documents or {})

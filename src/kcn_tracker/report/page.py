@@ -211,18 +211,11 @@ def province_section(province: ProvinceResult, report: Report, lang: str) -> lis
 def sources(documents: list[CitedDocument], lang: str) -> list[str]:
     if not documents:
         return []
-    from kcn_tracker.report.cells import document_label, partial_date
+    from kcn_tracker.report.cells import document_label
 
     lines = ['<section class="sources">', f"<h2>{esc(word(lang, 'documents'))}</h2>", "<ol>"]
     for d in documents:
-        about = [x for x in (d.title, d.publisher) if x]
-        if d.published:
-            try:
-                about.append(partial_date(d.published, lang))
-            except ValueError:
-                about.append(d.published)
-        head = f"<strong>{esc(document_label(d.document))}</strong> "
-        head += esc(" · ".join(about)) if about else ""
+        head = f"<strong>{esc(document_label(d.document))}</strong> {esc(d.about(lang))}"
         head += f" <code>{esc(d.document)}</code>"
         if d.url:
             head += f" <code>{esc(d.url)}</code>"

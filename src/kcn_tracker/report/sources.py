@@ -1,8 +1,9 @@
-"""The documents an export cites: file, title, publisher, date and url from
+"""The documents a report cites: file, title, publisher, date and url from
 seeds/index.toml, and every quote the report takes from each.
 
-The exports for the office (workbook, HTML page) end with this list, so a reader
-can find each figure in its document without the plan files.
+Every output that shows figures ends with this list (the terminal's and Markdown's
+legend, the workbook's sources sheet, the page's sources), so a reader can find each
+figure in its document without the plan files, by the name the document goes by.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class CitedDocument:
     published: str | None  # as precise as it is known: 2024, 2024-12, 2024-12-05
     url: str | None
     quotes: tuple[str, ...]
+    approximate: bool = False  # the date is inferred from the content
 
     @property
     def published_day(self) -> date | None:
@@ -35,6 +37,31 @@ class CitedDocument:
         except ValueError:
             return None
         return period.start if period.is_instant else None
+
+    def about(self, lang: str) -> str:
+        """How a reader knows the document: its title, publisher and date as far as
+        seeds/index.toml states them ("… · Vietnam Business Forum · 30/11/2020");
+        empty when it states none of them."""
+        from kcn_tracker.report.cells import partial_date, word
+        from kcn_tracker.text.display import printable
+
+        about = [printable(x) for x in (self.title, self.publisher) if x]
+        if self.published:
+            try:
+                when = partial_date(self.published, lang)
+            except ValueError:
+                when = printable(self.published)
+            about.append(word(lang, "about_date", date=when) if self.approximate else when)
+        return " · ".join(about)
+
+    def name(self, lang: str) -> str:
+        """The document in a source cell with room for it (a spreadsheet's): its number,
+        then the publisher (else the title) and the date, as far as they are known."""
+        from kcn_tracker.report.cells import document_label
+
+        short = CitedDocument(self.document, None if self.publisher else self.title,
+                              self.publisher, self.published, None, (), self.approximate)
+        return " · ".join(x for x in (document_label(self.document), short.about(lang)) if x)
 
 
 def province_sources(province: ProvinceResult) -> list[Source]:
@@ -81,5 +108,6 @@ def cited(sources: list[Source], index: dict[str, dict]) -> list[CitedDocument]:
         known = index.get(PurePosixPath(document).name, {})
         documents.append(CitedDocument(
             document, _text(known.get("title")), _text(known.get("publisher")),
-            _text(known.get("published")), _text(known.get("url")), tuple(quotes[document])))
+            _text(known.get("published")), _text(known.get("url")), tuple(quotes[document]),
+            known.get("precision") == "approximate"))
     return documents

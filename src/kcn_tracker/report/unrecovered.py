@@ -10,6 +10,7 @@ from kcn_tracker.progress.evaluate import Report
 from kcn_tracker.report.cells import day, word
 from kcn_tracker.report.formats.json_report import revocation_dict
 from kcn_tracker.report.formats.table import sources_legend, unrecovered_table
+from kcn_tracker.report.sources import cited
 from kcn_tracker.text.display import json_printable
 
 
@@ -28,4 +29,5 @@ def render(report: Report, lang: str, output_format: str, console: Console) -> N
     console.print(unrecovered_table(rows, word(lang, "unrecovered_all",
                                                as_of=day(report.as_of, lang)),
                                     lang, with_province=True))
-    console.print(sources_legend([r.entry.source.document for _, r in rows], lang))
+    console.print(sources_legend(cited([r.entry.source for _, r in rows], report.documents),
+                                 lang))

@@ -21,7 +21,7 @@ from kcn_tracker.report.cells import (
     target_cells,
     word,
 )
-from kcn_tracker.report.formats.table import cited_documents
+from kcn_tracker.report.sources import cited, report_sources
 from kcn_tracker.report.groups import grouped
 
 TARGET_COLUMNS = ("indicator", "scope", "period", "target", "actual", "attainment",
@@ -76,9 +76,9 @@ def render(report: Report, lang: str, console: Console) -> None:
                       markdown_text(word(lang, "members", names=names)), ""]
         for province in members:
             lines += province_lines(province, report, lang)
-    documents = sorted({d for p in report.provinces for d in cited_documents(p)})
-    if documents:
+    if documents := cited(report_sources(report), report.documents):
         lines += [f"{word(lang, 'documents')}:", ""]
-        lines += [f"- {markdown_text(document_label(d))}: {markdown_code(d)}"
-                  for d in documents]
+        lines += [f"- {markdown_text(document_label(d.document))}: "
+                  + (f"{markdown_text(d.about(lang))} — " if d.about(lang) else "")
+                  + markdown_code(d.document) for d in documents]
     console.file.write("\n".join(lines) + "\n")

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from rich import box
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -33,6 +34,7 @@ from kcn_tracker.report.cells import (
     word,
 )
 from kcn_tracker.report.groups import grouped
+from kcn_tracker.report.sources import CitedDocument, cited, report_sources
 
 STATUS_STYLES = {
     "exceeded": "bold green",
@@ -187,22 +189,17 @@ def unrecovered_table(rows: list[tuple[ProvinceResult, PendingRevocation]], titl
     return table
 
 
-def sources_legend(documents: list[str], lang: str) -> Text:
-    """What the short source labels stand for, so every figure can be traced."""
-    legend = as_text(word(lang, "documents") + ":", style="dim")
-    for document in sorted(set(documents)):
-        legend.append("\n", style="dim")
-        legend.append(as_text(f"  {document_label(document)}  {document}", style="dim"))
-    return legend
-
-
-def cited_documents(province: ProvinceResult) -> list[str]:
-    documents = [r.target.source.document for r in province.targets]
-    documents += [a.source.document for r in province.targets if r.observed
-                  for a in r.observed.entries]
-    documents += [t.source.document for r in province.targets for t in r.restated]
-    documents += [a.source.document for a in province.untargeted]
-    return documents + [r.entry.source.document for r in province.unrecovered]
+def sources_legend(documents: list[CitedDocument], lang: str) -> Group:
+    """What the short source labels stand for, so every figure can be traced: the name
+    the document goes by (title, publisher, date), then its file."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(style="dim")
+    for d in documents:
+        about = d.about(lang)
+        name = as_text(about) + Text("\n") + as_text(d.document) if about else as_text(d.document)
+        grid.add_row(as_text(document_label(d.document)), name)
+    return Group(as_text(word(lang, "documents") + ":", style="dim"), Padding(grid, (0, 0, 0, 2), expand=False))
 
 
 def province_group(province: ProvinceResult, report: Report, lang: str, width: int) -> Group:
@@ -243,6 +240,5 @@ def render(report: Report, lang: str, console: Console) -> None:
         for province in members:
             console.print(province_group(province, report, lang, console.width))
             console.print()
-    documents = [d for province in report.provinces for d in cited_documents(province)]
-    if documents:
+    if documents := cited(report_sources(report), report.documents):
         console.print(sources_legend(documents, lang))
