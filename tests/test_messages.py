@@ -22,35 +22,44 @@ def _catalog():
         return read_po(f, locale="vi")
 
 
+def _forms(text) -> tuple[str, ...]:
+    """A message's forms: one, or a plural's singular and plural ("1 error", "2 errors")."""
+    return (text,) if isinstance(text, str) else tuple(text)
+
+
 def test_the_compiled_catalog_is_in_step_with_the_po():
     """The shipped .mo is what `pybabel compile` makes of the .po (scripts/messages.py)."""
     made = io.BytesIO()
     write_mo(made, _catalog())
     with MO.open("rb") as f:
-        shipped = {m.id: m.string for m in read_mo(f) if m.id}
-    assert shipped == {m.id: m.string for m in read_mo(io.BytesIO(made.getvalue())) if m.id}
+        shipped = {_forms(m.id): _forms(m.string) for m in read_mo(f) if m.id}
+    assert shipped == {_forms(m.id): _forms(m.string)
+                       for m in read_mo(io.BytesIO(made.getvalue())) if m.id}
 
 
 def test_every_message_of_the_code_is_in_the_template_and_translated():
-    extracted = {item[2] for item in extract_from_dir(
-        str(ROOT / "src"), method_map=[("**.py", "python")], keywords={"_": None, "N_": None})
-        if isinstance(item[2], str)}
+    extracted = {_forms(item[2]) for item in extract_from_dir(
+        str(ROOT / "src"), method_map=[("**.py", "python")],
+        keywords={"_": None, "N_": None, "n_": (1, 2)})
+        if all(isinstance(form, str) for form in _forms(item[2]))}
     with (LOCALE / "messages.pot").open("rb") as f:
-        template = {m.id for m in read_po(f) if m.id}
+        template = {_forms(m.id) for m in read_po(f) if m.id}
     assert extracted == template, "run python scripts/messages.py"
     catalog = _catalog()
     for message in catalog:
         if message.id:
-            assert message.string, f"not translated: {message.id}"
-            assert set(FIELDS.findall(message.id)) == set(FIELDS.findall(message.string)), \
-                message.id
-    assert {m.id for m in catalog if m.id} == template
+            fields = set(FIELDS.findall(_forms(message.id)[-1]))
+            for form in _forms(message.string):
+                assert form, f"not translated: {message.id}"
+                assert set(FIELDS.findall(form)) == fields, message.id
+    assert {_forms(m.id) for m in catalog if m.id} == template
 
 
 def test_every_translation_is_listed_in_docs_errors():
     errors = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
     listed = errors.split("## Tiếng Việt", 1)[1]
-    missing = [m.id for m in _catalog() if m.id and f"`{m.string}`" not in listed]
+    missing = [m.id for m in _catalog()
+               if m.id and f"`{' / '.join(_forms(m.string))}`" not in listed]
     assert missing == []
 
 
@@ -86,9 +95,25 @@ def test_a_check_finding_in_vietnamese_keeps_its_code(run_here, scratch):
     plan.write_text(text.replace('unit = "project"', 'unit = "vnd_billion"', 1), encoding="utf-8")
     vi = run_here("--lang", "vi", "check", "plans")
     assert vi.exit_code == 1
-    assert "KCN204 [error] trích dẫn không nêu con số 20 (vnd_billion); nó ghi: 20" in vi.output
+    assert "KCN204 [lỗi] trích dẫn không nêu con số 20 (vnd_billion); nó ghi: 20" in vi.output
+    assert vi.output.endswith("đã kiểm tra 3 tệp kế hoạch: 2 lỗi, 0 cảnh báo, 2 thông tin, "
+                              "2 đã ghi nhận; không đạt\n")
     en = run_here("check", "plans")
     assert "KCN204 [error] the quote does not state the figure 20 (vnd_billion)" in en.output
+    assert en.output.endswith("3 plan files checked: 2 errors, 0 warnings, 2 info, "
+                              "2 acknowledged; failed\n")
+
+
+def test_a_plan_file_that_is_not_toml_in_vietnamese(run_here, scratch):
+    (scratch / "plans" / "bac-kan.toml").write_text("x = [", encoding="utf-8")
+    vi = run_here("--lang", "vi", "check", "plans/bac-kan.toml", "--strict")
+    assert vi.exit_code == 1
+    assert vi.output.startswith("plans/bac-kan.toml:1:6: KCN001 [lỗi] TOML không hợp lệ: ")
+    assert vi.output.endswith("đã kiểm tra 1 tệp kế hoạch: 1 lỗi, 0 cảnh báo, 0 thông tin, "
+                              "0 đã ghi nhận; không đạt (--strict: cảnh báo cũng là lỗi)\n")
+    missing = run_here("--lang", "vi", "report", "plans/none.toml")
+    assert missing.exit_code == 2
+    assert "plans/none.toml: không có tệp hoặc thư mục này" in missing.stderr
 
 
 def test_a_record_refusal_in_vietnamese(run_here, scratch):

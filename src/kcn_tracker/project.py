@@ -51,8 +51,9 @@ def max_bytes() -> int:
 
 
 def _too_large(size: int, limit: int) -> str:
-    return (f"{size:,} bytes, over the limit of {limit:,}; a plan file or a document is "
-            "far smaller (raise KCN_TRACKER_MAX_BYTES if this one is right)")
+    return _("{size} bytes, over the limit of {limit}; a plan file or a document is far "
+             "smaller (raise KCN_TRACKER_MAX_BYTES if this one is right)",
+             size=f"{size:,}", limit=f"{limit:,}")
 
 
 def read_limited(path: Path) -> bytes:
@@ -66,11 +67,12 @@ def read_limited(path: Path) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise ReadRefused(f"cannot be read ({exc.strerror})", exc.strerror or str(exc)) from None
+        raise ReadRefused(_("cannot be read ({reason})", reason=exc.strerror),
+                          exc.strerror or str(exc)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ReadRefused("not a regular file")
+            raise ReadRefused(_("not a regular file"))
         if info.st_size > limit:
             raise ReadRefused(_too_large(info.st_size, limit))
         chunks, size = [], 0
@@ -78,7 +80,8 @@ def read_limited(path: Path) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise ReadRefused(f"cannot be read ({exc.strerror})", exc.strerror or str(exc)) from None
+        raise ReadRefused(_("cannot be read ({reason})", reason=exc.strerror),
+                          exc.strerror or str(exc)) from None
     finally:
         os.close(fd)
     data = b"".join(chunks)

@@ -28,6 +28,7 @@ from kcn_tracker.plans.locate import Locator
 from kcn_tracker.plans.model import SECTIONS, Plan
 from kcn_tracker.plans.validate import validate
 from kcn_tracker.project import ReadRefused, outside_project, read_limited
+from kcn_tracker.text.i18n import _
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _AT_END = "(at end of document)"
@@ -67,17 +68,18 @@ def plan_files(paths: Iterable[Path]) -> list[Path]:
             # Only regular files: a folder, a dangling link or a pipe named *.toml is no plan.
             found = sorted(p for p in path.glob("*.toml") if p.is_file())
             if not found:
-                raise InputError(f"{path}: no plan files (*.toml) in this directory")
+                raise InputError(_("{path}: no plan files (*.toml) in this directory", path=path))
         elif path.is_file():
             found = [path]
         elif path.exists():
-            raise InputError(f"{path}: not a regular file")
+            raise InputError(_("{path}: not a regular file", path=path))
         else:
-            raise InputError(f"{path}: no such file or directory")
+            raise InputError(_("{path}: no such file or directory", path=path))
         for file in found:
             if outside_project(file):
-                raise InputError(f"{file}: a link that leads outside the project; copy the plan "
-                                 "file into the project instead of linking it")
+                raise InputError(_(
+                    "{file}: a link that leads outside the project; copy the plan file into "
+                    "the project instead of linking it", file=file))
             files.setdefault(file.resolve(), file)
     return list(files.values())
 
@@ -107,8 +109,9 @@ def duplicate_provinces(plans: list[tuple[Path, Plan, Locator]]) -> list[Problem
         if pid in seen:
             line, col = locator.find(("province", "id")) or (None, None)
             problems.append(Problem("KCN114", path, line, col,
-                                    f"province id '{pid}' is also used by {seen[pid]}; "
-                                    "give each province one plan file"))
+                                    _("province id '{pid}' is also used by {other}; give "
+                                      "each province one plan file", pid=pid,
+                                      other=seen[pid])))
         seen.setdefault(pid, path)
         successor = plan.province.successor
         if successor is None:
@@ -117,8 +120,9 @@ def duplicate_provinces(plans: list[tuple[Path, Plan, Locator]]) -> list[Problem
         if first[1] != successor:
             line, col = locator.find(("province", "successor")) or (None, None)
             problems.append(Problem("KCN116", path, line, col,
-                                    f"successor '{successor.id}' is given another name, date "
-                                    f"or basis in {first[0]}; write it the same in every plan"))
+                                    _("successor '{id}' is given another name, date or basis "
+                                      "in {other}; write it the same in every plan",
+                                      id=successor.id, other=first[0])))
     return problems
 
 
@@ -135,7 +139,7 @@ def parse(path: Path) -> Parsed:
     try:
         raw = read_limited(path)
     except ReadRefused as exc:
-        raise InputError(f"{path}: {exc.reason}") from None
+        raise InputError(_("{path}: {reason}", path=path, reason=exc.reason)) from None
     return parse_bytes(path, raw)
 
 
@@ -145,12 +149,14 @@ def parse_bytes(path: Path, raw: bytes) -> Parsed:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problem = Problem("KCN002", path, line, None, "not UTF-8 text; save the file as UTF-8")
+        problem = Problem("KCN002", path, line, None,
+                          _("not UTF-8 text; save the file as UTF-8"))
         return Parsed(path, None, None, Locator(""), [problem])
     if deep := _deep_key(text):
         line, parts = deep
-        problem = Problem("KCN001", path, line, 1, f"not valid TOML for this tool: a key of "
-                          f"{parts} dotted parts; a plan file needs three levels at most")
+        problem = Problem("KCN001", path, line, 1, _(
+            "not valid TOML for this tool: a key of {parts} dotted parts; a plan file needs "
+            "three levels at most", parts=parts))
         return Parsed(path, text, None, Locator(text), [problem])
     try:
         data = tomli.loads(text, parse_float=Decimal)
@@ -161,14 +167,16 @@ def parse_bytes(path: Path, raw: bytes) -> Parsed:
         if message.endswith(_AT_END):
             # tomli gives no line for the end of the file; without one a CI annotation
             # lands on no line of the pull request: point just past the last character.
-            message = message.removesuffix(_AT_END).rstrip() + " at the end of the file"
+            message = _("{reason} at the end of the file",
+                        reason=message.removesuffix(_AT_END).rstrip())
             line, col = _end_of(text)
-        problem = Problem("KCN001", path, line, col, f"not valid TOML: {message}")
+        problem = Problem("KCN001", path, line, col, _("not valid TOML: {reason}",
+                                                       reason=message))
         return Parsed(path, text, None, Locator(text), [problem])
     except RecursionError:
-        problem = Problem("KCN001", path, _deep_line(text), None, "not valid TOML for this "
-                          "tool: arrays or tables nested too deeply; a plan file needs three "
-                          "levels at most")
+        problem = Problem("KCN001", path, _deep_line(text), None, _(
+            "not valid TOML for this tool: arrays or tables nested too deeply; a plan file "
+            "needs three levels at most"))
         return Parsed(path, text, None, Locator(text), [problem])
     return Parsed(path, text, data, Locator(text))
 

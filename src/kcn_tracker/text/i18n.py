@@ -42,3 +42,9 @@ def _(message: str, **values: object) -> str:
     """``message`` in the chosen language, its ``{names}`` filled from ``values``."""
     text = _current.gettext(message)
     return text.format(**values) if values else text
+
+
+def n_(singular: str, plural: str, n: int, **values: object) -> str:
+    """The form of a message for the count ``n`` ("1 error", "2 errors"; Vietnamese has
+    one form), its ``{n}`` and ``{names}`` filled in."""
+    return _current.ngettext(singular, plural, n).format(n=n, **values)

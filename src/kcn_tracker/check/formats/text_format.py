@@ -8,6 +8,7 @@ from kcn_tracker.check.formats import shown_path
 from kcn_tracker.check.run import CheckResult, Finding
 from kcn_tracker.findings import Severity
 from kcn_tracker.text.display import printable
+from kcn_tracker.text.i18n import _, n_
 
 # The most of a line shown under a finding: a plan written as one long line would
 # otherwise be printed whole under each of its findings.
@@ -38,9 +39,11 @@ def finding_text(finding: Finding, lines: list[str]) -> list[str]:
     where = shown_path(p.file)
     if p.line is not None:
         where += f":{p.line}" + (f":{p.column}" if p.column is not None else "")
-    label = finding.severity.value
+    label = {Severity.ERROR: _("error"), Severity.WARNING: _("warning"),
+             Severity.INFO: _("info")}[finding.severity]
     if finding.acknowledged is not None:
-        label += f", acknowledged: {printable(finding.acknowledged)}"
+        label = _("{severity}, acknowledged: {reason}", severity=label,
+                  reason=printable(finding.acknowledged))
     out = [f"{where}: {p.code} [{label}] {printable(p.message)}"]
     if p.line is not None and 0 < p.line <= len(lines):
         gutter = f"{p.line:>5} | "
@@ -52,13 +55,17 @@ def finding_text(finding: Finding, lines: list[str]) -> list[str]:
 
 
 def summary(result: CheckResult, strict: bool) -> str:
-    errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
-    parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning{'s' * (warnings != 1)}",
-             f"{result.count(Severity.INFO)} info", f"{result.acknowledged} acknowledged"]
-    files = len(result.files)
-    verdict = "failed" if result.failed(strict) else "passed"
-    return f"{files} plan file{'s' * (files != 1)} checked: {', '.join(parts)}; {verdict}" + (
-        " (--strict: warnings fail)" if strict else "")
+    counts = ", ".join((
+        n_("{n} error", "{n} errors", result.count(Severity.ERROR)),
+        n_("{n} warning", "{n} warnings", result.count(Severity.WARNING)),
+        _("{n} info", n=result.count(Severity.INFO)),
+        _("{n} acknowledged", n=result.acknowledged)))
+    files = n_("{n} plan file checked", "{n} plan files checked", len(result.files))
+    if result.failed(strict):
+        verdict = _("failed (--strict: warnings fail)") if strict else _("failed")
+    else:
+        verdict = _("passed (--strict: warnings fail)") if strict else _("passed")
+    return _("{files}: {counts}; {verdict}", files=files, counts=counts, verdict=verdict)
 
 
 def render(result: CheckResult, strict: bool) -> str:
