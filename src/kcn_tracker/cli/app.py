@@ -8,13 +8,14 @@ from typing import Annotated, Optional
 import typer
 
 from kcn_tracker import __version__
-from kcn_tracker.cli.options import MappedGroup
+from kcn_tracker.cli.options import LocalTyper, MappedGroup
+from kcn_tracker.text.i18n import N_
 
-app = typer.Typer(
+app = LocalTyper(
     name="kcn-tracker",
     cls=MappedGroup,
-    help="Investment-promotion targets of Vietnamese industrial zones (KCN), and how far "
-    "the figures reported in source documents go towards them.",
+    help=N_("Investment-promotion targets of Vietnamese industrial zones (KCN), and how far "
+    "the figures reported in source documents go towards them."),
     no_args_is_help=True,
     add_completion=True,
     rich_markup_mode=None,
@@ -28,20 +29,21 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(help=N_(
+    "kcn-tracker: plan targets of industrial zones against reported figures."))
 def _root(
     version: Annotated[Optional[bool], typer.Option(
-        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
+        "--version", callback=_version, is_eager=True,
+        help=N_("Print the version and exit."))] = None,
     project: Annotated[Optional[Path], typer.Option(
         "--project", envvar="KCN_TRACKER_PROJECT", metavar="DIR", file_okay=False,
-        help="The project folder (the one holding plans/ and seeds/), from anywhere; by "
+        help=N_("The project folder (the one holding plans/ and seeds/), from anywhere; by "
         "default the nearest folder from here upwards that holds plans/ "
-        "(also KCN_TRACKER_PROJECT).")] = None,
+        "(also KCN_TRACKER_PROJECT)."))] = None,
     lang: Annotated[Optional[str], typer.Option(
-        "--lang", metavar="vi|en", help="Language of messages, for every command "
-        "(also KCN_TRACKER_LANG); a command's own --lang sets its labels too.")] = None,
+        "--lang", metavar="vi|en", help=N_("Language of messages, for every command "
+        "(also KCN_TRACKER_LANG); a command's own --lang sets its labels too."))] = None,
 ) -> None:
-    """kcn-tracker: plan targets of industrial zones against reported figures."""
     if lang is not None:
         from kcn_tracker.cli.options import _language
         from kcn_tracker.text.i18n import set_language

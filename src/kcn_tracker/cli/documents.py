@@ -17,28 +17,27 @@ from kcn_tracker.cli.options import (
     one_line,
     plans_or_default,
 )
-from kcn_tracker.text.i18n import _
+from kcn_tracker.text.i18n import N_, _
 
 ListFormat = choices(("table", "json"))
 
 DocumentsArg = Annotated[list[Path], typer.Argument(
     metavar="DOCUMENT", show_default=False,
-    help="Text files (UTF-8), such as seeds/001_26b253d91b30fbe2.txt.")]
+    help=N_("Text files (UTF-8), such as seeds/001_26b253d91b30fbe2.txt."))]
 
 
-@app.command(short_help="List every quantity a document states.")
+@app.command(short_help=N_("List every quantity a document states."), help=N_(
+    "Every quantity each document states: value in a plan-file unit, qualifier, role "
+    "(target, attainment, growth, ratio, actual), period, and where it stands.\n\n"
+    "Numbers not written the Vietnamese way (\"2.15 tỷ USD\") are listed apart, never "
+    "read."))
 def extract(
     documents: DocumentsArg,
     lang: LangOpt = Lang.vi,
     output_format: Annotated[ListFormat, typer.Option(
-        "--format", "-f", help="table, or json for other tools (docs/extraction.md).")
+        "--format", "-f", help=N_("table, or json for other tools (docs/extraction.md)."))
     ] = "table",
 ) -> None:
-    """Every quantity each document states: value in a plan-file unit, qualifier, role
-    (target, attainment, growth, ratio, actual), period, and where it stands.
-
-    Numbers not written the Vietnamese way ("2.15 tỷ USD") are listed apart, never read.
-    """
     from kcn_tracker.extract.document import extract_file
     from kcn_tracker.report.extraction import render
 
@@ -47,34 +46,33 @@ def extract(
            ListFormat(output_format).value, console())
 
 
-@app.command(short_help="Propose plan-file entries from a document, for review.")
+@app.command(short_help=N_("Propose plan-file entries from a document, for review."), help=N_(
+    "Print plan-file entries for the figures DOCUMENT states, as TOML to review and "
+    "paste.\n\nThe indicator, scope, period and qualifier are read from the words "
+    "around each number and the quote is the clause that states it, word for word; "
+    "what the words do not settle is marked \"check\". Figures the plan file already "
+    "records are listed as such, not repeated. Nothing is written, unless --write: "
+    "then each proposal is shown with its sentence and you accept, edit a field, "
+    "skip (remembered in the plan file, so it is not proposed again), accept the "
+    "rest, or quit (nothing written); the accepted entries are written once, at the "
+    "end, through the checks of `record`."))
 def draft(
     document: Annotated[Path, typer.Argument(
         metavar="DOCUMENT", show_default=False,
-        help="The document, normally in seeds/ (the entries cite seeds/<its name>).")],
+        help=N_("The document, normally in seeds/ (the entries cite seeds/<its name>)."))],
     province: Annotated[str, typer.Option(
         "--province", "-p", metavar="PROVINCE", show_default=False,
-        help="The province whose plan file the entries are for: id or name.")],
+        help=N_("The province whose plan file the entries are for: id or name."))],
     plans: Annotated[Optional[list[Path]], typer.Option(
         "--plans", metavar="PATH", show_default=False,
-        help="Plan files or directories to find the province in (default: plans/).")] = None,
+        help=N_("Plan files or directories to find the province in (default: plans/)."))] = None,
     write: Annotated[bool, typer.Option(
-        "--write", help="Ask about each proposal, then write the accepted ones into the plan "
-        "file (checked, atomic, as record does).")] = False,
+        "--write", help=N_("Ask about each proposal, then write the accepted ones into the plan "
+        "file (checked, atomic, as record does)."))] = False,
     accept: Annotated[Optional[str], typer.Option(
         "--accept", metavar="all|ID,ID", show_default=False,
-        help="With --write: accept these proposals without asking (for scripts).")] = None,
+        help=N_("With --write: accept these proposals without asking (for scripts)."))] = None,
 ) -> None:
-    """Print plan-file entries for the figures DOCUMENT states, as TOML to review and paste.
-
-    The indicator, scope, period and qualifier are read from the words around each
-    number and the quote is the clause that states it, word for word; what the words
-    do not settle is marked "check". Figures the plan file already records are listed
-    as such, not repeated. Nothing is written, unless --write: then each proposal is
-    shown with its sentence and you accept, edit a field, skip (remembered in the plan file,
-    so it is not proposed again), accept the rest, or quit (nothing written); the accepted
-    entries are written once, at the end, through the checks of `record`.
-    """
     if write or accept is not None:
         _draft_write(document, province, plans_or_default(plans), accept)
         return
@@ -87,27 +85,26 @@ def draft(
     sys.stdout.write(drafted.text)
 
 
-@app.command(short_help="Bring documents into seeds/ and seeds/index.toml.")
+@app.command(short_help=N_("Bring documents into seeds/ and seeds/index.toml."), help=N_(
+    "Copy each DOCUMENT into seeds/ byte for byte as NNN_<slug>.<ext>, with a UTF-8 "
+    "text rendition beside it when it is not UTF-8 text, and add its entry to "
+    "seeds/index.toml: both sha256, the province, and the title, publisher, author "
+    "and date the document states (the options override them; nothing is guessed). A "
+    "document already in seeds/ (the same bytes) is said so and not added again."))
 def add(
     documents: Annotated[list[Path], typer.Argument(
         metavar="DOCUMENT", show_default=False,
-        help="Documents as received: text, .html, .docx or .pdf.")],
+        help=N_("Documents as received: text, .html, .docx or .pdf."))],
     province: Annotated[str, typer.Option(
         "--province", "-p", metavar="ID", show_default=False,
-        help="The id of the province the documents report on, such as thai-nguyen.")],
-    url: Annotated[Optional[str], typer.Option(help="Where the document was found.")] = None,
+        help=N_("The id of the province the documents report on, such as thai-nguyen."))],
+    url: Annotated[Optional[str], typer.Option(help=N_("Where the document was found."))] = None,
     title: Annotated[Optional[str], typer.Option(
-        help="The title, when the document does not state it (or states it wrongly).")] = None,
-    publisher: Annotated[Optional[str], typer.Option(help="Who published it.")] = None,
+        help=N_("The title, when the document does not state it (or states it wrongly)."))] = None,
+    publisher: Annotated[Optional[str], typer.Option(help=N_("Who published it."))] = None,
     published: Annotated[Optional[str], typer.Option(
-        help="When it was published: YYYY-MM-DD, YYYY-MM or YYYY.")] = None,
+        help=N_("When it was published: YYYY-MM-DD, YYYY-MM or YYYY."))] = None,
 ) -> None:
-    """Copy each DOCUMENT into seeds/ byte for byte as NNN_<slug>.<ext>, with a UTF-8 text
-    rendition beside it when it is not UTF-8 text, and add its entry to seeds/index.toml:
-    both sha256, the province, and the title, publisher, author and date the document
-    states (the options override them; nothing is guessed). A document already in seeds/
-    (the same bytes) is said so and not added again.
-    """
     from kcn_tracker.edit.intake import add_documents
     from kcn_tracker.project import default_root
 

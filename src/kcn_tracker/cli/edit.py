@@ -10,34 +10,41 @@ from typing import Annotated, Optional
 import typer
 
 from kcn_tracker.cli.app import app
-from kcn_tracker.cli.options import PlansArg, iso_date, one_line, plans_or_default
+from kcn_tracker.cli.options import (
+    LocalTyper,
+    PlansArg,
+    iso_date,
+    one_line,
+    plans_or_default,
+)
 from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, InputError
-from kcn_tracker.text.i18n import _
+from kcn_tracker.text.i18n import N_, _
 
 DryRunOpt = Annotated[bool, typer.Option(
-    "--dry-run", help="Print the change as a unified diff and write nothing.")]
+    "--dry-run", help=N_("Print the change as a unified diff and write nothing."))]
 DocumentOpt = Annotated[str, typer.Option(
-    "--document", metavar="seeds/FILE", help="The source document, inside seeds/.")]
+    "--document", metavar="seeds/FILE", help=N_("The source document, inside seeds/."))]
 QuoteOpt = Annotated[str, typer.Option(
-    "--quote", help="The sentence or clause that states it, word for word.")]
+    "--quote", help=N_("The sentence or clause that states it, word for word."))]
 IdOpt = Annotated[Optional[str], typer.Option(
-    "--id", help="The entry's id (default: made from the province, period and indicator).")]
-NoteOpt = Annotated[Optional[str], typer.Option("--note", help="Why the figure is read this way.")]
+    "--id", help=N_("The entry's id (default: made from the province, period and indicator)."))]
+NoteOpt = Annotated[Optional[str], typer.Option(
+    "--note", help=N_("Why the figure is read this way."))]
 PeriodOpt = Annotated[str, typer.Option(
-    "--period", help='"2023", "2021-2025", "2024-01..2024-02", "2024-01-01..2024-04-15" or '
-    '"2020-11-30".')]
+    "--period", help=N_('"2023", "2021-2025", "2024-01..2024-02", "2024-01-01..2024-04-15" or '
+    '"2020-11-30".'))]
 IndicatorOpt = Annotated[str, typer.Option(
-    "--indicator", help="An indicator key (`kcn-tracker indicators`).")]
-UnitOpt = Annotated[str, typer.Option("--unit", help="A unit code: project, vnd_billion, …")]
+    "--indicator", help=N_("An indicator key (`kcn-tracker indicators`)."))]
+UnitOpt = Annotated[str, typer.Option("--unit", help=N_("A unit code: project, vnd_billion, …"))]
 ScopeOpt = Annotated[str, typer.Option(
-    "--scope", help='"kcn", "ccn", "province" or a zone key of the plan.')]
+    "--scope", help=N_('"kcn", "ccn", "province" or a zone key of the plan.'))]
 SupersedesOpt = Annotated[Optional[str], typer.Option(
-    "--supersedes", metavar="ID", help="The id of the entry this one revises (a final figure "
-    "for an estimate, a raised plan); both stay in the file, the report uses this one.")]
+    "--supersedes", metavar="ID", help=N_("The id of the entry this one revises (a final figure "
+    "for an estimate, a raised plan); both stay in the file, the report uses this one."))]
 
-record_app = typer.Typer(help="Add an actual figure or a target to a plan file, checked "
-                         "against its document first.", no_args_is_help=True)
-app.add_typer(record_app, name="record", short_help="Add a figure or a target to a plan file.")
+record_app = LocalTyper(help=N_("Add an actual figure or a target to a plan file, checked "
+                         "against its document first."), no_args_is_help=True)
+app.add_typer(record_app, name="record", short_help=N_("Add a figure or a target to a plan file."))
 
 
 def _figure(text: str, option: str) -> Decimal:
@@ -73,31 +80,31 @@ def _apply(change, dry_run: bool) -> None:
         typer.echo(f"note: {note}")
 
 
-@record_app.command("actual")
+@record_app.command("actual", help=N_(
+    "Add an actual figure, after checking its quote is in the document and states it."))
 def record_actual(
-    plan: Annotated[Path, typer.Argument(help="The plan file, e.g. plans/bac-kan.toml.")],
+    plan: Annotated[Path, typer.Argument(help=N_("The plan file, e.g. plans/bac-kan.toml."))],
     indicator: IndicatorOpt,
     period: PeriodOpt,
-    value: Annotated[str, typer.Option("--value", help="The figure in the unit's scale: "
-                                       "2150, 225.8.")],
+    value: Annotated[str, typer.Option("--value", help=N_("The figure in the unit's scale: "
+                                       "2150, 225.8."))],
     unit: UnitOpt,
     document: DocumentOpt,
     quote: QuoteOpt,
     scope: ScopeOpt = "kcn",
     qualifier: Annotated[str, typer.Option(
-        "--qualifier", help="exact, about (khoảng), over (hơn), nearly (gần), at_least.")
+        "--qualifier", help=N_("exact, about (khoảng), over (hơn), nearly (gần), at_least."))
     ] = "exact",
-    estimated: Annotated[bool, typer.Option("--estimated", help="ước đạt: an estimate.")
+    estimated: Annotated[bool, typer.Option("--estimated", help=N_("ước đạt: an estimate."))
                          ] = False,
     project: Annotated[Optional[str], typer.Option(
-        "--project", help="The project the figure belongs to, if it is one project's.")
+        "--project", help=N_("The project the figure belongs to, if it is one project's."))
     ] = None,
     note: NoteOpt = None,
     entry_id: IdOpt = None,
     supersedes: SupersedesOpt = None,
     dry_run: DryRunOpt = False,
 ) -> None:
-    """Add an actual figure, after checking its quote is in the document and states it."""
     from kcn_tracker.edit.record import add_entry
 
     fields = {"id": entry_id, "indicator": indicator, "scope": scope, "period": period,
@@ -109,38 +116,39 @@ def record_actual(
     _apply(lambda: add_entry(plan, "actuals", fields, dry_run, (period, indicator)), dry_run)
 
 
-@record_app.command("target")
+@record_app.command("target", help=N_(
+    "Add a target: stated (--value) or implied by a reported attainment "
+    "(--attainment)."))
 def record_target(
-    plan: Annotated[Path, typer.Argument(help="The plan file, e.g. plans/bac-kan.toml.")],
+    plan: Annotated[Path, typer.Argument(help=N_("The plan file, e.g. plans/bac-kan.toml."))],
     indicator: IndicatorOpt,
     period: PeriodOpt,
     unit: UnitOpt,
     document: DocumentOpt,
     quote: QuoteOpt,
     comparator: Annotated[str, typer.Option(
-        "--comparator", help="about (khoảng), at_least (ít nhất), over (trên), at_most, exact, "
-        "between (a range: --value and --value-max).")] = "exact",
+        "--comparator", help=N_("about (khoảng), at_least (ít nhất), over (trên), at_most, exact, "
+        "between (a range: --value and --value-max)."))] = "exact",
     value: Annotated[Optional[str], typer.Option(
-        "--value", help="The plan figure, for a target the document states.")] = None,
+        "--value", help=N_("The plan figure, for a target the document states."))] = None,
     value_max: Annotated[Optional[str], typer.Option(
-        "--value-max", help="The upper end of a range (từ 120-150 triệu USD: --value 120 "
-        "--value-max 150); sets the comparator to between.")] = None,
+        "--value-max", help=N_("The upper end of a range (từ 120-150 triệu USD: --value 120 "
+        "--value-max 150); sets the comparator to between."))] = None,
     attainment: Annotated[Optional[str], typer.Option(
-        "--attainment", metavar="PCT", help="For a target implied by a reported attainment: "
-        "the percentage of plan ('vượt 40%' is 140).")] = None,
+        "--attainment", metavar="PCT", help=N_("For a target implied by a reported attainment: "
+        "the percentage of plan ('vượt 40%' is 140)."))] = None,
     attainment_qualifier: Annotated[str, typer.Option(
-        "--attainment-qualifier", help="exact, or nearly for 'vượt gần 40%'.")] = "exact",
+        "--attainment-qualifier", help=N_("exact, or nearly for 'vượt gần 40%'."))] = "exact",
     attainment_period: Annotated[Optional[str], typer.Option(
-        "--attainment-period", metavar="PERIOD", help="The months the attainment is stated "
+        "--attainment-period", metavar="PERIOD", help=N_("The months the attainment is stated "
         "for, when fewer than --period: '6 tháng đầu năm … đạt 63% kế hoạch năm' is "
-        "--period 2023 --attainment-period 2023-01..2023-06.")] = None,
+        "--period 2023 --attainment-period 2023-01..2023-06."))] = None,
     scope: ScopeOpt = "kcn",
     note: NoteOpt = None,
     entry_id: IdOpt = None,
     supersedes: SupersedesOpt = None,
     dry_run: DryRunOpt = False,
 ) -> None:
-    """Add a target: stated (--value) or implied by a reported attainment (--attainment)."""
     from kcn_tracker.edit.record import add_entry
 
     if (value is None) == (attainment is None):
@@ -167,26 +175,26 @@ def record_target(
            dry_run)
 
 
-@app.command(short_help="Record a revocation, pending or completed.")
+@app.command(short_help=N_("Record a revocation, pending or completed."), help=N_(
+    "Record that a project's revocation (thu hồi) is pending, or now completed."))
 def revocation(
-    plan: Annotated[Path, typer.Argument(help="The plan file, e.g. plans/thai-nguyen.toml.")],
-    name: Annotated[str, typer.Argument(help="The project whose revocation is tracked.")],
+    plan: Annotated[Path, typer.Argument(help=N_("The plan file, e.g. plans/thai-nguyen.toml."))],
+    name: Annotated[str, typer.Argument(help=N_("The project whose revocation is tracked."))],
     status: Annotated[str, typer.Option(
-        "--status", help="pending (chưa hoàn thành việc thu hồi) or recovered.")],
+        "--status", help=N_("pending (chưa hoàn thành việc thu hồi) or recovered."))],
     document: DocumentOpt,
     quote: QuoteOpt,
     reported: Annotated[Optional[str], typer.Option(
-        "--reported", metavar="DATE", help='When the document reported it: "2024", "2024-01" '
+        "--reported", metavar="DATE", help=N_('When the document reported it: "2024", "2024-01" '
         "or \"2024-01-15\", also as the report prints dates: 01/2024, 15/01/2024 (default: "
-        "the document's date in seeds/index.toml).")] = None,
-    zone: Annotated[Optional[str], typer.Option("--zone", help="A zone key of the plan.")
+        "the document's date in seeds/index.toml)."))] = None,
+    zone: Annotated[Optional[str], typer.Option("--zone", help=N_("A zone key of the plan."))
                     ] = None,
     entry_id: Annotated[Optional[str], typer.Option(
-        "--id", help="The entry's id (default: made from the province, the name and the "
-        "status).")] = None,
+        "--id", help=N_("The entry's id (default: made from the province, the name and the "
+        "status)."))] = None,
     dry_run: DryRunOpt = False,
 ) -> None:
-    """Record that a project's revocation (thu hồi) is pending, or now completed."""
     from kcn_tracker.edit.record import add_entry
     from kcn_tracker.project import published
 
@@ -201,15 +209,16 @@ def revocation(
                              ("revoke", name, status)), dry_run)
 
 
-@app.command(short_help="Create a plan file for a province.")
+@app.command(short_help=N_("Create a plan file for a province."), help=N_(
+    "Create a new plan file with commented examples; never overwrites one."))
 def new(
-    province_id: Annotated[str, typer.Argument(metavar="ID", help="The province id: bac-ninh.")],
-    name: Annotated[str, typer.Option("--name", help="The province's name: 'Bắc Ninh'.")],
+    province_id: Annotated[str, typer.Argument(
+        metavar="ID", help=N_("The province id: bac-ninh."))],
+    name: Annotated[str, typer.Option("--name", help=N_("The province's name: 'Bắc Ninh'."))],
     folder: Annotated[Optional[Path], typer.Option(
-        "--dir", help="Where plan files live (default: plans/ of the project).")] = None,
+        "--dir", help=N_("Where plan files live (default: plans/ of the project)."))] = None,
     dry_run: DryRunOpt = False,
 ) -> None:
-    """Create a new plan file with commented examples; never overwrites one."""
     from kcn_tracker.edit.new import create_plan
     from kcn_tracker.project import default_plans
 
@@ -220,16 +229,16 @@ def new(
            dry_run)
 
 
-@app.command(short_help="Rewrite plan files in the canonical layout.")
+@app.command(short_help=N_("Rewrite plan files in the canonical layout."), help=N_(
+    "Rewrite plan files in the canonical layout, keeping every comment."))
 def fmt(
     paths: PlansArg = None,
     check_only: Annotated[bool, typer.Option(
-        "--check", help="Change nothing; exit 1 if a file would change (for CI).")] = False,
+        "--check", help=N_("Change nothing; exit 1 if a file would change (for CI)."))] = False,
     diff: Annotated[bool, typer.Option(
-        "--diff", help="Show the changes as a unified diff; write nothing.")] = False,
+        "--diff", help=N_("Show the changes as a unified diff; write nothing."))] = False,
     dry_run: DryRunOpt = False,
 ) -> None:
-    """Rewrite plan files in the canonical layout, keeping every comment."""
     from kcn_tracker.edit.fmt import format_file
     from kcn_tracker.plans.load import plan_files
 

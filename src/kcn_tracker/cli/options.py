@@ -9,13 +9,14 @@ exist, a bad option, an unknown province).
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 try:  # typer 0.2x carries its own copy of click
     from typer._click.core import ParameterSource
@@ -27,11 +28,66 @@ except ImportError:  # pragma: no cover - older typer, on click itself
 
 from kcn_tracker.errors import InputError, KcnError
 from kcn_tracker.text.display import hidden, printable
-from kcn_tracker.text.i18n import _, set_language
+from kcn_tracker.text.i18n import N_, _, set_language
 from kcn_tracker.text.i18n import language as get_language
 
+# The help of click's and typer's own options, so that it is translated with ours.
+_LIBRARY_HELP = (N_("Show this message and exit."),
+                 N_("Install completion for the current shell."),
+                 N_("Show completion for the current shell, to copy it or customize the "
+                    "installation."))
 
-class MappedGroup(TyperGroup):
+
+@contextmanager
+def _in_language(commands):
+    """The help of ``commands`` and their parameters in the language of messages while
+    it is shown. The texts are marked N_ where they are written; a command's help is
+    composed when asked for, after --lang or KCN_TRACKER_LANG has been read."""
+    saved = []
+    for command in commands:
+        for item in (command, *command.params):
+            for attr in ("help", "short_help"):
+                if text := getattr(item, attr, None):
+                    saved.append((item, attr, text))
+                    setattr(item, attr, _(text))
+    try:
+        yield
+    finally:
+        for item, attr, text in saved:
+            setattr(item, attr, text)
+
+
+class LocalCommand(TyperCommand):
+    """A command whose --help speaks the language of messages."""
+
+    def format_help(self, ctx, formatter) -> None:
+        with _in_language([self]):
+            super().format_help(ctx, formatter)
+
+
+class LocalGroup(TyperGroup):
+    """A group whose --help (its own and its commands' summaries) speaks the language
+    of messages."""
+
+    def format_help(self, ctx, formatter) -> None:
+        commands = [self.get_command(ctx, name) for name in self.list_commands(ctx)]
+        with _in_language([self, *(c for c in commands if c is not None)]):
+            super().format_help(ctx, formatter)
+
+
+class LocalTyper(typer.Typer):
+    """A Typer application whose commands' help speaks the language of messages."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("cls", LocalGroup)
+        super().__init__(*args, **kwargs)
+
+    def command(self, *args, **kwargs):
+        kwargs.setdefault("cls", LocalCommand)
+        return super().command(*args, **kwargs)
+
+
+class MappedGroup(LocalGroup):
     """Runs a command and turns a ``KcnError`` into its problems, one message and its
     exit code; the commands themselves catch nothing."""
 
@@ -68,13 +124,15 @@ def choices(keys) -> type[Enum]:
 
 
 PlansArg = Annotated[Optional[list[Path]], typer.Argument(
-    metavar="PLANS", help="Plan files, or directories of them (default: plans/).", show_default=False)]
+    metavar="PLANS", help=N_("Plan files, or directories of them (default: plans/)."),
+    show_default=False)]
 ProvinceOpt = Annotated[Optional[list[str]], typer.Option(
-    "--province", "-p", metavar="PROVINCE", help="Only this province: id or name, diacritics optional "
-    "(thai-nguyen, 'Thái Nguyên', 'thai nguyen'). Repeatable.")]
+    "--province", "-p", metavar="PROVINCE", help=N_(
+        "Only this province: id or name, diacritics optional (thai-nguyen, 'Thái Nguyên', "
+        "'thai nguyen'). Repeatable."))]
 AsOfOpt = Annotated[Optional[str], typer.Option(
-    "--as-of", metavar="DATE", help="Judge progress at this date: 2025-12-31 or 31/12/2025 "
-    "(default: today).")]
+    "--as-of", metavar="DATE", help=N_("Judge progress at this date: 2025-12-31 or 31/12/2025 "
+    "(default: today)."))]
 
 
 def _language(value: str | Lang) -> Lang:
@@ -91,11 +149,6 @@ def _language(value: str | Lang) -> Lang:
 
 # What click and typer say about a bad command line, in the language of messages;
 # click fills in the option's name and value, so each is matched by its pattern.
-def N_(message: str) -> str:
-    """A message to translate later (extracted by Babel, translated by usage_message)."""
-    return message
-
-
 _USAGE = (
     (r"Invalid value for (.+?): (.*)", N_("Invalid value for {option}: {reason}")),
     (r"No such option: (.+)", N_("No such option: {option}")),
@@ -126,7 +179,7 @@ def usage_message(message: str) -> str:
 
 LangOpt = Annotated[Lang, typer.Option(
     "--lang", envvar="KCN_TRACKER_LANG", metavar="vi|en", parser=_language,
-    help="Language of labels and numbers (also KCN_TRACKER_LANG).")]
+    help=N_("Language of labels and numbers (also KCN_TRACKER_LANG)."))]
 
 
 def plans_or_default(paths: list[Path] | None) -> list[Path]:
@@ -176,8 +229,8 @@ def one_line(value: str | None, option: str) -> str | None:
 
 
 WidthOpt = Annotated[Optional[int], typer.Option(
-    "--width", min=20, max=1000, metavar="N", help="Columns of the table and of an export "
-    "(default: the terminal's width, or 150 for an export when not in a terminal).")]
+    "--width", min=20, max=1000, metavar="N", help=N_("Columns of the table and of an export "
+    "(default: the terminal's width, or 150 for an export when not in a terminal)."))]
 EXPORT_WIDTH = 150
 
 

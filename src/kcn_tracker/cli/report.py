@@ -22,7 +22,7 @@ from kcn_tracker.cli.options import (
 )
 from kcn_tracker.errors import InputError
 from kcn_tracker.report.formats import FORMATS as REPORT_FORMATS
-from kcn_tracker.text.i18n import _
+from kcn_tracker.text.i18n import N_, _
 
 ReportFormat = choices(REPORT_FORMATS)
 StatusFormat = choices(("table", "json", "markdown"))
@@ -30,11 +30,11 @@ ListFormat = choices(("table", "json"))
 ByChoice = choices(("successor",))
 
 ByOpt = Annotated[Optional[ByChoice], typer.Option(
-    "--by", help="successor: show the former provinces under the province that took them "
-    "over (Resolution 202/2025/QH15), each with its own name and figures.")]
+    "--by", help=N_("successor: show the former provinces under the province that took them "
+    "over (Resolution 202/2025/QH15), each with its own name and figures."))]
 ExportOpt = Annotated[Optional[Path], typer.Option(
-    "--export", metavar="FILE", help="Also write what is shown to FILE, with a title line: "
-    ".xlsx (a workbook), .html (a page to project or print), .svg, .md or .txt.")]
+    "--export", metavar="FILE", help=N_("Also write what is shown to FILE, with a title line: "
+    ".xlsx (a workbook), .html (a page to project or print), .svg, .md or .txt."))]
 
 
 def _load(paths, provinces, by_successor: bool = False, lang: str = "vi"):
@@ -156,23 +156,23 @@ def _markdown_report(result, lang: str) -> str:
     return buffer.getvalue()
 
 
-@app.command(short_help="Targets against reported figures, province by province.")
+@app.command(short_help=N_("Targets against reported figures, province by province."), help=N_(
+    "Progress of every target, the other reported figures, and pending revocations."))
 def report(
     plans: PlansArg = None,
     province: ProvinceOpt = None,
     year: Annotated[Optional[int], typer.Option(
         "--year", min=1900, max=2200, metavar="YEAR",
-        help="Only targets and figures whose period includes this year.")] = None,
+        help=N_("Only targets and figures whose period includes this year."))] = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
     output_format: Annotated[ReportFormat, typer.Option(
-        "--format", "-f", help="table for the terminal; json (a documented contract), "
-        "csv or markdown for other tools and minutes.")] = "table",
+        "--format", "-f", help=N_("table for the terminal; json (a documented contract), "
+        "csv or markdown for other tools and minutes."))] = "table",
     by: ByOpt = None,
     export: ExportOpt = None,
     width: WidthOpt = None,
 ) -> None:
-    """Progress of every target, the other reported figures, and pending revocations."""
     from kcn_tracker.report.formats import renderer
 
     fmt = ReportFormat(output_format).value
@@ -183,19 +183,20 @@ def report(
         result, lang.value, title, "report", lambda: _markdown_report(result, lang.value)))
 
 
-@app.command(short_help="All provinces on one screen.")
+@app.command(short_help=N_("All provinces on one screen."), help=N_(
+    "One screen across provinces: targets by status, the extremes, pending "
+    "revocations."))
 def status(
     plans: PlansArg = None,
     province: ProvinceOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
     output_format: Annotated[StatusFormat, typer.Option(
-        "--format", "-f", help="table, json or markdown.")] = "table",
+        "--format", "-f", help=N_("table, json or markdown."))] = "table",
     by: ByOpt = None,
     export: ExportOpt = None,
     width: WidthOpt = None,
 ) -> None:
-    """One screen across provinces: targets by status, the extremes, pending revocations."""
     from kcn_tracker.report.status import render, status_markdown
 
     fmt = StatusFormat(output_format).value
@@ -206,11 +207,13 @@ def status(
         result, lang.value, title, "status", lambda: status_markdown(result, lang.value)))
 
 
-@app.command(short_help="One indicator over the years, as bars.")
+@app.command(short_help=N_("One indicator over the years, as bars."), help=N_(
+    "An indicator over the years as bars, with its targets and the change year on "
+    "year."))
 def trend(
     indicator: Annotated[str, typer.Argument(
-        metavar="INDICATOR", help="An indicator key or label (`kcn-tracker indicators`), "
-        "e.g. new_projects_fdi or 'Dự án FDI cấp mới' (diacritics optional).",
+        metavar="INDICATOR", help=N_("An indicator key or label (`kcn-tracker indicators`), "
+        "e.g. new_projects_fdi or 'Dự án FDI cấp mới' (diacritics optional)."),
         show_default=False)],
     plans: PlansArg = None,
     province: ProvinceOpt = None,
@@ -220,7 +223,6 @@ def trend(
     export: ExportOpt = None,
     width: WidthOpt = None,
 ) -> None:
-    """An indicator over the years as bars, with its targets and the change year on year."""
     import difflib
 
     from kcn_tracker.plans.vocabulary import INDICATORS
@@ -293,16 +295,17 @@ def _trend_views(found, documents, lang: str, title: str) -> dict:
     return _views(sources, documents, workbook, page, markdown)
 
 
-@app.command(short_help="Projects whose revocation is not completed.")
+@app.command(short_help=N_("Projects whose revocation is not completed."), help=N_(
+    "Projects whose revocation (thu hồi) is reported as not completed, across "
+    "provinces."))
 def unrecovered(
     plans: PlansArg = None,
     province: ProvinceOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = Lang.vi,
     output_format: Annotated[ListFormat, typer.Option(
-        "--format", "-f", help="table, or json for other tools.")] = "table",
+        "--format", "-f", help=N_("table, or json for other tools."))] = "table",
 ) -> None:
-    """Projects whose revocation (thu hồi) is reported as not completed, across provinces."""
     from kcn_tracker.progress.evaluate import evaluate_plans
     from kcn_tracker.report.unrecovered import render
 

@@ -44,6 +44,12 @@ def _(message: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def N_(message: str) -> str:
+    """A message marked for the catalog and translated where it is shown (an option's
+    help, a pattern of click's)."""
+    return message
+
+
 def n_(singular: str, plural: str, n: int, **values: object) -> str:
     """The form of a message for the count ``n`` ("1 error", "2 errors"; Vietnamese has
     one form), its ``{n}`` and ``{names}`` filled in."""
