@@ -14,7 +14,6 @@ from kcn_tracker.project import SEEDS, ReadRefused, read_limited
 from kcn_tracker.text.i18n import _
 from kcn_tracker.text.spelling import canonical
 
-
 _SIMPLE = re.compile(rf"{SEEDS}/([^/\\\0]+)")
 
 
@@ -92,7 +91,8 @@ class Documents:
                 "'{document}' does not exist in {SEEDS}; add the document or correct the path",
                 document=document, SEEDS=self.root / SEEDS)) from None
         except (OSError, RuntimeError) as exc:  # a loop of links, a name too long
-            raise DocumentError("KCN202", f"'{document}' cannot be opened: {exc}") from None
+            raise DocumentError("KCN202", _("'{document}' cannot be opened: {reason}",
+                                            document=document, reason=exc)) from None
         if not path.is_relative_to(self.seeds):
             raise DocumentError("KCN201", _(
                 "'{document}' is a link that leads outside seeds/; copy the document into seeds/ "
@@ -130,9 +130,10 @@ class Documents:
                     name=path.name, exc=str(exc).removeprefix(f'{path}: '))) from None
             except ReadRefused as exc:
                 if exc.strerror is not None:
-                    raise DocumentError("KCN202", f"'{path.name}' cannot be read: "
-                                        f"{exc.strerror}") from None
-                raise DocumentError("KCN202", f"'{path.name}': {exc.reason}") from None
+                    raise DocumentError("KCN202", _("'{name}' cannot be read: {reason}",
+                                                    name=path.name, reason=exc.strerror)) from None
+                raise DocumentError("KCN202", _("'{name}': {reason}", name=path.name,
+                                                reason=exc.reason)) from None
             self._texts[path] = canonical(text)
         return self._texts[path]
 

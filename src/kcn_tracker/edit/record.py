@@ -17,6 +17,7 @@ from enum import Enum
 from pathlib import Path
 
 import tomli as tomllib  # the plan parser of plans/load.py
+
 from kcn_tracker.check.documents import Documents
 from kcn_tracker.check.run import check_file
 from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, KcnError
@@ -59,19 +60,21 @@ def parse_figure(text: str) -> Decimal:
     text = text.strip()
     if re.fullmatch(r"-?\d{1,3}\.\d{3}", text):
         grouped, comma = text.replace(".", ""), text.replace(".", ",")
-        raise ValueError(f"{text!r} is ambiguous: {grouped} as Vietnamese writes it (a dot "
-                         f"groups thousands), {text} as English writes it (a decimal point); "
-                         f"type {grouped}, or {comma} for the decimal")
+        raise ValueError(_(
+            "{text} is ambiguous: {grouped} as Vietnamese writes it (a dot groups thousands), "
+            "{plain} as English writes it (a decimal point); type {grouped}, or {comma} for "
+            "the decimal", text=repr(text), grouped=grouped, plain=text, comma=comma))
     if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?|-?\d+,\d+", text):
         text = text.replace(".", "").replace(",", ".")  # 2.150,5 and 317,021: Vietnamese
     if not re.fullmatch(r"-?\d+(\.\d+)?", text):
-        raise ValueError(f"{text!r} is not a figure; type digits with a dot or a comma as the "
-                         "decimal mark and no thousands separator: 2150, 225.8 or 225,8 (the "
-                         "unit's scale: 1,03 triệu tỷ đồng is 1030000 vnd_billion)")
+        raise ValueError(_(
+            "{text} is not a figure; type digits with a dot or a comma as the decimal mark "
+            "and no thousands separator: 2150, 225.8 or 225,8 (the unit's scale: 1,03 triệu "
+            "tỷ đồng is 1030000 vnd_billion)", text=repr(text)))
     try:
         return Decimal(text)
     except InvalidOperation:
-        raise ValueError(f"{text!r} is not a figure") from None
+        raise ValueError(_("{text} is not a figure", text=repr(text))) from None
 
 
 BOM = "\ufeff"

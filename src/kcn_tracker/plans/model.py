@@ -23,6 +23,7 @@ from pydantic import (
 from kcn_tracker.findings import ACKNOWLEDGEABLE
 from kcn_tracker.plans.periods import PERIOD_PATTERN
 from kcn_tracker.plans.vocabulary import INDICATORS, UNITS
+from kcn_tracker.text.i18n import _
 
 IndicatorKey = Enum("IndicatorKey", {k: k for k in INDICATORS}, type=str)
 UnitCode = Enum("UnitCode", {k: k for k in UNITS}, type=str)
@@ -54,8 +55,8 @@ DIGITS, PLACES = 15, 6
 def _number_only(value: object) -> object:
     """Refuse strings: "2.150" means 2150 to a Vietnamese reader and 2.15 to Decimal."""
     if isinstance(value, (str, bool)):
-        raise ValueError("write the figure as a TOML number without quotes, "
-                         "with a dot as the decimal mark: 2150 or 225.8")
+        raise ValueError(_("write the figure as a TOML number without quotes, with a dot "
+                           "as the decimal mark: 2150 or 225.8"))
     return value
 
 
@@ -64,7 +65,8 @@ def _places(value: Decimal) -> Decimal:
     # the point at max_digits - decimal_places (9), far below LIMIT.
     exponent = value.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > PLACES:
-        raise ValueError(f"Decimal input should have no more than {PLACES} decimal places")
+        raise ValueError(_("Decimal input should have no more than {places} decimal places",
+                           places=PLACES))
     return value
 
 

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from kcn_tracker.text.i18n import _
+
 PERIOD_PATTERN = (
     r"^(\d{4}|\d{4}-\d{4}|\d{4}-\d{2}|\d{4}-\d{2}\.\.\d{4}-\d{2}|\d{4}-\d{2}-\d{2}"
     r"|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$"
@@ -97,13 +99,15 @@ def _parse(text: str) -> Period:
             period = Period(date(int(m[1]), int(m[2]), int(m[3])),
                             date(int(m[4]), int(m[5]), int(m[6])), text)
         else:
-            raise ValueError(f"period {text!r} is not one of the forms {FORMS}")
-    except ValueError as exc:
-        if "period" in str(exc):
-            raise
-        raise ValueError(f"period {text!r} names a date that does not exist ({exc})") from None
+            period = None
+    except ValueError as exc:  # date() refusing a day that does not exist
+        raise ValueError(_("period {text} names a date that does not exist ({reason})",
+                           text=repr(text), reason=exc)) from None
+    if period is None:
+        raise ValueError(_("period {text} is not one of the forms {FORMS}",
+                           text=repr(text), FORMS=FORMS))
     if period.end < period.start:
-        raise ValueError(f"period {text!r} ends before it starts")
+        raise ValueError(_("period {text} ends before it starts", text=repr(text)))
     return period
 
 
@@ -111,8 +115,9 @@ def parse_period(text: str) -> Period:
     """Parse a period string; raise ValueError with a message a person can act on."""
     period = _parse(text)
     if period.start.year < FIRST_YEAR or period.end.year > LAST_YEAR:
-        raise YearOutOfRange(f"period {text!r} has a year outside {FIRST_YEAR}-{LAST_YEAR}; "
-                             "check it for a typo")
+        raise YearOutOfRange(_(
+            "period {text} has a year outside {FIRST_YEAR}-{LAST_YEAR}; check it for a typo",
+            text=repr(text), FIRST_YEAR=FIRST_YEAR, LAST_YEAR=LAST_YEAR))
     return period
 
 

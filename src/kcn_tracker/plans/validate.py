@@ -175,14 +175,15 @@ def _describe(err: dict) -> tuple[str, str]:
             "indicators and units",
             where=where, field=field, value=value, hint=hint))
     if field == "period" and kind == "string_type":
-        return "KCN109", f'{where}: write the period as a string, e.g. period = "2024"'
+        return "KCN109", _('{where}: write the period as a string, e.g. period = "2024"',
+                           where=where)
     if field == "period" and kind == "string_pattern_mismatch":
         return "KCN109", _(
             "{where}: period {value} is not one of the forms {FORMS}",
             where=where, value=repr(value), FORMS=FORMS)
     if field == "reported" and kind in ("string_pattern_mismatch", "string_type"):
-        return "KCN115", (f'{where}: {value!r} is not a date of the form "2024", "2024-01" '
-                          'or "2024-01-15"')
+        return "KCN115", _('{where}: {value} is not a date of the form "2024", "2024-01" or '
+                           '"2024-01-15"', where=where, value=repr(value))
     if field == "rule" and kind == "enum":
         return "KCN103", (_(
             "{where}: {value} cannot be acknowledged; only findings of the documents themselves "

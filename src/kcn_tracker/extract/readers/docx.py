@@ -47,7 +47,8 @@ def _refuse_a_bomb(data: bytes, path: Path) -> None:
     try:
         parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise ReadError(f"{path}: not a readable Word (.docx) file ({exc})") from None
+        raise ReadError(_("{path}: not a readable Word (.docx) file ({reason})", path=path,
+                          reason=exc)) from None
     unpacked = sum(p.file_size for p in parts if p.filename.endswith((".xml", ".rels")))
     if unpacked > max_bytes():
         raise ReadError(_("{path}: its text unpacks to {size} bytes, over the limit of {limit} "
