@@ -6,6 +6,7 @@ or a reason to overwrite a file the tool did not write.
 """
 
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 
@@ -263,6 +264,37 @@ def test_an_earlier_export_carries_the_mark_and_is_replaced(run, tmp_path, suffi
     again = run("report", "--as-of", AS_OF, "--export", str(target))
     assert again.exit_code == 0, again.output
     assert "kcn-tracker report · " in target.read_text(encoding="utf-8").replace("&#160;", " ")
+
+
+def test_a_pipe_named_as_the_export_is_refused_not_waited_on(run, tmp_path):
+    pipe = tmp_path / "page.html"
+    os.mkfifo(pipe)
+    result = run("report", "--as-of", AS_OF, "--export", str(pipe))  # a blocking open hangs
+    assert result.exit_code == 2
+    assert f"{pipe}: cannot be replaced (not a regular file)" in flat(result.stderr)
+
+
+def test_a_file_put_in_place_after_the_first_look_is_not_written_over(tmp_path):
+    """The target is looked at again under the folder's lock, just before the write."""
+    from kcn_tracker.report.export import ExportError, check_target, write_export
+
+    target = tmp_path / "minutes.md"
+    check_target(target)  # nothing there when the command starts
+    target.write_bytes(HAND_WRITTEN.encode("utf-8"))  # someone saves notes meanwhile
+    with pytest.raises(ExportError, match="is not an earlier kcn-tracker export"):
+        write_export(target, b"<!-- kcn-tracker export -->\nnew")
+    assert target.read_bytes() == HAND_WRITTEN.encode("utf-8")
+
+
+def test_a_large_earlier_export_is_still_replaced(run, tmp_path, monkeypatch):
+    """Only an export's first line is read to know it: a text export larger than the
+    read limit is replaced like any other."""
+    target = tmp_path / "all.txt"
+    target.write_bytes(b"-- kcn-tracker export --\n" + b"x" * 200_000)
+    monkeypatch.setenv("KCN_TRACKER_MAX_BYTES", "100000")  # above every plan and document
+    result = run("status", "--as-of", AS_OF, "--export", str(target))
+    assert result.exit_code == 0, result.output
+    assert b"kcn-tracker status" in target.read_bytes()
 
 
 # --- 4. CSV cells are never formulas ---------------------------------------------

@@ -56,8 +56,9 @@ def _too_large(size: int, limit: int) -> str:
              size=f"{size:,}", limit=f"{limit:,}")
 
 
-def read_limited(path: Path) -> bytes:
-    """The bytes of the regular file ``path``, refused beyond the size limit.
+def read_limited(path: Path, first: int | None = None) -> bytes:
+    """The bytes of the regular file ``path``, refused beyond the size limit; with
+    ``first``, only its first bytes, whatever its size.
 
     The file is opened without blocking and checked on the open descriptor, so a
     FIFO or a device named like a plan is refused, never waited on; files that
@@ -73,7 +74,9 @@ def read_limited(path: Path) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise ReadRefused(_("not a regular file"))
-        if info.st_size > limit:
+        if first is not None:  # only a file's first bytes (an export's mark), any size
+            limit = first - 1
+        elif info.st_size > limit:
             raise ReadRefused(_too_large(info.st_size, limit))
         chunks, size = [], 0
         while size <= limit and (chunk := os.read(fd, min(1 << 20, limit + 1 - size))):
@@ -85,6 +88,8 @@ def read_limited(path: Path) -> bytes:
     finally:
         os.close(fd)
     data = b"".join(chunks)
+    if first is not None:
+        return data[:first]
     if len(data) > limit:
         raise ReadRefused(_too_large(len(data), limit))
     return data

@@ -42,27 +42,28 @@ def _is_export(head: bytes) -> bool:
     return first.decode("utf-8", errors="replace") in MARKS
 
 
-def _is_workbook_export(path: Path) -> bool:
-    """An .xlsx whose custom properties hold the mark (report/workbook.py). Read through
-    the one size-limited read; a part larger than a property list is not looked at."""
+def _is_workbook_export(data: bytes) -> bool:
+    """An .xlsx whose custom properties hold the mark (report/book.py); a part larger
+    than a property list is not looked at."""
     import io
     import zipfile
 
-    from kcn_tracker.project import read_limited
-
     try:
-        with zipfile.ZipFile(io.BytesIO(read_limited(path))) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.getinfo("docProps/custom.xml")
             if info.file_size > 65536:
                 return False
             return f'name="{MARK}"'.encode() in archive.read(info)
-    except (KcnError, KeyError, OSError, zipfile.BadZipFile, ValueError):
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
         return False
 
 
 def check_target(path: Path) -> None:
     """Refuse an export before any work: a type we cannot write, a folder that is not
-    there, or a file that is not an earlier export."""
+    there, or a file that is not an earlier export. Asked again under the folder's lock
+    just before writing, so a file put there meanwhile is not written over either."""
+    from kcn_tracker.project import ReadRefused, read_limited
+
     if path.suffix.lower() not in FORMATS:
         raise ExportError(_(
             "{path}: cannot export to '{value}'; use one of {FORMATS}",
@@ -71,14 +72,15 @@ def check_target(path: Path) -> None:
         raise ExportError(_("{parent}: no such directory", parent=path.parent))
     if os.path.lexists(path):
         try:
-            with open(path, "rb") as handle:
-                head = handle.read(256)
-        except OSError as exc:
+            # the size-limited read opens without blocking: a pipe named out.html is
+            # refused, not waited on
+            data = read_limited(path, None if path.suffix.lower() == ".xlsx" else 256)
+        except ReadRefused as exc:
             raise ExportError(_(
                 "{path}: cannot be replaced ({strerror})",
-                path=path, strerror=exc.strerror)) from None
-        is_export = (_is_workbook_export(path) if path.suffix.lower() == ".xlsx"
-                     else _is_export(head))
+                path=path, strerror=exc.reason)) from None
+        is_export = (_is_workbook_export(data) if path.suffix.lower() == ".xlsx"
+                     else _is_export(data))
         if not is_export:
             raise ExportError(_(
                 "{path} exists and is not an earlier kcn-tracker export; it is left as it is: "
@@ -128,6 +130,7 @@ def write_export(path: Path, data: bytes) -> None:
 
     try:
         with folder_lock(path.parent):
+            check_target(path)
             atomic_write_bytes(path, data, new_file=not path.exists())
     except WriteError as exc:
         raise ExportError(str(exc)) from None
