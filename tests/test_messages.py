@@ -130,3 +130,15 @@ def test_a_record_refusal_in_vietnamese(run_here, scratch):
     assert "kcn-tracker: plans/bac-kan.toml: the new entry is refused; the file is unchanged" \
         in en.stderr
     assert plan.read_bytes() == before
+
+
+def test_help_speaks_the_language_of_messages(run):
+    top = run("--lang", "vi", "--help").stdout
+    assert "Tất cả các tỉnh trên một màn hình." in top  # status's summary
+    assert "Hiển thị thông báo này rồi thoát." in top  # click's own --help option
+    sub = run("report", "--help", env={"KCN_TRACKER_LANG": "vi"}).stdout
+    assert "Chỉ tỉnh này" in sub and "Only this province" not in sub
+    english = run("report", "--help").stdout
+    assert "Only this province: id or name" in english and "Chỉ tỉnh này" not in english
+    # one run's language does not leak into the next run in the same process
+    assert "Show this message and exit." in run("--help").stdout

@@ -29,6 +29,16 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _messages_language(value: str | None) -> str | None:
+    # Eager, so that "kcn-tracker --lang vi --help" is already in Vietnamese.
+    if value is not None:
+        from kcn_tracker.cli.options import _language
+        from kcn_tracker.text.i18n import set_language
+
+        set_language(_language(value).value)
+    return value
+
+
 @app.callback(help=N_(
     "kcn-tracker: plan targets of industrial zones against reported figures."))
 def _root(
@@ -41,14 +51,9 @@ def _root(
         "default the nearest folder from here upwards that holds plans/ "
         "(also KCN_TRACKER_PROJECT)."))] = None,
     lang: Annotated[Optional[str], typer.Option(
-        "--lang", metavar="vi|en", help=N_("Language of messages, for every command "
+        "--lang", metavar="vi|en", is_eager=True, callback=_messages_language, help=N_("Language of messages, for every command "
         "(also KCN_TRACKER_LANG); a command's own --lang sets its labels too."))] = None,
 ) -> None:
-    if lang is not None:
-        from kcn_tracker.cli.options import _language
-        from kcn_tracker.text.i18n import set_language
-
-        set_language(_language(lang).value)
     from kcn_tracker.project import choose_project
 
     choose_project(project)

@@ -39,13 +39,13 @@ _LIBRARY_HELP = (N_("Show this message and exit."),
 
 
 @contextmanager
-def _in_language(commands):
+def _in_language(ctx, commands):
     """The help of ``commands`` and their parameters in the language of messages while
     it is shown. The texts are marked N_ where they are written; a command's help is
     composed when asked for, after --lang or KCN_TRACKER_LANG has been read."""
     saved = []
     for command in commands:
-        for item in (command, *command.params):
+        for item in (command, *command.get_params(ctx)):
             for attr in ("help", "short_help"):
                 if text := getattr(item, attr, None):
                     saved.append((item, attr, text))
@@ -61,7 +61,7 @@ class LocalCommand(TyperCommand):
     """A command whose --help speaks the language of messages."""
 
     def format_help(self, ctx, formatter) -> None:
-        with _in_language([self]):
+        with _in_language(ctx, [self]):
             super().format_help(ctx, formatter)
 
 
@@ -71,7 +71,7 @@ class LocalGroup(TyperGroup):
 
     def format_help(self, ctx, formatter) -> None:
         commands = [self.get_command(ctx, name) for name in self.list_commands(ctx)]
-        with _in_language([self, *(c for c in commands if c is not None)]):
+        with _in_language(ctx, [self, *(c for c in commands if c is not None)]):
             super().format_help(ctx, formatter)
 
 
@@ -91,12 +91,16 @@ class MappedGroup(LocalGroup):
     """Runs a command and turns a ``KcnError`` into its problems, one message and its
     exit code; the commands themselves catch nothing."""
 
-    def invoke(self, ctx):
+    def make_context(self, info_name, args, parent=None, **extra):
         import os
 
         # Messages are English unless KCN_TRACKER_LANG or --lang says vi; chosen afresh
-        # for every run, so that one run in a process never sets the next one's language.
+        # for every run, so that one run in a process never sets the next one's language,
+        # and before the arguments are read, so that --help speaks it too.
         set_language(os.environ.get("KCN_TRACKER_LANG"))
+        return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except UsageError as exc:
