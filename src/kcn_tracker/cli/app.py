@@ -51,8 +51,9 @@ def _root(
         "default the nearest folder from here upwards that holds plans/ "
         "(also KCN_TRACKER_PROJECT)."))] = None,
     lang: Annotated[Optional[str], typer.Option(
-        "--lang", metavar="vi|en", is_eager=True, callback=_messages_language, help=N_("Language of messages, for every command "
-        "(also KCN_TRACKER_LANG); a command's own --lang sets its labels too."))] = None,
+        "--lang", metavar="vi|en", is_eager=True, callback=_messages_language,
+        help=N_("Language of messages, for every command (also KCN_TRACKER_LANG); a "
+                "command's own --lang sets its labels too."))] = None,
 ) -> None:
     from kcn_tracker.project import choose_project
 
