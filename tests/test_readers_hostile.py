@@ -57,3 +57,47 @@ def test_a_damaged_pdf_is_a_message_not_a_traceback(run, tmp_path):
     result = run("extract", str(path))
     assert result.exit_code == 2
     assert "damaged.pdf" in result.output
+
+
+def _pdf_bomb(unpacked: int) -> bytes:
+    """A one-page PDF whose content stream is small but unpacks to ``unpacked`` bytes."""
+    import zlib
+
+    packer, chunk = zlib.compressobj(9), b" " * 2**20
+    stream = b"".join(packer.compress(chunk) for _ in range(unpacked // len(chunk)))
+    stream += packer.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream
+               + b"\nendstream"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_pdf_that_unpacks_past_the_memory_budget_is_refused(run, tmp_path):
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_pdf_bomb(256 * 2**20))
+    assert path.stat().st_size < 1_000_000
+    # the budget is 64 times the read limit: 128 MB here, half of what it unpacks to
+    result = run("extract", str(path), env={"KCN_TRACKER_MAX_BYTES": "2000000"})
+    assert result.exit_code == 2
+    assert f"{path}: unpacks to more than 122 MB or takes over 120 s to read" in \
+        " ".join(result.output.split())
+
+
+def test_a_pdf_within_the_budget_is_read_as_before(run, tmp_path):
+    """The same kind of file, unpacking to less than the budget: no text, said so."""
+    path = tmp_path / "blank.pdf"
+    path.write_bytes(_pdf_bomb(2 * 2**20))
+    result = run("extract", str(path), env={"KCN_TRACKER_MAX_BYTES": "2000000"})
+    assert result.exit_code == 2
+    assert "no text in this PDF: it needs OCR first" in result.output

@@ -66,8 +66,8 @@ def read_document(path: Path) -> Document:
         data = read_limited(path)
     except ReadRefused as exc:
         reason = exc.reason
-        if exc.strerror is None and reason == "not a regular file":
-            reason += "; give a text document"
+        if exc.strerror is None and reason == _("not a regular file"):
+            reason = _("not a regular file; give a text document")
         raise ReadError(_("{path}: {reason}", path=path, reason=reason)) from None
     return read_bytes(data, path)
 

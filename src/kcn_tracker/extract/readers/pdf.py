@@ -38,6 +38,14 @@ class Line:
 
 
 def read_pdf(data: bytes, path: Path) -> Document:
+    """The PDF's text, read within a memory and time budget (its streams may unpack to
+    far more than the file's size)."""
+    from kcn_tracker.extract.readers.bounded import run_bounded
+
+    return run_bounded(_read, data, path, ReadError)
+
+
+def _read(data: bytes, path: Path) -> Document:
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -56,6 +64,8 @@ def read_pdf(data: bytes, path: Path) -> Document:
             AttributeError) as exc:
         raise ReadError(_("{path}: not a readable PDF ({exc})", path=path,
                           exc=type(exc).__name__)) from None
+    except MemoryError:
+        raise  # over the budget: refused as such (readers/bounded.py)
     except Exception as exc:  # noqa: BLE001 - a damaged file may fail anywhere in the parser
         raise ReadError(_("{path}: not a readable PDF ({exc})", path=path,
                           exc=type(exc).__name__)) from None
