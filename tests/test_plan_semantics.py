@@ -7,7 +7,7 @@ import json
 import shutil
 
 import pytest
-from conftest import ROOT, read_csv
+from conftest import AS_OF, ROOT, read_csv
 
 DOC = "seeds/005_bao_cao_2023.txt"
 TEXT = """Báo cáo kết quả thu hút đầu tư vào các KCN của tỉnh
@@ -73,7 +73,7 @@ def test_a_half_year_attainment_implies_the_plan_of_the_whole_year(run, project)
     assert target["target"]["reported_attainment_period"] == "2023-01..2023-06"
     # Half the year known, 126 of 200 reached: 63 %, ahead of the 50 % the half needs.
     assert (target["attainment_pct"], target["status"]) == (63, "on_track")
-    assert target["remaining"] == {"value": 74, "unit": "usd_million"}
+    assert target["remaining"] == {"value": 74, "unit": "usd_million", "qualifier": "exact"}
     assert target["pace_needed"] == {"value": 12.24, "unit": "usd_million", "per": "month"}
     # Before the half-year's figure is known, neither the plan nor the figure is.
     early = by_id(report_json(run, as_of="2023-05-31")["targets"], "plan-2023")
@@ -123,7 +123,30 @@ def test_above_the_range_is_exceeded_by_the_amount_over_its_top(run, project):
         TEXT.replace("132 triệu USD", "160 triệu USD"), encoding="utf-8")
     target = by_id(report_json(run)["targets"], "range-2024")
     assert (target["status"], target["excess"]) == ("exceeded",
-                                                    {"value": 10, "unit": "usd_million"})
+                                                    {"value": 10, "unit": "usd_million",
+                                                     "qualifier": "exact"})
+
+
+def test_remaining_and_excess_are_as_exact_as_the_figures_they_come_from(run, project):
+    """"hơn 160" past a range of 120–150 is past it by "hơn 10"; "hơn 150" by an unknown
+    amount, so no excess is stated; a plan of "khoảng" leaves "khoảng" to go."""
+    _range_plan(run)
+    plan = project / "plans" / "bac-kan.toml"
+    for figure, excess in (("160", {"value": 10, "unit": "usd_million", "qualifier": "over"}),
+                           ("150", None)):
+        plan.write_text(plan.read_text(encoding="utf-8").replace(
+            "value = 132\n", f'value = {figure}\nqualifier = "over"\n', 1).replace(
+            "132 triệu USD", f"hơn {figure} triệu USD"), encoding="utf-8")
+        (project / "seeds" / "005_bao_cao_2023.txt").write_text(
+            TEXT.replace("132 triệu USD", f"hơn {figure} triệu USD"), encoding="utf-8")
+        target = by_id(report_json(run)["targets"], "range-2024")
+        assert (target["status"], target["excess"]) == ("exceeded", excess)
+        plan.write_text(plan.read_text(encoding="utf-8").replace(
+            f'value = {figure}\nqualifier = "over"\n', "value = 132\n").replace(
+            f"hơn {figure} triệu USD", "132 triệu USD"), encoding="utf-8")
+    md = run("report", "--as-of", AS_OF, "-p", "thai-nguyen", "-f", "markdown").stdout
+    assert "| vượt khoảng 119,14 triệu USD |" in md  # "hơn 417" past "hơn 297,86"
+    assert "| còn thiếu khoảng 88.349,62 tỷ đồng |" in md  # a plan implied from an estimate
 
 
 def test_a_second_different_count_is_refused_until_it_says_it_revises(run, project):
@@ -176,7 +199,7 @@ def test_an_open_period_shows_what_is_still_needed_and_the_pace(run, project):
            "6 tháng đầu năm 2025, các KCN đã thu hút 8 dự án cấp mới")
     target = by_id(report_json(run, as_of="2025-08-15")["targets"], "plan-2025")
     assert target["status"] == "behind"
-    assert target["remaining"] == {"value": 12, "unit": "project"}
+    assert target["remaining"] == {"value": 12, "unit": "project", "qualifier": "exact"}
     # 12 to go over the 6 months no figure covers yet; 8 in the first 6 (181 days).
     assert target["pace_needed"] == {"value": 2.0, "unit": "project", "per": "month"}
     assert target["pace_so_far"] == {"value": 1.3, "unit": "project", "per": "month"}

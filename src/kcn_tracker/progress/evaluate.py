@@ -295,7 +295,8 @@ def evaluate_target(target: Target, actuals: list[Actual], as_of: date,
     measured = tuple(a for _, a in found) + (observed.entries if observed and not found else ())
     return TargetResult(target, period, value, value_qualifier, observed, attainment,
                         overshoot, status, measured,
-                        pace(target, period, value, observed, status.value, as_of), restated)
+                        pace(target, period, value, value_qualifier, observed, status.value,
+                             as_of), restated)
 
 
 def derived_growth(target: Target, period: Period, actuals: list[Actual],

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from kcn_tracker.plans.model import Comparator, Target
+from kcn_tracker.plans.figures import combine_qualifiers, flipped
+from kcn_tracker.plans.model import Comparator, Qualifier, Target
 from kcn_tracker.plans.periods import Period
 from kcn_tracker.plans.vocabulary import INDICATORS, UNITS, Aggregation
 
@@ -31,6 +32,9 @@ class Pace:
     excess: Decimal | None  # past the plan (past the upper end of a range), when exceeded
     pace_needed: Decimal | None  # per month left, for a flow whose period is open
     pace_so_far: Decimal | None  # per month its figures cover
+    # How exact remaining or excess is, from the figures it is the difference of: "hơn
+    # 12" of a plan of 20 leaves "gần 8" to go; "khoảng 20" leaves "khoảng 8".
+    qualifier: Qualifier = Qualifier.EXACT
 
 
 NO_PACE = Pace(None, None, None, None)
@@ -52,16 +56,21 @@ def _gaps(period: Period, observed) -> bool:
     return observed.covered_share * period.days < spanned - 0.5
 
 
-def pace(target: Target, period: Period, value: Decimal | None, observed, status: str,
-         as_of: date) -> Pace:
-    """Remaining, excess and pace of ``target`` at ``as_of`` (``observed`` as evaluated)."""
+def pace(target: Target, period: Period, value: Decimal | None, value_qualifier: Qualifier,
+         observed, status: str, as_of: date) -> Pace:
+    """Remaining, excess and pace of ``target`` at ``as_of`` (``observed`` as evaluated),
+    ``value`` being the plan's figure with its qualifier."""
     none = NO_PACE
     if value is None or observed is None or target.comparator is Comparator.AT_MOST:
         return none
     unit = target.unit.value
     top = target.value_max if target.comparator is Comparator.BETWEEN else value
     if status == "exceeded":
-        return Pace(None, max(observed.value - top, Decimal(0)), None, None)
+        excess = observed.value - top
+        if excess <= 0:
+            return none  # past the plan by a bound only ("hơn 150" of 150): by how much is unknown
+        return Pace(None, excess, None, None,
+                    combine_qualifiers([observed.qualifier, flipped(value_qualifier)]))
     if status == "met" or _gaps(period, observed):
         # A sum with a sub-period unknown is only a lower bound: what is still needed,
         # and at what pace, is unknown too, not the plan less the known part.
@@ -69,8 +78,9 @@ def pace(target: Target, period: Period, value: Decimal | None, observed, status
     remaining = value - observed.value
     if remaining <= 0:
         return none  # a stock at or past its plan before the period ends: nothing to go
+    qualifier = combine_qualifiers([value_qualifier, flipped(observed.qualifier)])
     if INDICATORS[target.indicator.value].aggregation is not Aggregation.FLOW:
-        return Pace(remaining, None, None, None)
+        return Pace(remaining, None, None, None, qualifier)
     so_far = None
     if observed.observed_until >= period.start:
         so_far = _round(observed.value / _months(period.start, observed.observed_until), unit)
@@ -79,4 +89,4 @@ def pace(target: Target, period: Period, value: Decimal | None, observed, status
     first_open = date.fromordinal(observed.observed_until.toordinal() + 1)
     if period.end > as_of and first_open <= period.end:
         needed = _round(remaining / _months(first_open, period.end), unit)
-    return Pace(remaining, None, needed, so_far)
+    return Pace(remaining, None, needed, so_far, qualifier)

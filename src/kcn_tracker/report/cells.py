@@ -204,11 +204,12 @@ def remaining_text(result: TargetResult, lang: str) -> str:
     """How many more, and how fast: "còn thiếu 8 dự án; cần 0,7 dự án/tháng, đến nay 0,5
     dự án/tháng", or by how much a plan is exceeded; empty when there is nothing to say."""
     pace, unit = result.pace, result.target.unit.value
+    bound = QUALIFIERS[lang][pace.qualifier.value]
     if pace.excess is not None:
-        return word(lang, "over_by", amount=quantity(pace.excess, unit, lang))
+        return word(lang, "over_by", amount=quantity(pace.excess, unit, lang, bound))
     if pace.remaining is None:
         return ""
-    text = word(lang, "to_go", amount=quantity(pace.remaining, unit, lang))
+    text = word(lang, "to_go", amount=quantity(pace.remaining, unit, lang, bound))
     if pace.pace_needed is not None and pace.pace_so_far is not None:
         text += "; " + word(lang, "pace", needed=_rate(pace.pace_needed, unit, lang),
                             so_far=_rate(pace.pace_so_far, unit, lang))

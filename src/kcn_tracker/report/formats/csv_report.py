@@ -36,6 +36,7 @@ COLUMNS = ("kind", "province_id", "province", "target_id", "indicator", "label",
            "attainment_pct", "attainment_qualifier", "overshoot_pct", "status",
            "status_label", "target_document", "actual_documents", "target_value_max",
            "remaining", "pace_needed_per_month", "pace_so_far_per_month", "excess",
+           "remaining_excess_qualifier",
            "actual_id", "project", "note")
 # The language's spreadsheet convention: (cell separator, decimal mark).
 CONVENTIONS = {"vi": (";", ","), "en": (",", ".")}
@@ -83,6 +84,7 @@ def render(report: Report, lang: str, console: Console) -> None:
                 " ".join(a.source.document for a in o.entries) if o else "",
                 plain(t.value_max), plain(r.pace.remaining), plain(r.pace.pace_needed),
                 plain(r.pace.pace_so_far), plain(r.pace.excess),
+                r.pace.qualifier.value if r.pace.remaining or r.pace.excess else "",
                 " ".join(a.id for a in o.entries) if o else "", "", t.note or ""])
         for a in province.untargeted:
             period = parse_period(a.period)

@@ -92,8 +92,8 @@ def _target(result: TargetResult, plan: Plan, lang: str) -> dict:
         "attainment_qualifier": result.attainment_qualifier.value,
         "overshoot_pct": number(result.overshoot_pct),
         "status": result.status.value,
-        "remaining": _amount(result.pace.remaining, t.unit.value),
-        "excess": _amount(result.pace.excess, t.unit.value),
+        "remaining": _bounded(result.pace.remaining, t.unit.value, result.pace.qualifier),
+        "excess": _bounded(result.pace.excess, t.unit.value, result.pace.qualifier),
         "pace_needed": _amount(result.pace.pace_needed, t.unit.value, "month"),
         "pace_so_far": _amount(result.pace.pace_so_far, t.unit.value, "month"),
     }
@@ -103,6 +103,11 @@ def _amount(value, unit: str, per: str | None = None) -> dict | None:
     if value is None:
         return None
     return {"value": number(value), "unit": unit, **({"per": per} if per else {})}
+
+
+def _bounded(value, unit: str, qualifier) -> dict | None:
+    amount = _amount(value, unit)
+    return None if amount is None else {**amount, "qualifier": qualifier.value}
 
 
 def revocation_dict(pending: PendingRevocation, plan: Plan) -> dict:
