@@ -136,3 +136,26 @@ def test_a_dateline_gives_the_publication_date_and_a_date_in_a_sentence_does_not
     without = next(e for name, e in entries.items() if name.startswith("006_"))
     assert (with_date["published"], with_date["precision"]) == ("2024-04-16", "day")
     assert "published" not in without
+
+
+def test_a_title_with_a_bidi_override_reaches_the_index_without_it(run_here, here, tmp_path):
+    page = tmp_path / "tin.html"
+    page.write_text("<html><head><title>Thu hút \u202eASU 05\u202c đầu tư\nnăm 2024</title>"
+                    "</head><body><article><p>Năm 2024, các KCN thu hút 21 dự án.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    assert run_here("add", str(page), "-p", "thai-nguyen").exit_code == 0
+    assert index(here)["documents"][-1]["title"] == "Thu hút ASU 05 đầu tư năm 2024"
+    assert run_here("check", "plans", "--strict").exit_code == 0
+
+
+def test_check_finds_a_hidden_character_written_into_the_index(run_here, here):
+    path = here / "seeds" / "index.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('publisher = "Vietnam Business Forum"',
+                                 'publisher = "Vietnam \\u202eBusiness Forum"', 1),
+                    encoding="utf-8")
+    result = run_here("check", "plans")
+    assert result.exit_code == 1
+    line = next(n for n, t in enumerate(path.read_text().splitlines(), 1) if "\\u202e" in t)
+    assert (f"seeds/index.toml:{line}: KCN209 [error] documents[1].publisher holds a control "
+            "or bidirectional character (Vietnam \\u202eBusiness Forum)") in result.output

@@ -142,3 +142,34 @@ def test_help_speaks_the_language_of_messages(run):
     assert "Only this province: id or name" in english and "Chỉ tỉnh này" not in english
     # one run's language does not leak into the next run in the same process
     assert "Show this message and exit." in run("--help").stdout
+
+
+def test_the_command_line_language_wins_over_the_environment(run):
+    for env, typed, expected in (("vi", "en", "no plan for province 'nowhere'"),
+                                 ("en", "vi", "không có kế hoạch cho tỉnh 'nowhere'")):
+        result = run("--lang", typed, "report", "-p", "nowhere",
+                     env={"KCN_TRACKER_LANG": env})
+        assert result.exit_code == 2 and expected in result.stderr
+
+
+@pytest.mark.parametrize("args,expected", [
+    (("reprt",), "Không có lệnh 'reprt'. Có phải bạn muốn dùng 'report'?"),
+    (("--project", "plans/bac-kan.toml", "status"),
+     "Giá trị không hợp lệ cho '--project' (env var: 'KCN_TRACKER_PROJECT'): "
+     "'plans/bac-kan.toml' là một tệp, không phải thư mục."),
+    (("report", "--year", "abc"), "Giá trị không hợp lệ cho '--year': cần một số nguyên"),
+])
+def test_a_bad_command_line_in_vietnamese(run, args, expected):
+    result = run("--lang", "vi", *args)
+    assert result.exit_code == 2
+    assert expected in " ".join(result.output.split())
+
+
+def test_what_edits_say_they_did_in_vietnamese(run_here, scratch):
+    out = run_here("--lang", "vi", "fmt", "--check", "plans")
+    assert out.exit_code == 0 and out.stderr.strip() == "3 tệp: 0 tệp sẽ thay đổi"
+    created = run_here("--lang", "vi", "new", "ha-nam", "--name", "Hà Nam")
+    assert created.exit_code == 0 and created.stdout.startswith("Đã tạo plans/ha-nam.toml")
+    unknown = run_here("--lang", "vi", "trend", "new_projectz")
+    assert "không có chỉ tiêu 'new_projectz'; có phải bạn muốn dùng 'new_projects'?" in \
+        unknown.stderr

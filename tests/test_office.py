@@ -255,7 +255,8 @@ def test_the_html_page_is_a_document_with_tables_legend_and_sources(run, tmp_pat
     result = run("report", "--as-of", AS_OF, "--export", str(target))
     assert result.exit_code == 0, result.output
     page = target.read_text(encoding="utf-8")
-    assert page.startswith("<!-- kcn-tracker export -->\n<!DOCTYPE html>\n<html lang=\"vi\">")
+    assert re.match(r"<!-- kcn-tracker export [0-9a-f]{64} -->\n<!DOCTYPE html>\n"
+                    r"<html lang=\"vi\">", page)
     assert "<pre" not in page and "<script" not in page and "<link" not in page
     assert re.search(r"(src|href)=|url\(|@import|https?://", page) is None  # nothing remote
     assert "<th scope=\"col\">Chỉ tiêu</th>" in page and "<caption>" in page
@@ -348,6 +349,19 @@ def test_dates_as_the_tool_prints_them(run):
     printed = run("report", "--as-of", "31/12/2025", "-f", "json").stdout
     assert printed == iso and '"as_of": "2025-12-31"' in iso
     assert run("status", "--as-of", "1/7/2025").exit_code == 0
+
+
+def test_a_date_that_could_be_read_two_ways_in_english_is_refused(run):
+    """The tool writes dates day first in Vietnamese only; an English reader may mean
+    03/04/2025 as 4 March."""
+    result = run("status", "--lang", "en", "--as-of", "03/04/2025")
+    assert result.exit_code == 2
+    assert ("--as-of '03/04/2025' could be 2025-04-03 or 2025-03-04; write the one you mean "
+            "as YYYY-MM-DD") in result.stderr
+    assert run("status", "--lang", "en", "--as-of", "13/04/2025").exit_code == 0
+    assert run("status", "--as-of", "03/04/2025").exit_code == 0  # day first in Vietnamese
+    far = run("status", "--as-of", "0001-01-01")
+    assert far.exit_code == 2 and "the year is outside 1900-2200" in far.stderr
 
 
 def test_revocation_reported_date_as_printed(run_here, project, monkeypatch):

@@ -5,6 +5,7 @@ styles), HTML or Markdown in an export, terminal escape sequences, spreadsheet f
 or a reason to overwrite a file the tool did not write.
 """
 
+import hashlib
 import json
 import os
 import re
@@ -254,16 +255,54 @@ def test_a_text_file_that_starts_like_a_title_line_is_not_an_export(run, tmp_pat
 
 
 @pytest.mark.parametrize("suffix,first_line", [
-    (".md", "<!-- kcn-tracker export -->"), (".html", "<!-- kcn-tracker export -->"),
-    (".svg", "<!-- kcn-tracker export -->"), (".txt", "-- kcn-tracker export --")])
+    (".md", "<!-- kcn-tracker export {} -->"), (".html", "<!-- kcn-tracker export {} -->"),
+    (".svg", "<!-- kcn-tracker export {} -->"), (".txt", "-- kcn-tracker export {} --")])
 def test_an_earlier_export_carries_the_mark_and_is_replaced(run, tmp_path, suffix,
                                                             first_line):
     target = tmp_path / f"minutes{suffix}"
     assert run("status", "--as-of", AS_OF, "--export", str(target)).exit_code == 0
-    assert target.read_text(encoding="utf-8").split("\n", 1)[0] == first_line
+    first, body = target.read_bytes().split(b"\n", 1)
+    assert first.decode() == first_line.format(hashlib.sha256(body).hexdigest())
     again = run("report", "--as-of", AS_OF, "--export", str(target))
     assert again.exit_code == 0, again.output
     assert "kcn-tracker report · " in target.read_text(encoding="utf-8").replace("&#160;", " ")
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".txt"])
+def test_an_export_someone_edited_is_not_written_over(run, tmp_path, suffix):
+    """Minutes edited under the export's name keep its mark line, not its digest."""
+    target = tmp_path / f"minutes{suffix}"
+    assert run("status", "--as-of", AS_OF, "--export", str(target)).exit_code == 0
+    edited = target.read_bytes() + "\nGhi chú của thư ký: họp lại ngày 05/12.\n".encode()
+    target.write_bytes(edited)
+    result = run("report", "--as-of", AS_OF, "--export", str(target))
+    assert result.exit_code == 2
+    assert (f"{target} was changed after kcn-tracker exported it; it is left as it is: "
+            "choose another name, or move it away first") in flat(result.stderr)
+    assert target.read_bytes() == edited
+
+
+def test_a_workbook_someone_saved_again_is_not_written_over(run, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "book.xlsx"
+    assert run("report", "--as-of", AS_OF, "--export", str(target)).exit_code == 0
+    assert run("status", "--as-of", AS_OF, "--export", str(target)).exit_code == 0  # ours
+    book = openpyxl.load_workbook(target)
+    book.worksheets[0]["A30"] = "ghi chú"  # a person adds a note and saves;
+    book.save(target)  # the custom property, the mark, survives the save
+    assert "kcn-tracker export" in openpyxl.load_workbook(target).custom_doc_props.names
+    saved = target.read_bytes()
+    result = run("report", "--as-of", AS_OF, "--export", str(target))
+    assert result.exit_code == 2
+    assert "was changed after kcn-tracker exported it" in flat(result.stderr)
+    assert target.read_bytes() == saved
+
+
+def test_an_export_of_an_earlier_version_is_still_replaced(run, tmp_path):
+    """Its mark has no digest: it is replaced as before."""
+    target = tmp_path / "old.md"
+    target.write_bytes(b"<!-- kcn-tracker export -->\n**kcn-tracker report**\n")
+    assert run("report", "--as-of", AS_OF, "--export", str(target)).exit_code == 0
 
 
 def test_a_pipe_named_as_the_export_is_refused_not_waited_on(run, tmp_path):
@@ -287,14 +326,25 @@ def test_a_file_put_in_place_after_the_first_look_is_not_written_over(tmp_path):
 
 
 def test_a_large_earlier_export_is_still_replaced(run, tmp_path, monkeypatch):
-    """Only an export's first line is read to know it: a text export larger than the
-    read limit is replaced like any other."""
+    """Its digest is computed a megabyte at a time: a text export larger than the read
+    limit is replaced like any other."""
     target = tmp_path / "all.txt"
-    target.write_bytes(b"-- kcn-tracker export --\n" + b"x" * 200_000)
+    body = b"x" * 200_000
+    target.write_bytes(f"-- kcn-tracker export {hashlib.sha256(body).hexdigest()} --\n"
+                       .encode() + body)
     monkeypatch.setenv("KCN_TRACKER_MAX_BYTES", "100000")  # above every plan and document
     result = run("status", "--as-of", AS_OF, "--export", str(target))
     assert result.exit_code == 0, result.output
     assert b"kcn-tracker status" in target.read_bytes()
+
+
+def test_an_export_through_a_link_is_written_where_it_leads(run, tmp_path):
+    real = tmp_path / "real.md"
+    assert run("status", "--as-of", AS_OF, "--export", str(real)).exit_code == 0
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert run("report", "--as-of", AS_OF, "--export", str(link)).exit_code == 0
+    assert link.is_symlink() and "kcn-tracker report · " in real.read_text(encoding="utf-8")
 
 
 # --- 4. CSV cells are never formulas ---------------------------------------------

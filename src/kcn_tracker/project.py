@@ -56,24 +56,29 @@ def _too_large(size: int, limit: int) -> str:
              size=f"{size:,}", limit=f"{limit:,}")
 
 
-def read_limited(path: Path, first: int | None = None) -> bytes:
-    """The bytes of the regular file ``path``, refused beyond the size limit; with
-    ``first``, only its first bytes, whatever its size.
-
-    The file is opened without blocking and checked on the open descriptor, so a
-    FIFO or a device named like a plan is refused, never waited on; files that
-    report no size (/proc) are read only up to the limit.
-    """
-    limit = max_bytes()
+def _open_regular(path: Path) -> tuple[int, os.stat_result]:
+    """An open descriptor of the regular file ``path``, opened without blocking and
+    checked on the descriptor, so a FIFO or a device named like a file is refused, never
+    waited on."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise ReadRefused(_("cannot be read ({reason})", reason=exc.strerror),
                           exc.strerror or str(exc)) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise ReadRefused(_("not a regular file"))
+    return fd, info
+
+
+def read_limited(path: Path, first: int | None = None) -> bytes:
+    """The bytes of the regular file ``path``, refused beyond the size limit; with
+    ``first``, only its first bytes, whatever its size. Files that report no size
+    (/proc) are read only up to the limit."""
+    limit = max_bytes()
+    fd, info = _open_regular(path)
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ReadRefused(_("not a regular file"))
         if first is not None:  # only a file's first bytes (an export's mark), any size
             limit = first - 1
         elif info.st_size > limit:
@@ -93,6 +98,25 @@ def read_limited(path: Path, first: int | None = None) -> bytes:
     if len(data) > limit:
         raise ReadRefused(_too_large(len(data), limit))
     return data
+
+
+def sha256_from(path: Path, offset: int) -> str:
+    """The SHA-256 of the regular file ``path`` from byte ``offset`` on, read a
+    megabyte at a time: a digest needs no size limit."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    fd, _info = _open_regular(path)
+    try:
+        os.lseek(fd, offset, os.SEEK_SET)
+        while chunk := os.read(fd, 1 << 20):
+            digest.update(chunk)
+    except OSError as exc:
+        raise ReadRefused(_("cannot be read ({reason})", reason=exc.strerror),
+                          exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)
+    return digest.hexdigest()
 
 
 def outside_project(path: Path) -> bool:

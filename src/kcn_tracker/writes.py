@@ -44,7 +44,8 @@ def folder_lock(folder: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             # Say why nothing happens rather than hang in silence.
-            print(f"waiting for another kcn-tracker writing in {folder} …", file=sys.stderr)
+            print(_("waiting for another kcn-tracker writing in {folder} …", folder=folder),
+                  file=sys.stderr)
             fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:

@@ -16,6 +16,7 @@ import tomli as tomllib  # the one TOML parser (plans/load.py)
 
 from kcn_tracker.findings import Problem
 from kcn_tracker.project import INDEX, SEEDS, KcnError, read_limited
+from kcn_tracker.text.display import hidden, printable
 from kcn_tracker.text.i18n import _
 
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -32,7 +33,7 @@ def check_index(root: Path) -> list[Problem]:
         data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         return [Problem("KCN209", index, text_line(read_limited(index), exc.start), None,
-                        "the index is not UTF-8 text; save it as UTF-8")]
+                        _("the index is not UTF-8 text; save it as UTF-8"))]
     except tomllib.TOMLDecodeError as exc:
         at = _TOML_AT.search(str(exc))
         return [Problem("KCN209", index, int(at[1]) if at else None, int(at[2]) if at else None,
@@ -45,7 +46,7 @@ def check_index(root: Path) -> list[Problem]:
     lines = text.split("\n")
     if not isinstance(entries, list):
         return [Problem("KCN209", index, _line_of(lines, 0, "documents"), None,
-                        "documents must be an array of tables: [[documents]]")]
+                        _("documents must be an array of tables: [[documents]]"))]
     problems: list[Problem] = []
     named: set[str] = {INDEX}
     numbered: dict[str, str] = {}
@@ -57,6 +58,12 @@ def check_index(root: Path) -> list[Problem]:
                                         "documents[{number}] has no file = \"<name in seeds/>\"",
                                         number=number)))
             continue
+        for key, value in entry.items():
+            if isinstance(value, str) and hidden(value):
+                problems.append(Problem("KCN209", index, _line_of(lines, header, key), None, _(
+                    "documents[{number}].{key} holds a control or bidirectional character "
+                    "({shown}); remove it: a reviewer would read the text in another order "
+                    "than it is stored", number=number, key=key, shown=printable(value))))
         # Reports name a document by its number (the source column, "003"): two
         # documents with one number could not be told apart there.
         prefix = entry["file"].split("_", 1)[0]

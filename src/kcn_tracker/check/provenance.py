@@ -176,7 +176,7 @@ def figure_missing(value: Decimal, unit: str, quote: str) -> tuple[str, str] | N
             "the quote writes {shown} without a currency; quote a sentence that names it, or "
             "acknowledge this with the reason for the unit",
             shown=shown))
-    said = ", ".join(dict.fromkeys(s.text for s in stated)) or "no figure"
+    said = ", ".join(dict.fromkeys(s.text for s in stated)) or _("no figure")
     what = _("an attainment of") if unit == "attainment" else _("the figure")
     return "KCN204", (_(
         "the quote does not state {what} {shown} ({unit}); it says: {said}. Correct the value, "

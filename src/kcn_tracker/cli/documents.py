@@ -17,7 +17,8 @@ from kcn_tracker.cli.options import (
     one_line,
     plans_or_default,
 )
-from kcn_tracker.text.i18n import N_, _
+from kcn_tracker.text.display import printable
+from kcn_tracker.text.i18n import N_, _, n_
 
 ListFormat = choices(("table", "json"))
 
@@ -80,8 +81,8 @@ def draft(
 
     drafted = draft_for_province(document, province, plans_or_default(plans))
     if drafted.outside_seeds:
-        typer.echo(f"note: the entries cite {drafted.cited}; copy the document there, "
-                   "unchanged, before adding them", err=True)
+        typer.echo(_("note: the entries cite {cited}; copy the document there, unchanged, "
+                     "before adding them", cited=printable(str(drafted.cited))), err=True)
     sys.stdout.write(drafted.text)
 
 
@@ -111,13 +112,15 @@ def add(
     options = {"url": one_line(url, "--url"), "title": one_line(title, "--title"),
                "publisher": one_line(publisher, "--publisher"), "published": published}
     for done in add_documents(documents, province, default_root(), options):
+        source = printable(str(done.source))
         if done.file is None:
-            typer.echo(f"{done.source}: already in seeds/ as {done.twin}; nothing written")
+            typer.echo(_("{source}: already in seeds/ as {twin}; nothing written",
+                         source=source, twin=done.twin))
         elif done.rendition:
-            typer.echo(f"{done.source}: added as seeds/{done.file}, its text in "
-                       f"seeds/{done.rendition}")
+            typer.echo(_("{source}: added as seeds/{file}, its text in seeds/{rendition}",
+                         source=source, file=done.file, rendition=done.rendition))
         else:
-            typer.echo(f"{done.source}: added as seeds/{done.file}")
+            typer.echo(_("{source}: added as seeds/{file}", source=source, file=done.file))
 
 
 def _terminal() -> bool:
@@ -139,7 +142,8 @@ def _draft_write(document: Path, province: str, plans: list[Path], accept: str |
             "name> --write",
             document=document))
     if not found:
-        typer.echo(f"{document}: no new entry to propose for {loaded.path}; nothing written")
+        typer.echo(_("{document}: no new entry to propose for {plan}; nothing written",
+                     document=printable(str(document)), plan=loaded.path))
         return
     if accept is not None:
         decisions = by_ids(found, accept)
@@ -152,11 +156,14 @@ def _draft_write(document: Path, province: str, plans: list[Path], accept: str |
         decisions = interactive(
             found, lambda text: typer.prompt(text, default="", show_default=False), out.print)
     if decisions.quit:
-        typer.echo("quit: nothing written")
+        typer.echo(_("quit: nothing written"))
         return
     if not decisions.entries():
-        typer.echo("nothing accepted: nothing written")
+        typer.echo(_("nothing accepted: nothing written"))
         return
     add_entries(Path(loaded.path), decisions.entries())
-    typer.echo(f"{loaded.path}: {len(decisions.accepted)} entries written, "
-               f"{len(decisions.skipped)} skipped remembered")
+    typer.echo(_("{plan}: {written}, {skipped}", plan=loaded.path,
+                 written=n_("{n} entry written", "{n} entries written",
+                            len(decisions.accepted)),
+                 skipped=n_("{n} skipped remembered", "{n} skipped remembered",
+                            len(decisions.skipped))))

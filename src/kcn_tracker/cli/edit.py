@@ -18,7 +18,8 @@ from kcn_tracker.cli.options import (
     plans_or_default,
 )
 from kcn_tracker.errors import EXIT_PLAN_PROBLEMS, InputError
-from kcn_tracker.text.i18n import N_, _
+from kcn_tracker.text.display import printable
+from kcn_tracker.text.i18n import N_, _, n_
 
 DryRunOpt = Annotated[bool, typer.Option(
     "--dry-run", help=N_("Print the change as a unified diff and write nothing."))]
@@ -65,19 +66,21 @@ def _apply(change, dry_run: bool) -> None:
     result = change()
     if dry_run:
         sys.stdout.write(result.diff)
-        typer.echo("(dry run: nothing written)")
+        typer.echo(_("(dry run: nothing written)"))
         return
     if result.entry is None:
-        typer.echo(f"Created {result.path}")
+        typer.echo(_("Created {path}", path=printable(str(result.path))))
         return
     section, index = result.entry
-    where = f" at line {result.line}" if result.line else ""
-    typer.echo(f"Added {section}[{index}] to {result.path}{where}:")
+    path = printable(str(result.path))
+    typer.echo(_("Added {entry} to {path} at line {line}:", entry=f"{section}[{index}]",
+                 path=path, line=result.line) if result.line else
+               _("Added {entry} to {path}:", entry=f"{section}[{index}]", path=path))
     for line in result.diff.splitlines():
         if line.startswith("+") and not line.startswith("+++") and line[1:].strip():
             typer.echo("  " + line[1:])
     for note in result.notes:
-        typer.echo(f"note: {note}")
+        typer.echo(_("note: {note}", note=note))
 
 
 @record_app.command("actual", help=N_(
@@ -255,11 +258,12 @@ def fmt(
             failed += 1
         elif outcome.changed:
             if write:
-                typer.echo(f"reformatted {shown}")
+                typer.echo(_("reformatted {path}", path=printable(str(shown))))
             else:
-                typer.echo(f"would reformat {shown}", err=True)
-    typer.echo(f"{len(files)} file{'s' * (len(files) != 1)}: {changed} "
-               f"{'would change' if not write else 'changed'}"
-               + (f", {failed} could not be formatted" if failed else ""), err=True)
+                typer.echo(_("would reformat {path}", path=printable(str(shown))), err=True)
+    files_text = n_("{n} file", "{n} files", len(files))
+    changes = (_("{n} changed", n=changed) if write else _("{n} would change", n=changed))
+    failures = _(", {n} could not be formatted", n=failed) if failed else ""
+    typer.echo(f"{files_text}: {changes}{failures}", err=True)
     if failed or (check_only and changed):
         raise typer.Exit(EXIT_PLAN_PROBLEMS)

@@ -31,6 +31,19 @@ from kcn_tracker.text.display import hidden, printable
 from kcn_tracker.text.i18n import N_, _, set_language
 from kcn_tracker.text.i18n import language as get_language
 
+
+@contextmanager
+def _usage_in_language():
+    """A bad command line said in the language of messages: click composes its message
+    when it is shown ("Invalid value for …"), so it is composed here, translated."""
+    try:
+        yield
+    except UsageError as exc:
+        if get_language() == "en":
+            raise
+        raise UsageError(usage_message(exc.format_message()), exc.ctx) from None
+
+
 # The help of click's and typer's own options, so that it is translated with ours.
 _LIBRARY_HELP = (N_("Show this message and exit."),
                  N_("Install completion for the current shell."),
@@ -98,17 +111,13 @@ class MappedGroup(LocalGroup):
         # for every run, so that one run in a process never sets the next one's language,
         # and before the arguments are read, so that --help speaks it too.
         set_language(os.environ.get("KCN_TRACKER_LANG"))
-        return super().make_context(info_name, args, parent, **extra)
+        with _usage_in_language():  # a bad option before the command (--project FILE)
+            return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
-        except UsageError as exc:
-            if get_language() == "en":
-                raise
-            # a bad parameter's message is composed when shown ("Invalid value for …"):
-            # compose it here, translated, as a plain usage error
-            raise UsageError(usage_message(exc.format_message()), exc.ctx) from None
+            with _usage_in_language():
+                return super().invoke(ctx)
         except KcnError as exc:
             for problem in exc.problems:
                 typer.echo(str(problem), err=True)
@@ -145,18 +154,37 @@ def _language(value: str | Lang) -> Lang:
     if code not in Lang.__members__:
         raise typer.BadParameter(_("{value}: choose vi or en", value=repr(value)))
     context = get_current_context(silent=True)
-    if context is not None and context.get_parameter_source("lang") in (
-            ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT):
+    if context is not None and _sets_messages(context):
         set_language(code)  # the labels' default (vi) leaves messages in English
     return Lang(code)
+
+
+def _sets_messages(context) -> bool:
+    """Whether this --lang chooses the language of messages: typed on the command line,
+    or from the environment when no --lang was typed before the command (the command line
+    wins over the environment)."""
+    source = context.get_parameter_source("lang")
+    if source is ParameterSource.COMMANDLINE:
+        return True
+    root = context.find_root()
+    return source is ParameterSource.ENVIRONMENT and (
+        root is context or root.get_parameter_source("lang") is not ParameterSource.COMMANDLINE)
 
 
 # What click and typer say about a bad command line, in the language of messages;
 # click fills in the option's name and value, so each is matched by its pattern.
 _USAGE = (
-    (r"Invalid value for (.+?): (.*)", N_("Invalid value for {option}: {reason}")),
+    (r"Invalid value for ('[^']*'(?: / '[^']*')*(?: \(env var: '[^']*'\))?): (.*)",
+     N_("Invalid value for {option}: {reason}")),
     (r"No such option: (.+)", N_("No such option: {option}")),
+    (r"No such command (.+)\. Did you mean (.+)\?",
+     N_("No such command {option}. Did you mean {reason}?")),
     (r"No such command (.+)\.", N_("No such command {option}.")),
+    (r"(?:[Dd]ir|[Dd]irectory) ('.+') is a file\.", N_("{option} is a file, not a folder.")),
+    (r"(?:[Ff]ile|[Dd]ir|[Dd]irectory|[Pp]ath) ('.+') does not exist\.",
+     N_("{option} does not exist.")),
+    (r"Input should be a valid integer, unable to parse string as an integer(.*)",
+     N_("a whole number is needed{option}")),
     (r"Missing argument (.+)\.", N_("Missing argument {option}.")),
     (r"Missing option (.+)\.", N_("Missing option {option}.")),
     (r"Option (.+) requires an argument\.", N_("Option {option} requires an argument.")),
@@ -173,11 +201,12 @@ def usage_message(message: str) -> str:
     """A message of click's, translated piece by piece where its pattern is known."""
     import re
 
+    message = message.removeprefix("Value error, ")  # pydantic's, before our own words
     for pattern, template in _USAGE:
         if m := re.fullmatch(pattern, message, re.S):
             values = m.groups()
             reason = usage_message(values[1]) if len(values) > 1 else ""
-            return _(template, option=values[0], reason=reason)
+            return _(template, option=values[0] if values else "", reason=reason)
     return message
 
 
@@ -207,14 +236,31 @@ def iso_date(text: str) -> str:
     return text
 
 
-def as_of_date(text: str | None) -> date:
+def as_of_date(text: str | None, lang: str = "vi") -> date:
+    """The --as-of date: ISO, or day first as Vietnamese writes it (31/12/2025). In an
+    English report, where 03/04/2025 may be meant month first, a day and month that could
+    swap places are refused rather than guessed."""
+    import re
+
+    from kcn_tracker.plans.periods import FIRST_YEAR, LAST_YEAR
+
     if text is None:
         return date.today()
     try:
-        return date.fromisoformat(iso_date(text))
+        when = date.fromisoformat(iso_date(text))
     except ValueError:
         raise InputError(_("--as-of {text} is not a date; write it as 2025-12-31 or "
                            "31/12/2025", text=repr(text))) from None
+    if not FIRST_YEAR <= when.year <= LAST_YEAR:
+        raise InputError(_("--as-of {text}: the year is outside {FIRST_YEAR}-{LAST_YEAR}",
+                           text=repr(text), FIRST_YEAR=FIRST_YEAR, LAST_YEAR=LAST_YEAR))
+    swapped = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}", text.strip())
+    if lang == "en" and swapped and int(swapped[1]) <= 12 and swapped[1] != swapped[2]:
+        raise InputError(_(
+            "--as-of {text} could be {day} or {other}; write the one you mean as "
+            "YYYY-MM-DD", text=repr(text), day=when.isoformat(),
+            other=when.replace(month=when.day, day=when.month).isoformat()))
+    return when
 
 
 def one_line(value: str | None, option: str) -> str | None:

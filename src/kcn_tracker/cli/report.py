@@ -22,6 +22,7 @@ from kcn_tracker.cli.options import (
 )
 from kcn_tracker.errors import InputError
 from kcn_tracker.report.formats import FORMATS as REPORT_FORMATS
+from kcn_tracker.text.display import printable
 from kcn_tracker.text.i18n import N_, _
 
 ReportFormat = choices(REPORT_FORMATS)
@@ -95,7 +96,7 @@ def _finish(export: Path | None, screen, title: str, views: dict) -> None:
     from kcn_tracker.report.export import finish
 
     if finish(export, screen, title, views):
-        typer.echo(f"exported {export}", err=True)
+        typer.echo(_("exported {path}", path=printable(str(export))), err=True)
 
 
 def _views(sources, documents, workbook, page, markdown) -> dict:
@@ -135,7 +136,7 @@ def _evaluated(command, plans, province, as_of, lang, by, export, output_format,
     from kcn_tracker.progress.evaluate import evaluate_plans
     from kcn_tracker.report.groups import in_period_order
 
-    when = as_of_date(as_of)
+    when = as_of_date(as_of, lang.value)
     _export_target(export, output_format)
     selected, documents = _load(plans, province, by is not None, lang.value)
     result = in_period_order(evaluate_plans(selected, when, year, by_successor=by is not None,
@@ -232,9 +233,12 @@ def trend(
     indicator = _indicator_key(indicator)
     if indicator not in INDICATORS:
         close = difflib.get_close_matches(indicator, list(INDICATORS), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else "; `kcn-tracker indicators` lists them"
-        raise InputError(_("unknown indicator '{indicator}'{hint}", indicator=indicator, hint=hint))
-    when = as_of_date(as_of)
+        if close:
+            raise InputError(_("unknown indicator '{indicator}'; did you mean '{close}'?",
+                               indicator=indicator, close=close[0]))
+        raise InputError(_("unknown indicator '{indicator}'; `kcn-tracker indicators` lists "
+                           "them", indicator=indicator))
+    when = as_of_date(as_of, lang.value)
     _export_target(export)
     selected, documents = _load(plans, province, by is not None, lang.value)
     found = series(selected, indicator, when)
@@ -309,7 +313,7 @@ def unrecovered(
     from kcn_tracker.progress.evaluate import evaluate_plans
     from kcn_tracker.report.unrecovered import render
 
-    when = as_of_date(as_of)
-    selected, documents = _load(plans, province)
+    when = as_of_date(as_of, lang.value)
+    selected, documents = _load(plans, province, lang=lang.value)
     render(evaluate_plans(selected, when, documents=documents), lang.value,
            ListFormat(output_format).value, console())

@@ -20,6 +20,7 @@ from pathlib import Path
 from kcn_tracker.errors import KcnError
 from kcn_tracker.extract.readers import ReadError, read_bytes, sniff
 from kcn_tracker.project import INDEX, SEEDS, ReadRefused, read_limited
+from kcn_tracker.text.display import single_line
 from kcn_tracker.text.i18n import _
 from kcn_tracker.text.spelling import fold
 from kcn_tracker.writes import atomic_write, atomic_write_bytes, folder_lock
@@ -124,7 +125,10 @@ def _prepare(path: Path, data: bytes, digest: str, number: int, province: str,
         document = read_bytes(data, path)
     except ReadError as exc:
         raise IntakeError(_("{exc}; nothing written", exc=exc)) from None
-    stated = {**dateline(document.text), **document.metadata, **options}
+    # What the document says of itself is its own text: no control or bidi character of
+    # it reaches the index, where a reviewer would read it reordered.
+    stated = {**dateline(document.text),
+              **{key: single_line(value) for key, value in document.metadata.items()}, **options}
     extension = EXTENSIONS[sniff(data, path.name)]
     stem = f"{number:03d}_{_slug(stated.get('title') or path.stem) or digest[:16]}"
     entry: dict = {}

@@ -168,12 +168,15 @@ def _describe(err: dict) -> tuple[str, str]:
     if kind == "enum" and field in ("indicator", "unit"):
         vocabulary = INDICATORS if field == "indicator" else UNITS
         close = difflib.get_close_matches(str(value), list(vocabulary), n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
         code = "KCN104" if field == "indicator" else "KCN105"
-        return code, (_(
-            "{where}: unknown {field} '{value}'.{hint} `kcn-tracker indicators` lists the "
-            "indicators and units",
-            where=where, field=field, value=value, hint=hint))
+        if close:
+            return code, _(
+                "{where}: unknown {field} '{value}'. Did you mean '{close}'? `kcn-tracker "
+                "indicators` lists the indicators and units",
+                where=where, field=field, value=value, close=close[0])
+        return code, _(
+            "{where}: unknown {field} '{value}'. `kcn-tracker indicators` lists the "
+            "indicators and units", where=where, field=field, value=value)
     if field == "period" and kind == "string_type":
         return "KCN109", _('{where}: write the period as a string, e.g. period = "2024"',
                            where=where)

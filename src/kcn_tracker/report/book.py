@@ -18,8 +18,8 @@ from decimal import Decimal
 
 from kcn_tracker.plans.vocabulary import UNITS
 from kcn_tracker.report.cells import status_text
+from kcn_tracker.report.marks import MARK, UNSTAMPED
 from kcn_tracker.report.sources import CitedDocument
-from kcn_tracker.report.export import MARK
 from kcn_tracker.text.display import printable
 
 # Fill and font of each status: the terminal's colours, as a spreadsheet prints them.
@@ -49,7 +49,7 @@ class Book:
             "in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
             "strings_to_numbers": False})
         self.wb.set_properties({"title": printable(title), "comments": title_comment(lang)})
-        self.wb.set_custom_property(MARK, True)
+        self.wb.set_custom_property(MARK, UNSTAMPED)  # stamped when written (marks.py)
         self._formats: dict[tuple, object] = {}
         self._widths: dict[object, dict[int, int]] = {}
         self._names: set[str] = set()

@@ -1,10 +1,9 @@
 """Exports for minutes, slides and the office: SVG, HTML, Markdown, text and Excel.
 
 Each export starts with a title line (what, for whom, as of when, made when),
-and is written atomically: a half-written picture never replaces a good one.
-Its very first line is the export mark, a comment in the format's own syntax (a
-plain line in text), so that the tool replaces only files it wrote; a workbook,
-which has no first line, carries it as a custom document property.
+and is written atomically: a half-written picture never replaces a good one. It
+carries the export mark (report/marks.py), so that the tool replaces only files it
+wrote and nobody changed since.
 """
 
 from __future__ import annotations
@@ -25,45 +24,16 @@ class ExportError(KcnError):
     pass
 
 
-# The first line of every export. A hand-written README or CI page may well mention
-# "kcn-tracker", even quote this mark, but does not start with it: a file whose
-# first line is not one of these is never written over (a README, a source
-# document, a plan file). HTML allows a comment before the doctype, XML before the
-# root element, and Markdown viewers hide it.
-MARK = "kcn-tracker export"
-COMMENT_MARK = f"<!-- {MARK} -->"
-TEXT_MARK = f"-- {MARK} --"
-MARKS = (COMMENT_MARK, TEXT_MARK)
-
-
-def _is_export(head: bytes) -> bool:
-    # Tolerate a line end rewritten to CRLF (git on Windows) but nothing else.
-    first = head.split(b"\n", 1)[0].removesuffix(b"\r")
-    return first.decode("utf-8", errors="replace") in MARKS
-
-
-def _is_workbook_export(data: bytes) -> bool:
-    """An .xlsx whose custom properties hold the mark (report/book.py); a part larger
-    than a property list is not looked at."""
-    import io
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("docProps/custom.xml")
-            if info.file_size > 65536:
-                return False
-            return f'name="{MARK}"'.encode() in archive.read(info)
-    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
-        return False
-
-
 def check_target(path: Path) -> None:
     """Refuse an export before any work: a type we cannot write, a folder that is not
     there, or a file that is not an earlier export. Asked again under the folder's lock
     just before writing, so a file put there meanwhile is not written over either."""
-    from kcn_tracker.project import ReadRefused, read_limited
+    from kcn_tracker.project import ReadRefused
 
+    path = _through_links(path)
+    if not path.name or path.is_dir():
+        raise ExportError(_("{path}: a folder; give a file name, such as report.xlsx",
+                            path=path))
     if path.suffix.lower() not in FORMATS:
         raise ExportError(_(
             "{path}: cannot export to '{value}'; use one of {FORMATS}",
@@ -72,20 +42,35 @@ def check_target(path: Path) -> None:
         raise ExportError(_("{parent}: no such directory", parent=path.parent))
     if os.path.lexists(path):
         try:
-            # the size-limited read opens without blocking: a pipe named out.html is
-            # refused, not waited on
-            data = read_limited(path, None if path.suffix.lower() == ".xlsx" else 256)
+            # opened without blocking: a pipe named out.html is refused, not waited on
+            mark = _mark(path)
         except ReadRefused as exc:
             raise ExportError(_(
                 "{path}: cannot be replaced ({strerror})",
                 path=path, strerror=exc.reason)) from None
-        is_export = (_is_workbook_export(data) if path.suffix.lower() == ".xlsx"
-                     else _is_export(data))
-        if not is_export:
+        if mark is None:
             raise ExportError(_(
                 "{path} exists and is not an earlier kcn-tracker export; it is left as it is: "
                 "choose another name",
                 path=path))
+        if mark is False:
+            raise ExportError(_(
+                "{path} was changed after kcn-tracker exported it; it is left as it is: "
+                "choose another name, or move it away first", path=path))
+
+
+def _mark(path: Path) -> bool | None:
+    """True for an export nobody changed since, False for one changed since, None for a
+    file that is no export."""
+    from kcn_tracker.project import read_limited, sha256_from
+    from kcn_tracker.report import marks
+
+    if path.suffix.lower() == ".xlsx":
+        return marks.workbook_mark(read_limited(path))
+    mark = marks.text_mark(read_limited(path, 512))
+    if mark is None:
+        return None
+    return mark.digest is None or mark.digest == sha256_from(path, mark.body)
 
 
 # Rich's SVG loads Fira Code from a CDN; a meeting room often has no network. The
@@ -108,10 +93,11 @@ def export_bytes(path: Path, console: Console, title: str, views: dict) -> bytes
     """The file's bytes; ``views`` maps a suffix to a function that makes the content
     the screen cannot give as it is (Markdown, the HTML page, the workbook)."""
     from kcn_tracker.report.cells import markdown_text
+    from kcn_tracker.report.marks import marked_text, stamped_workbook
 
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        return views[".xlsx"]()
+        return stamped_workbook(views[".xlsx"]())
     if suffix == ".svg":
         text = console.export_svg(title=title, code_format=svg_format())
     elif suffix == ".html" and ".html" in views:
@@ -122,12 +108,19 @@ def export_bytes(path: Path, console: Console, title: str, views: dict) -> bytes
         text = console.export_text()
     else:
         text = f"**{markdown_text(title)}**\n\n{views['.md']() if '.md' in views else ''}"
-    return f"{TEXT_MARK if suffix == '.txt' else COMMENT_MARK}\n{text}".encode("utf-8")
+    return marked_text(text, plain=suffix == ".txt")
+
+
+def _through_links(path: Path) -> Path:
+    """Where a link named as the export leads: the export is written there, as an edit
+    of a plan file is, and the link stays a link."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def write_export(path: Path, data: bytes) -> None:
     from kcn_tracker.writes import atomic_write_bytes
 
+    path = _through_links(path)
     try:
         with folder_lock(path.parent):
             check_target(path)

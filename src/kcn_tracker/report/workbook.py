@@ -13,6 +13,7 @@ from kcn_tracker.plans.periods import parse_period
 from kcn_tracker.plans.vocabulary import UNITS
 from kcn_tracker.progress.evaluate import ProvinceResult, Report, Status, TargetResult
 from kcn_tracker.progress.summary import summarize
+from kcn_tracker.report.book import STATUS_COLOURS, Book
 from kcn_tracker.report.cells import (
     indicator_label,
     partial_date,
@@ -22,7 +23,6 @@ from kcn_tracker.report.cells import (
     scope_text,
     word,
 )
-from kcn_tracker.report.book import STATUS_COLOURS, Book
 from kcn_tracker.report.sources import CitedDocument
 from kcn_tracker.report.words import COMPARATORS, QUALIFIERS, STATUSES
 

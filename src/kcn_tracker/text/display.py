@@ -61,6 +61,12 @@ def hidden(text: str) -> bool:
     return _CONTROL.search(text) is not None
 
 
+def single_line(text: str) -> str:
+    """``text`` as one line of plain text: every control character, line break and bidi
+    control dropped for a space (a document's title written into the index)."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
 def json_printable(text: str) -> str:
     """JSON text (from json.dumps) with the same characters as JSON escapes: a parser
     reads the very same strings, a terminal shows them in place."""

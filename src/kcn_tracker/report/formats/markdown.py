@@ -21,8 +21,8 @@ from kcn_tracker.report.cells import (
     target_cells,
     word,
 )
-from kcn_tracker.report.sources import cited, report_sources
 from kcn_tracker.report.groups import grouped
+from kcn_tracker.report.sources import cited, report_sources
 
 TARGET_COLUMNS = ("indicator", "scope", "period", "target", "actual", "attainment",
                   "overshoot", "status", "remaining", "source")

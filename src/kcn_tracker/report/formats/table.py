@@ -199,7 +199,8 @@ def sources_legend(documents: list[CitedDocument], lang: str) -> Group:
         about = d.about(lang)
         name = as_text(about) + Text("\n") + as_text(d.document) if about else as_text(d.document)
         grid.add_row(as_text(document_label(d.document)), name)
-    return Group(as_text(word(lang, "documents") + ":", style="dim"), Padding(grid, (0, 0, 0, 2), expand=False))
+    return Group(as_text(word(lang, "documents") + ":", style="dim"),
+                 Padding(grid, (0, 0, 0, 2), expand=False))
 
 
 def province_group(province: ProvinceResult, report: Report, lang: str, width: int) -> Group:
