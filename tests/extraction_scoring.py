@@ -22,7 +22,8 @@ SETS = {"seeds": ROOT / "tests" / "extraction" / "seeds",
         "held-out 2": ROOT / "tests" / "extraction" / "heldout2",
         "held-out 3": ROOT / "tests" / "extraction" / "heldout3",
         "real 1": ROOT / "tests" / "extraction" / "real1",
-        "real 2": ROOT / "tests" / "extraction" / "real2"}
+        "real 2": ROOT / "tests" / "extraction" / "real2",
+        "real 3": ROOT / "tests" / "extraction" / "real3"}
 PLAN_ROLES = ("target", "attainment")
 
 
