@@ -160,3 +160,14 @@ def test_one_fact_many_mentions_is_one_proposal():
         "Năm 2024, tỉnh đặt mục tiêu thu hút 40 dự án\n"
         "Năm 2024, tỉnh đặt mục tiêu thu hút 40 dự án mới vào các KCN.")[0])
     assert [p.repeats is None for p in proposals] == [True, False]
+
+
+# Rules found on real 3 (eight real reports): each on sentences written for the purpose.
+
+@pytest.mark.parametrize("text, expected", [
+    # A syllable of a place name is no cue: "Cần Thơ" is a city, "cần" alone what is needed.
+    ("Các KCN Cần Thơ thu hút 4 dự án mới.", [("4 dự án", "actual")]),
+    ("Các KCN cần thu hút 4 dự án mới.", [("4 dự án", None)]),
+])
+def test_a_cue_inside_a_proper_name_says_nothing(text, expected):
+    assert roles(text) == expected

@@ -119,7 +119,8 @@ class Cues:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         masked = _ATTAINMENT_PHRASE.sub(lambda m: " " * len(m.group()), text[start:end])
-        found = [(m.start() + start, m.lastgroup) for m in _CUE.finditer(masked)]
+        found = [(m.start() + start, m.lastgroup) for m in _CUE.finditer(masked)
+                 if not _in_name(masked, m)]
         if _WHEN.match(masked):
             # "Khi đi vào hoạt động, KCN dự kiến thu hút 45.000 lao động": what is expected
             # once something happens is a forecast, not a plan.
@@ -151,6 +152,17 @@ class Cues:
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]")
+_NEXT_WORD = re.compile(r"\s+(\w)")
+
+
+def _in_name(text: str, m: re.Match) -> bool:
+    """Whether a cue is a syllable of a proper name: "Cần Thơ" is a city, not "cần" (what is
+    needed). Names write every syllable with a capital; a heading in capitals is no name."""
+    word = m.group()
+    if not word[0].isupper() or word.isupper():
+        return False
+    after = _NEXT_WORD.match(text, m.end())
+    return bool(after and after.group(1).isupper())
 _WHEN = re.compile(r"\W*(?:khi|sau khi)\s", _I)
 
 
