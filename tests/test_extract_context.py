@@ -171,3 +171,45 @@ def test_one_fact_many_mentions_is_one_proposal():
 ])
 def test_a_cue_inside_a_proper_name_says_nothing(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trong 11 tháng của năm 2024, các KCN cấp mới 9 dự án.", [("9 dự án", "2024-01..2024-11")]),
+    # "hơn 3 tháng đầu năm": past the third month, into the fourth.
+    ("Hơn 3 tháng đầu năm, các KCN cấp mới 9 dự án.",
+     [("9 dự án", "this_year-01..this_year-04")]),
+    ("Từ đầu năm 2024 đến nay, các KCN cấp mới 9 dự án.", [("9 dự án", "year_to_date")]),
+    # A day without its year is a day of the document's year.
+    ("Đến ngày 15/7, vốn thu hút đạt 80 triệu USD.", [("80 triệu USD", "this_year-07-15")]),
+    # A headline restates the body and takes its period; a rounded one restates nothing.
+    ("Các KCN thu hút 9 dự án\nLũy kế từ đầu năm đến nay, các KCN thu hút 9 dự án mới.",
+     [("9 dự án", "year_to_date"), ("9 dự án", "year_to_date")]),
+    ("Các KCN thu hút hơn 300 dự án\nĐến nay các KCN có 312 dự án.",
+     [("300 dự án", None), ("312 dự án", "to_date")]),
+])
+def test_periods_of_report_writing(text, expected):
+    assert periods(text) == expected
+
+
+def test_a_dateline_in_the_text_dates_its_figures():
+    drafted = draft("Ngày 12-5, Ban Quản lý cho biết, từ đầu năm đến nay các KCN thu hút 9 dự "
+                    "án mới. Lũy kế đến nay có 240 dự án còn hiệu lực.", "2022-05", False)
+    assert [(t, i, p) for t, _, i, p in drafted] == [
+        ("9 dự án", "new_projects", "2022-01-01..2022-05-12"),
+        ("240 dự án", "valid_projects", "2022-05-12")]
+
+
+def test_year_to_date_ends_with_the_span_the_text_names():
+    drafted = draft("Trong 4 tháng đầu năm 2022, tỉnh đón nhiều dự án lớn.\n"
+                    "Lũy kế từ đầu năm đến nay, các KCN thu hút 9 dự án mới.", "2022-05", False)
+    assert [(t, p) for t, _, _, p in drafted] == [("9 dự án", "2022-01..2022-04")]
+
+
+def test_a_flow_to_a_day_against_the_years_plan_runs_from_january():
+    drafted = draft("Đến ngày 15/7, tổng vốn thu hút đạt 80 triệu USD, đạt 40% kế hoạch năm.",
+                    "2022-07", False)
+    assert drafted[0] == ("80 triệu USD", "actuals", "total_capital_attracted",
+                          "2022-01-01..2022-07-15")
+    # Counted to a day with no year's plan or last year in sight: the cumulative stock.
+    drafted = draft("Tính đến hết năm 2021, các KCN đã thu hút 620 dự án FDI.")
+    assert drafted[0][2:] == ("projects_fdi", "2021-12-31")

@@ -25,13 +25,12 @@ from kcn_tracker.draft.indicators import (
     is_pair_second,
     is_stock,
 )
+from kcn_tracker.draft.dating import document_date, month_end_of, resolve_period
 from kcn_tracker.draft.quotes import (
     SPLITS,
     bracketed,
     clause_head,
-    month_end_of,
     quote_of,
-    resolve_period,
     span_quote,
     year_of_part,
 )
@@ -60,6 +59,8 @@ class Proposal:
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WITHIN_YEAR = re.compile(rf"cùng kỳ|{cues.PLAN_WORDS}\s+(?:đề ra\s+|giao\s+)?(?:cả\s+)?năm",
+                          re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,9 @@ class _Proposing:
 
     def propose(self, quantities: list[Quantity]) -> list[Proposal]:
         self.quantities = quantities
+        self.when = document_date(quantities[0].document if quantities else "",
+                                  self.published, self.precise)
+        self.published, self.precise = self.when.published, self.when.precise
         self._last_period: list[str | None] = []
         named = None
         for q in quantities:
@@ -139,11 +143,11 @@ class _Proposing:
         """The quantity's period, and its indicator (a flow counted to a day is a stock).
         When its paragraph names no period, the last one named before it; "to date" is
         the document's date (its year for a flow)."""
-        period = resolve_period(self.published, q.period, checks)
+        period = resolve_period(self.when, q.period, checks)
         if period == "?":
             return period, indicator
         if period is None and self._last_period[i]:
-            period = resolve_period(self.published, self._last_period[i], checks)
+            period = resolve_period(self.when, self._last_period[i], checks)
             checks.append(f"period: not stated in its paragraph; {period}, the last one "
                           "named before it, is used")
         elif period in (None, "to_date"):
@@ -157,6 +161,11 @@ class _Proposing:
                 # A stock "đến nay" in a document dated to the month stands at its end.
                 period = month_end_of(self.published) or period
         if _DAY.fullmatch(period) and is_flow(indicator):
+            if _WITHIN_YEAR.search(q.sentence):
+                # "Đến ngày 21/8, tổng vốn thu hút đạt …, đạt 62,9% kế hoạch năm": measured
+                # against the year's plan or the same time last year, a flow since January.
+                return (period[:4] if period.endswith("-12-31")
+                        else f"{period[:4]}-01-01..{period}"), indicator
             if indicator in STOCK_OF:
                 checks.append(f"indicator: counted up to a day, so the cumulative "
                               f"{STOCK_OF[indicator]}, not {indicator}")

@@ -7,10 +7,8 @@ import re
 import unicodedata
 
 from kcn_tracker.extract import cues
-from kcn_tracker.extract.dates import THIS_YEAR
 from kcn_tracker.extract.document import Quantity
 from kcn_tracker.plans.model import MAX_QUOTE_CHARS
-from kcn_tracker.plans.periods import month_end
 
 
 def nfc(text: str) -> str:
@@ -104,28 +102,3 @@ def bracketed(text: str, end: int, start: int) -> bool:
             if depth < 0:
                 return True
     return False
-
-
-def month_end_of(published: str) -> str | None:
-    """The last day of a document's month: "2024-12" -> "2024-12-31"."""
-    if not re.fullmatch(r"\d{4}-\d{2}", published):
-        return None
-    return month_end(int(published[:4]), int(published[5:7])).isoformat()
-
-
-def resolve_period(published: str | None, period: str | None, checks: list[str]) -> str | None:
-    """A period the text gives without its year ("6 tháng đầu năm nay", "từ đầu năm
-    đến nay"), in the year of the document's date."""
-    if period is None or not (period == "year_to_date" or THIS_YEAR in period):
-        return period
-    if published is None:
-        checks.append("period: the text gives no year; write it")
-        return "?"
-    year = published[:4]
-    checks.append(f"period: the year is the document's ({published}, "
-                  "seeds/index.toml)")
-    if period != "year_to_date":
-        return period.replace(THIS_YEAR, year)
-    month = int(published[5:7]) if len(published) >= 7 else 12
-    return year if month == 12 else (f"{year}-01" if month == 1
-                                      else f"{year}-01..{year}-{month:02d}")

@@ -34,18 +34,24 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlQkKvV\d])(?:" + "|".join((
     rf"từ\s+năm\s+(?P<from_year>{_Y})\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<to_year>{_Y})",
     rf"từ\s+tháng\s+(?P<from_month>\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+"
     rf"(?P<to_month>\d{{1,2}})\s*(?:/|năm)\s*(?P<to_month_year>{_Y})",
-    rf"(?P<months>\d{{1,2}})\s+tháng\s+(?:(?P<edge>đầu|cuối)\s+)?(?:năm\s+)?(?P<months_year>{_Y})",
+    # "hơn 2 tháng đầu năm": past the second month, so into the third: January to March.
+    rf"(?P<more>hơn\s+)?(?P<months>\d{{1,2}})\s+tháng\s+(?:(?P<edge>đầu|cuối)\s+)?"
+    rf"(?:(?:của\s+)?năm\s+)?(?P<months_year>{_Y})",
     # Without a year, the year of the document: "6 tháng đầu năm (nay)", "từ đầu năm đến nay".
-    rf"(?P<months_now>\d{{1,2}})\s+tháng\s+(?P<edge_now>đầu|cuối)\s+năm(?:\s+nay)?(?!\s*{_Y})",
-    rf"(?P<year_to_date>từ\s+đầu\s+năm(?:\s+nay)?(?:\s+(?:đến|tới)\s+nay)?)(?!\s*{_Y})",
+    rf"(?P<more_now>hơn\s+)?(?P<months_now>\d{{1,2}})\s+tháng\s+(?P<edge_now>đầu|cuối)\s+năm"
+    rf"(?:\s+nay)?(?!\s*{_Y})",
+    rf"(?P<year_to_date>từ\s+đầu\s+năm(?:\s+nay)?(?:\s+(?:đến|tới)\s+nay)?(?!\s*{_Y})"
+    # "từ đầu năm 2023 đến nay": the year named is the document's own.
+    rf"|từ\s+đầu\s+năm\s+{_Y}\s+(?:đến|tới)\s+nay)",
     r"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+" + _quarter_pattern("end_quarter"),
     _quarter_pattern("quarter"),
     rf"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+năm\s+(?P<end_year>{_Y})",
     rf"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|(?:hết|cuối)\s+)tháng\s+"
     rf"(?P<end_month>\d{{1,2}})\s*(?:/|năm)\s*(?P<end_month_year>{_Y})",
     rf"(?P<half>nửa đầu|nửa cuối)\s+năm\s+(?P<half_year>{_Y})",
+    # "Đến ngày 21/8," with no year: a day of the document's year.
     rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{{1,2}})\s*/\s*(?P<day_month>"
-    rf"\d{{1,2}})\s*/\s*(?P<day_year>{_Y})",
+    rf"\d{{1,2}})(?:\s*/\s*(?P<day_year>{_Y})|(?![/\d]))",
     rf"tháng\s+(?P<month>\d{{1,2}})\s*(?:/|năm)\s*(?P<month_year>{_Y})",
     rf"(?P<first>{_Y})\s*[-–—]\s*(?P<last>{_Y})",
     rf"(?:năm|niên độ)\s+(?P<year>{_Y})(?!\d)(?!\s*[-–—]\s*{_Y})",
@@ -86,6 +92,7 @@ def _period(m: re.Match) -> str | None:
         if not 1 <= n <= 12:
             return None
         first, last = (13 - n, 12) if g["edge_now"].lower() == "cuối" else (1, n)
+        last = min(12, last + 1) if g["more_now"] and first == 1 else last
         return f"{THIS_YEAR}-{first:02d}..{THIS_YEAR}-{last:02d}"
     if g["year_to_date"]:
         return "year_to_date"
@@ -99,6 +106,7 @@ def _period(m: re.Match) -> str | None:
         if not 1 <= n <= 12:
             return None
         first, last = (13 - n, 12) if (g["edge"] or "").lower() == "cuối" else (1, n)
+        last = min(12, last + 1) if g["more"] and first == 1 else last
         return f"{year}-{first:02d}" if first == last else f"{year}-{first:02d}..{year}-{last:02d}"
     if g["end_quarter"]:
         return _month_end(g["end_quarter_year"], 3 * _quarter(g["end_quarter"]))
@@ -112,6 +120,10 @@ def _period(m: re.Match) -> str | None:
     if g["half"]:
         first = 1 if g["half"].lower() == "nửa đầu" else 7
         return f"{g['half_year']}-{first:02d}..{g['half_year']}-{first + 5:02d}"
+    if g["day"] and g["day_year"] is None:
+        # Checked against a leap year, so that 29/2 stands until the year is known.
+        known = _day("2000", int(g["day_month"]), int(g["day"]))
+        return f"{THIS_YEAR}{known[4:]}" if known else None
     if g["day"]:
         return _day(g["day_year"], int(g["day_month"]), int(g["day"]))
     if g["month"]:

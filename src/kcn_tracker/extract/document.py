@@ -138,7 +138,34 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
             plan_before = cues.speaks_of_plan(text, s_start, s_end)
         _share_roles(original, quantities, first)
         outline.leave(text, p_start, p_end, carried, len(quantities) > first)
+    _headline_periods(doc, quantities)
     return quantities, flagged
+
+
+_HEADLINE_MAX = 200
+
+
+def _headline_periods(doc: Normalized, quantities: list[Quantity]) -> None:
+    """A headline restates the body: a figure of the title line (the first line, short and
+    without a full stop) that names no period takes the period of the first figure of the
+    body with the same value and unit ("… thu hút 50 dự án" over "Lũy kế từ đầu năm đến nay,
+    … 50 dự án"). A rounded headline ("hơn 2.500" for 2.519) restates nothing."""
+    text = doc.text
+    first = next(iter(paragraphs(text)), None)
+    if first is None or first[1] - first[0] > _HEADLINE_MAX \
+            or text[first[0]:first[1]].rstrip().endswith((".", "!", "?", "…")):
+        return
+    title_end = doc.span(first[1], first[1])[0]  # in the file as given
+    body: dict[tuple, Quantity] = {}
+    for q in quantities:
+        if q.start >= title_end:
+            body.setdefault((q.value, q.value_max, q.unit), q)
+    for i, q in enumerate(quantities):
+        if q.start >= title_end:
+            break
+        restated = body.get((q.value, q.value_max, q.unit))
+        if q.period is None and restated is not None and restated.period is not None:
+            quantities[i] = dataclasses.replace(q, period=restated.period)
 
 
 _YEAR_LIST = re.compile(r"năm\s+((?:19|20)\d{2})((?:\s*,\s*|\s+và\s+)(?:năm\s+)?(?:19|20)\d{2})+",

@@ -1,0 +1,98 @@
+"""When a document speaks: the date "đến nay" and "từ đầu năm đến nay" stand at.
+
+The date is the document's in seeds/index.toml, unless the text dates its own figures in a
+lead ("Ngày 26-9, Ban Quản lý … cho biết, từ đầu năm đến nay …"): a board's figures stand
+at the day it gave them. A year-to-date span ends at that day; else at the last month of
+the span from January the text names for that year ("Chỉ trong 5 tháng đầu năm 2025, …
+Lũy kế từ đầu năm đến nay …": January to May), else at the document's month.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from kcn_tracker.extract.dates import THIS_YEAR, Periods
+from kcn_tracker.plans.periods import month_end
+
+# A lead that dates what follows: "Ngày 26-9, …", "(CT) - Ngày 26/9/2021, …".
+_DATELINE = re.compile(r"^[ \t]*(?:\([^()\n]{1,20}\)\s*[-–]\s*)?Ngày\s+(\d{1,2})\s*[-/.]\s*"
+                       r"(\d{1,2})(?:\s*[-/.]\s*((?:19|20)\d{2}))?\s*,", re.MULTILINE)
+_FROM_JANUARY = re.compile(r"(\d{4}|this_year)-01\.\.\1-(\d{2})|(\d{4}|this_year)-01")
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    published: str | None  # "2023-06-07", "2023-06", "2023" or unknown
+    precise: bool  # a day
+    stated: bool  # the day is the text's own, not the index's
+    span_end: dict[str, int]  # year -> the last month of the span from January the text names
+
+
+def document_date(text: str, published: str | None, precise: bool) -> DocumentDate:
+    text = unicodedata.normalize("NFC", text)
+    m = _DATELINE.search(text, 0, 2000)
+    if m:
+        year = m.group(3) or (published or "")[:4]
+        day = _day(year, int(m.group(2)), int(m.group(1))) if year else None
+        if day and (published is None or published[:4] == year):
+            published, precise, stated = day, True, True
+        else:
+            stated = False
+    else:
+        stated = False
+    return DocumentDate(published, precise, stated, _span_ends(text, published))
+
+
+def _day(year: str, month: int, day: int) -> str | None:
+    try:
+        return date(int(year), month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _span_ends(text: str, published: str | None) -> dict[str, int]:
+    """The last month of each span from January the text names, the longest per year, never
+    past the document's month."""
+    this_year = (published or "")[:4]
+    cap = int(published[5:7]) if published and len(published) >= 7 else 12
+    ends: dict[str, int] = {}
+    for _, _, period in Periods(text, 0, len(text)).named:
+        m = _FROM_JANUARY.fullmatch(period)
+        if m is None:
+            continue
+        year = (m.group(1) or m.group(3)).replace(THIS_YEAR, this_year)
+        month = int(m.group(2) or 1)
+        if year and (year != this_year or month <= cap):
+            ends[year] = max(ends.get(year, 0), month)
+    return ends
+
+
+def month_end_of(published: str) -> str | None:
+    """The last day of a document's month: "2024-12" -> "2024-12-31"."""
+    if not re.fullmatch(r"\d{4}-\d{2}", published):
+        return None
+    return month_end(int(published[:4]), int(published[5:7])).isoformat()
+
+
+def resolve_period(when: DocumentDate, period: str | None, checks: list[str]) -> str | None:
+    """A period the text gives without its year ("6 tháng đầu năm nay", "từ đầu năm
+    đến nay", "đến ngày 21/8"), in the year of the document's date."""
+    if period is None or not (period == "year_to_date" or THIS_YEAR in period):
+        return period
+    published = when.published
+    if published is None:
+        checks.append("period: the text gives no year; write it")
+        return "?"
+    year = published[:4]
+    checks.append(f"period: the year is the document's ({published}, "
+                  + ("its own dateline)" if when.stated else "seeds/index.toml)"))
+    if period != "year_to_date":
+        return period.replace(THIS_YEAR, year)
+    if when.stated:
+        return f"{year}-01-01..{published}"
+    month = when.span_end.get(year) or (int(published[5:7]) if len(published) >= 7 else 12)
+    return year if month == 12 else (f"{year}-01" if month == 1
+                                      else f"{year}-01..{year}-{month:02d}")
