@@ -213,3 +213,35 @@ def test_a_flow_to_a_day_against_the_years_plan_runs_from_january():
     # Counted to a day with no year's plan or last year in sight: the cumulative stock.
     drafted = draft("Tính đến hết năm 2021, các KCN đã thu hút 620 dự án FDI.")
     assert drafted[0][2:] == ("projects_fdi", "2021-12-31")
+
+
+@pytest.mark.parametrize("text, figure, indicator", [
+    ("Năm 2022, vốn đầu tư đã thực hiện đạt 410 triệu USD.", "410 triệu USD",
+     "implemented_capital"),
+    ("Năm 2022, tổng vốn đầu tư thu hút đạt 1,2 tỷ USD.", "1,2 tỷ USD", "total_capital_attracted"),
+    # "thu hút" with no nearer word of capital: the total attracted, for each amount it governs.
+    ("Năm 2024, tỉnh phấn đấu thu hút thêm 300 triệu USD với 6 dự án vốn đầu tư nước ngoài và "
+     "2.000 tỷ đồng với 9 dự án vốn đầu tư trong nước.", "2.000 tỷ đồng",
+     "total_capital_attracted"),
+    ("Năm 2022, thu hút mới 12 dự án với tổng vốn đăng ký 300 tỷ đồng.", "300 tỷ đồng",
+     "new_capital"),
+    # A capital said to have grown by an amount is added capital.
+    ("Năm 2022, 40 dự án được điều chỉnh với tổng vốn tăng 95 triệu USD.", "95 triệu USD",
+     "added_capital"),
+    # "chấm dứt" a project withdraws its certificate: counted with the revoked.
+    ("Năm 2022, chấm dứt 2 dự án, tổng vốn đầu tư đã đăng ký 4 triệu USD.", "2 dự án",
+     "revoked_projects"),
+    ("Năm 2022, chấm dứt 2 dự án, tổng vốn đầu tư đã đăng ký 4 triệu USD.", "4 triệu USD",
+     "revoked_capital"),
+    # "nâng tổng … đạt": the new total, a stock.
+    ("Năm 2022, cấp mới 3 dự án với 60 triệu USD, nâng tổng vốn đăng ký đạt 900 triệu USD.",
+     "900 triệu USD", "registered_capital_cumulative"),
+    ("Năm 2022, cấp mới 3 dự án với 60 triệu USD, nâng tổng vốn đăng ký đạt 900 triệu USD.",
+     "60 triệu USD", "new_capital"),
+    # A running total over the months of a year is a flow.
+    ("Lũy kế 4 tháng đầu năm 2022, các KCN thu hút 6 dự án mới, tổng vốn đầu tư 30 triệu USD.",
+     "30 triệu USD", "new_capital"),
+])
+def test_indicators_of_capital_from_the_words_of_the_figure(text, figure, indicator):
+    found = {t: ind for t, _, ind, _ in draft(text)}
+    assert found[figure] == indicator

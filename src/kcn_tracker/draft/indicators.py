@@ -19,11 +19,19 @@ _MONEY = ("vnd_billion", "usd_million")
 # tăng thêm", "cấp mới, điều chỉnh tăng vốn", "Tổng số vốn cấp mới và điều chỉnh".
 _NEW_AND_ADDED = (r"(?:cấp mới|đăng ký mới|mới)\s*(?:,|và|và vốn)\s*(?:điều chỉnh|tăng thêm|tăng vốn|"
                   r"bổ sung)")
+# "thu hút" with no nearer word of capital is the total attracted ("phấn đấu thu hút thêm ít
+# nhất 745 triệu USD … và gần 5,7 nghìn tỷ đồng", "thu hút 172 triệu USD vốn FDI");
+# "thu hút mới" names new capital.
+_ATTRACTS = r"thu hút(?!\s+mới)"
 _RULES: list[tuple[str, tuple[str, ...], str]] = [
-    ("implemented_capital", _MONEY, r"vốn thực hiện|giải ngân"),
+    # "vốn thực hiện", "vốn đầu tư đã thực hiện", "vốn đầu tư thực hiện là …".
+    ("implemented_capital", _MONEY, r"vốn (?:đầu tư )?(?:đã )?thực hiện|giải ngân"),
     ("total_capital_attracted", _MONEY,
-     _NEW_AND_ADDED + r"|tổng (?:vốn )?thu hút|thu hút (?:được|vốn(?: đầu tư)?|đầu tư)"),
-    ("added_capital", _MONEY, r"điều chỉnh tăng(?: vốn)?|tăng thêm|tăng vốn"),
+     _NEW_AND_ADDED + r"|tổng (?:vốn )?(?:đầu tư )?thu hút|vốn (?:đầu tư )?thu hút|"
+     r"thu hút (?:được|vốn(?: đầu tư)?|đầu tư)|" + _ATTRACTS),
+    # "tổng vốn tăng trên 1,4 tỉ USD", "tổng vốn đầu tư đăng ký tăng 48 triệu USD".
+    ("added_capital", _MONEY, r"điều chỉnh tăng(?: vốn)?|tăng thêm|tăng vốn|"
+                              r"vốn(?: đầu tư)?(?: đăng ký)? tăng(?! trưởng)"),
     ("new_capital", _MONEY,
      r"vốn (?:đầu tư )?đăng ký|vốn đăng ký (?:đầu tư )?mới|cấp mới|số vốn|tổng vốn(?: đầu tư)?|vốn"),
     ("revenue", _MONEY, r"doanh thu"),
@@ -50,9 +58,16 @@ _GROWTH_OF = {"revenue": "revenue_growth", "total_capital_attracted": "capital_a
 
 
 _STOCK = re.compile(r"còn hiệu lực|lũy kế|luỹ kế|tính đến|đến nay|hiện có|hiện nay", _I)
-# "Từ đầu năm đến nay" counts a flow since January, not a stock.
-_YEAR_TO_DATE = re.compile(r"từ đầu năm(?:\s+nay)?\s+(?:đến|tới)\s+nay", _I)
-_REVOKED = re.compile(r"thu hồi|chấm dứt hoạt động", _I)
+# "Từ đầu năm (2023) đến nay" counts a flow since January, not a stock; so does a running
+# total over the months of a year ("Lũy kế 5 tháng đầu năm", "Lũy kế từ đầu năm").
+_YEAR_TO_DATE = re.compile(r"(?:(?:lũy kế|luỹ kế)\s+)?(?:từ đầu năm(?:\s+nay|\s+\d{4})?"
+                           r"(?:\s+(?:đến|tới)\s+nay)?|\d{1,2} tháng đầu năm)", _I)
+# "chấm dứt 1 dự án" (the certificate withdrawn) is counted with the revoked.
+_REVOKED = re.compile(r"thu hồi|chấm dứt", _I)
+# "nâng tổng vốn đăng ký FDI … đạt 545,1 triệu USD": the figure is the new total, a stock.
+_RAISES_TOTAL = re.compile(r"nâng tổng", _I)
+# "10 dự án vốn đầu tư nước ngoài" names the projects' kind, not a capital.
+_PROJECT_KIND = re.compile(r"dự án (?:có )?vốn đầu tư (?:trực tiếp )?(?:nước ngoài|trong nước)", _I)
 # A figure split into parts ("338 dự án còn hiệu lực; trong đó có 200 dự án FDI"): the parts
 # are what the whole is, a stock or a flow.
 _SPLIT = re.compile(r"(?<!\w)(?:trong đó|bao gồm|gồm)(?!\w)", _I)
@@ -80,6 +95,8 @@ def own_words(before: str) -> str:
 def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> str | None:
     """The indicator of ``q``; ``whole`` is the sentence a "Trong đó, …" sentence splits."""
     before, after = words_before(q), words_after(q)
+    if q.unit in _MONEY:
+        before = _PROJECT_KIND.sub(lambda m: "-" * len(m.group()), before)
     own = own_words(before)
     if q.unit == "project":
         return _project_indicator(before, after, q, whole)
@@ -131,6 +148,9 @@ def _refine(indicator: str, q: Quantity, before: str) -> str:
     if indicator == "implemented_capital" and (q.period in ("to_date", None) or _STOCK.search(
             q.sentence) or (q.period or "").count("-") == 2):
         return "implemented_capital_cumulative"  # "vốn thực hiện lũy kế", "đến 30/6/2024"
+    if indicator in ("new_capital", "total_capital_attracted") and \
+            _RAISES_TOTAL.search(own_words(before)):
+        return "registered_capital_cumulative"
     if indicator == "new_capital":
         if q.period == "to_date" or _STOCK.search(_YEAR_TO_DATE.sub(" ", q.sentence)):
             return "registered_capital_cumulative"
