@@ -92,7 +92,7 @@ def draft(text, published="2023-08-20", precise=True):
      "revoked_capital"),
     ("Năm 2022, có 7 dự án bị thu hồi.", "7 dự án", "revoked_projects"),
     ("Năm 2022, điều chỉnh tăng vốn cho 11 dự án FDI và 04 dự án trong nước.", "04 dự án",
-     "capital_increases"),
+     "capital_increases_ddi"),
     ("Năm 2022, có 6 lượt dự án điều chỉnh tăng vốn.", "6 lượt dự án", "capital_increases"),
     ("Năm 2022, vốn thực hiện đạt 300 triệu USD.", "300 triệu USD", "implemented_capital"),
     ("Lũy kế đến nay, vốn thực hiện đạt 3.000 triệu USD.", "3.000 triệu USD",
@@ -243,5 +243,33 @@ def test_a_flow_to_a_day_against_the_years_plan_runs_from_january():
      "30 triệu USD", "new_capital"),
 ])
 def test_indicators_of_capital_from_the_words_of_the_figure(text, figure, indicator):
+    found = {t: ind for t, _, ind, _ in draft(text)}
+    assert found[figure] == indicator
+
+
+@pytest.mark.parametrize("text, figure, indicator", [
+    # Capital increases are FDI or DDI as new projects are: said of the count or of its clause.
+    ("Năm 2023, thu hút vốn đầu tư trong nước (DDI) đạt 900 tỷ đồng với 12 dự án cấp mới và "
+     "20 lượt dự án tăng vốn.", "12 dự án", "new_projects_ddi"),
+    ("Năm 2023, thu hút vốn đầu tư trong nước (DDI) đạt 900 tỷ đồng với 12 dự án cấp mới và "
+     "20 lượt dự án tăng vốn.", "20 lượt dự án", "capital_increases_ddi"),
+    # The kind another count names is not this one's.
+    ("Năm 2023, các KCN thu hút 9 dự án FDI mới và 14 lượt dự án tăng vốn.", "14 lượt dự án",
+     "capital_increases"),
+    # "điều chỉnh vốn" counts capital adjustments, and its parts are too.
+    ("Năm 2023, có 12 dự án điều chỉnh vốn, gồm 9 dự án FDI, 3 dự án DDI.", "12 dự án",
+     "capital_increases"),
+    ("Năm 2023, có 12 dự án điều chỉnh vốn, gồm 9 dự án FDI, 3 dự án DDI.", "3 dự án",
+     "capital_increases_ddi"),
+    # A part's own words say what it counts, whatever the whole it splits.
+    ("Đến nay có 150 dự án còn hiệu lực. Trong đó có 120 dự án đang hoạt động.", "120 dự án",
+     "operating_projects"),
+    ("Năm 2023, trong tổng số các dự án FDI được cấp phép, có 40 dự án đầu tư mới.", "40 dự án",
+     "new_projects_fdi"),
+    # "vốn trong nước ngoài ngân sách": domestic capital outside the state budget, not foreign.
+    ("Năm 2023, tỉnh thu hút 500 tỷ đồng vốn đầu tư trong nước ngoài ngân sách với 7 dự án.",
+     "7 dự án", "new_projects_ddi"),
+])
+def test_indicators_of_counts_from_the_words_of_the_figure(text, figure, indicator):
     found = {t: ind for t, _, ind, _ in draft(text)}
     assert found[figure] == indicator

@@ -43,7 +43,6 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("local_worker_share", ("percent",), r"lao động địa phương"),
     ("export_growth", ("percent",), r"xuất khẩu"),
     ("industrial_output", ("percent",), r"giá trị sản xuất"),
-    ("capital_increases", ("adjustment",), r""),
     ("operating_enterprises", ("enterprise",), r""),
     # "giải quyết việc làm mới cho 3.000 lao động" counts jobs made; "tạo việc làm cho 80.000
     # lao động" the workers there are.
@@ -70,7 +69,7 @@ _RAISES_TOTAL = re.compile(r"nâng tổng", _I)
 _PROJECT_KIND = re.compile(r"dự án (?:có )?vốn đầu tư (?:trực tiếp )?(?:nước ngoài|trong nước)", _I)
 # A figure split into parts ("338 dự án còn hiệu lực; trong đó có 200 dự án FDI"): the parts
 # are what the whole is, a stock or a flow.
-_SPLIT = re.compile(r"(?<!\w)(?:trong đó|bao gồm|gồm)(?!\w)", _I)
+_SPLIT = re.compile(r"(?<!\w)(?:trong đó|trong tổng số|bao gồm|gồm)(?!\w)", _I)
 _VALID = re.compile(r"còn hiệu lực|còn hoạt động", _I)
 
 
@@ -100,6 +99,9 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
     own = own_words(before)
     if q.unit == "project":
         return _project_indicator(before, after, q, whole)
+    if q.unit == "adjustment":  # "24 lượt dự án tăng vốn" of the DDI named before
+        others = _OTHER_COUNTS.sub(" ", before)
+        return "capital_increases" + _kind(after, own_words(others), "", others)
     if q.unit in ("zone", "cluster"):
         return _zone_indicator(before + " " + _clause_after(q), pair_second)
     if q.unit == "ha" and re.search(r"đi vào hoạt động", before, _I):
@@ -166,11 +168,13 @@ def _refine(indicator: str, q: Quantity, before: str) -> str:
     return indicator
 
 
-def _kind(after: str, own: str, split_head: str) -> str:
+def _kind(after: str, own: str, split_head: str, clause: str = "") -> str:
     """FDI or DDI: named after the count ("34 dự án FDI"), else in its own words ("Thu hút
-    FDI … với 15 dự án cấp mới"), else in the figure a "trong đó" splits."""
-    for words in (after, own, split_head):
-        fdi = re.search(r"\bFDI\b|nước ngoài", words)
+    FDI … với 15 dự án cấp mới"), else in the figure a "trong đó" splits, else in its clause
+    ("Thu hút vốn đầu tư trong nước (DDI) đạt … với 37 dự án cấp mới")."""
+    for words in (after, own, split_head, clause):
+        # "vốn đầu tư trong nước ngoài ngân sách" is domestic capital outside the state budget.
+        fdi = re.search(r"\bFDI\b|nước ngoài(?! ngân sách)", words)
         ddi = re.search(r"\bDDI\b|trong nước", words)
         if fdi and not ddi:
             return "_fdi"
@@ -179,20 +183,40 @@ def _kind(after: str, own: str, split_head: str) -> str:
     return ""
 
 
+# The kind a clause names for another count is not this one's: "23 dự án FDI mới và 31 lượt
+# dự án tăng vốn".
+_OTHER_COUNTS = re.compile(r"\d[\d.,]*\s*(?:lượt\s+)?(?:dự án|lượt)\s+(?:đầu tư\s+)?(?:vốn\s+)?"
+                           r"(?:FDI|DDI|trong nước|nước ngoài)", _I)
+_INCREASES = re.compile(r"tăng vốn|điều chỉnh tăng|điều chỉnh vốn", _I)
+# "220 dự án đang hoạt động": its own words say what it counts, whatever the whole it splits.
+_OPERATING = re.compile(r"đang hoạt động|đi vào hoạt động|đang sản xuất", _I)
+# "148 dự án đầu tư mới", "37 dự án cấp mới": new, though counted among a total.
+_NEW = re.compile(r"^\s*(?:đầu tư\s+)?(?:cấp\s+)?mới\b", _I)
+
+
 def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str:
     head = clause_head(q)
     own = own_words(before)
-    split = _SPLIT.search(head) or (whole and _SPLIT.match(head.strip()))
+    split = _split_word(head) or (whole and _SPLIT.match(head.strip()))
     split_head = _YEAR_TO_DATE.sub(" ", whole + " " + head) if split else ""
-    kind = _kind(after, own, split_head)
+    others = _OTHER_COUNTS.sub(" ", before)
+    kind = _kind(after, own_words(others), split_head, others)
     if re.search(r"hạ tầng", after, _I):
         return "new_projects_infrastructure"
     if _REVOKED.search(own + " " + after):
         return "revoked_projects"  # "thu hồi 08 dự án", "10 dự án bị thu hồi"
-    if re.search(r"tăng vốn|điều chỉnh tăng", own[-60:] + " " + after, _I):
-        return "capital_increases"  # "điều chỉnh tăng vốn cho 15 dự án"
+    # "điều chỉnh tăng vốn cho 15 dự án", "11 dự án điều chỉnh vốn, gồm 10 dự án FDI …"
+    if re.search(r"cấp mới\s*$", own, _I):
+        return "new_projects" + kind  # "trong đó, cấp mới 8 dự án"
+    if _INCREASES.search(own[-60:] + " " + after) or (
+            split and not isinstance(split, bool) and _INCREASES.search(_whole_words(head, split))):
+        return "capital_increases" + kind
     if re.search(r"điều chỉnh", before[-60:], _I):
         return "adjusted_projects"
+    if _OPERATING.search(after):
+        return "operating_projects"
+    if _NEW.match(after):
+        return "new_projects" + kind
     if _VALID.search(before + after) or (split and _VALID.search(split_head)):
         return "valid_projects" + kind
     if re.search(r"hoạt động", after, _I):
@@ -201,6 +225,24 @@ def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str:
             split and _STOCK.search(split_head)):
         return "projects" + kind
     return "new_projects" + kind
+
+
+def _split_word(head: str) -> re.Match | None:
+    """The last split word of the clause before a count ("…, gồm 10 dự án FDI")."""
+    found = None
+    for found in _SPLIT.finditer(head):
+        pass
+    return found
+
+
+_COUNT_WORDS = re.compile(r"\d[\d.,]*(\s*(?:lượt\s+)?(?:dự án|lượt)\b[^\d]*)$", _I)
+
+
+def _whole_words(head: str, split: re.Match) -> str:
+    """The words of the count a split word splits ("11 dự án điều chỉnh vốn, gồm …"); none
+    when what it splits is not a count of projects."""
+    m = _COUNT_WORDS.search(head, max(0, split.start() - 120), split.start())
+    return m.group(1) if m else ""
 
 
 def _zone_indicator(words: str, pair_second: bool) -> str | None:
