@@ -273,3 +273,35 @@ def test_indicators_of_capital_from_the_words_of_the_figure(text, figure, indica
 def test_indicators_of_counts_from_the_words_of_the_figure(text, figure, indicator):
     found = {t: ind for t, _, ind, _ in draft(text)}
     assert found[figure] == indicator
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An amount in brackets after an attainment is the plan's own figure when the arithmetic
+    # says so (1.200 / 1.000 = 120 %); one that restates the result keeps its role.
+    ("Vốn FDI đạt 1.200 triệu USD, bằng 120% kế hoạch năm 2024 (1.000 triệu USD).",
+     [("1.200 triệu USD", "actual"), ("120%", "attainment"), ("1.000 triệu USD", "target")]),
+    ("Vốn FDI đạt 1.200 triệu USD, bằng 120% kế hoạch (1.200 triệu USD).",
+     [("1.200 triệu USD", "actual"), ("120%", "attainment"), ("1.200 triệu USD", "actual")]),
+])
+def test_the_plan_figure_in_brackets_after_an_attainment(text, expected):
+    assert roles(text) == expected
+
+
+def test_the_plan_figure_in_brackets_is_the_plan_of_the_figure_before_it():
+    drafted = draft("Trong 10 tháng của năm 2024, tổng vốn thu hút đạt 1.200 triệu USD, "
+                    "bằng 120% kế hoạch của năm 2024 (1.000 triệu USD).", "2024-11-05")
+    assert (drafted[0][1:], drafted[2][1:]) == (
+        ("actuals", "total_capital_attracted", "2024-01..2024-10"),
+        ("targets", "total_capital_attracted", "2024"))
+
+
+def test_a_month_without_its_year_and_the_zones_a_planning_holds():
+    assert periods("Trong tháng 4, các KCN cấp mới 3 dự án.") == [("3 dự án", "this_year-04")]
+    # "Theo quy hoạch …, tỉnh có 40 KCN": the zones planned as the document stands; the area
+    # the planning sets for 2030 stays a target, as does a count the plan orients to.
+    drafted = draft("Theo quy hoạch đến năm 2030, tỉnh có 40 KCN với diện tích 9.000 ha.",
+                    "2024-05-10")
+    assert [row[1:] for row in drafted] == [("actuals", "zones_planned", "2024-05-10"),
+                                            ("targets", "zone_area", "2030")]
+    drafted = draft("Định hướng đến năm 2030, toàn tỉnh có 40 KCN.", "2024-05-10")
+    assert drafted[0][1:] == ("targets", "zones_planned", "2030")

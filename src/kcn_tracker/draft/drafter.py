@@ -59,6 +59,9 @@ class Proposal:
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PLANNING = re.compile(r"quy hoạch", re.IGNORECASE)
+_PLAN = re.compile(r"mục tiêu|chỉ tiêu|kế hoạch|phấn đấu|đề ra|định hướng|đặt ra|dự kiến",
+                   re.IGNORECASE)
 _WITHIN_YEAR = re.compile(rf"cùng kỳ|{cues.PLAN_WORDS}\s+(?:đề ra\s+|giao\s+)?(?:cả\s+)?năm",
                           re.IGNORECASE)
 
@@ -191,8 +194,22 @@ class _Proposing:
     def _figure(self, i: int, section: str) -> Proposal:
         q = self.quantities[i]
         checks: list[str] = []
-        fields = self._base(i, q, guess_indicator(q, is_pair_second(q), self._split(i)),
-                            section, checks)
+        indicator = guess_indicator(q, is_pair_second(q), self._split(i))
+        plan_of = self._plan_of(i)
+        if plan_of is not None:
+            # "đạt 132% kế hoạch của năm 2025 (gần 1,9 tỉ USD)": the plan of the figure before.
+            indicator = guess_indicator(self.quantities[plan_of])
+        if section == "targets" and indicator == "zones_planned" and \
+                _PLANNING.search(clause_head(q)) and not _PLAN.search(clause_head(q)):
+            # "Theo quy hoạch … đến năm 2030, tỉnh có 59 KCN": the zones the planning holds are
+            # the count of zones planned, as the document stands.
+            section, q = "actuals", dataclasses.replace(q, period="to_date")
+        fields = self._base(i, q, indicator, section, checks)
+        year = year_of_part(fields["period"], self.quantities[i - 1]) if plan_of is not None \
+            else None
+        if year:
+            fields["period"] = year
+            fields["id"] = self._id(year, indicator, section)
         if q.value_max is not None and section == "actuals":
             checks.append(f"the document gives a range, {plain(q.value)} to "
                           f"{plain(q.value_max)}: the lower end is written")
@@ -216,6 +233,18 @@ class _Proposing:
         proposal = Proposal(q, section, fields, checks)
         proposal.existing = self._existing(q, fields)
         return proposal
+
+    def _plan_of(self, i: int) -> int | None:
+        """The figure whose plan a target in brackets after an attainment is: "đạt 132% kế
+        hoạch (gần 1,9 tỉ USD)" is the plan of the figure the 132% is of."""
+        q = self.quantities[i]
+        if i == 0 or q.role != "target":
+            return None
+        attainment = self.quantities[i - 1]
+        if attainment.role != "attainment" or attainment.sentence_start != q.sentence_start \
+                or "(" not in q.document[attainment.end:q.start]:
+            return None
+        return self._attained(i - 1)
 
     def _split(self, i: int) -> str:
         """The sentence before, when this one splits its figure: "… 261 dự án còn hiệu lực.

@@ -103,7 +103,8 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
         others = _OTHER_COUNTS.sub(" ", before)
         return "capital_increases" + _kind(after, own_words(others), "", others)
     if q.unit in ("zone", "cluster"):
-        return _zone_indicator(before + " " + _clause_after(q), pair_second)
+        return _zone_indicator(own[-40:] + " " + after, before + " " + _clause_after(q),
+                               pair_second, q.role == "target")
     if q.unit == "ha" and re.search(r"đi vào hoạt động", before, _I):
         return "operating_zone_area"
     if q.unit in _MONEY and _REVOKED.search(clause_head(q)[-160:]):
@@ -245,17 +246,26 @@ def _whole_words(head: str, split: re.Match) -> str:
     return m.group(1) if m else ""
 
 
-def _zone_indicator(words: str, pair_second: bool) -> str | None:
+_ZONE_WORDS = ((r"đi vào hoạt động|đưa vào (?:khai thác|hoạt động)|đang hoạt động|vận hành|"
+                # "24 KCN đủ điều kiện tiếp nhận đầu tư": ready for investors, in operation.
+                r"đủ điều kiện", "zones_operating"),
+               (r"quy hoạch chi tiết", "zones_with_detailed_plan"),
+               # "29 khu công nghiệp được thành lập": established by decision.
+               (r"phê duyệt chủ trương|thành lập", "zones_approved"),
+               (r"quy hoạch", "zones_planned"))
+
+
+def _zone_indicator(own: str, clause: str, pair_second: bool, target: bool) -> str | None:
+    """What a count of zones counts: said by its own words ("đã thành lập 47 KCN", "17 khu
+    công nghiệp đang hoạt động"), else by its clause; a plan's count of zones with no such
+    word ("Định hướng đến năm 2030, toàn tỉnh có 17 KCN") is the zones planned."""
     if pair_second:
         return "zones_planned"
-    for pattern, indicator in ((r"đi vào hoạt động|đưa vào (?:khai thác|hoạt động)|"
-                                r"đang hoạt động|vận hành", "zones_operating"),
-                               (r"quy hoạch chi tiết", "zones_with_detailed_plan"),
-                               (r"phê duyệt chủ trương", "zones_approved"),
-                               (r"quy hoạch", "zones_planned")):
-        if re.search(pattern, words, _I):
-            return indicator
-    return None
+    for words in (own, clause):
+        for pattern, indicator in _ZONE_WORDS:
+            if re.search(pattern, words, _I):
+                return indicator
+    return "zones_planned" if target else None
 
 
 def is_pair_second(q: Quantity) -> bool:

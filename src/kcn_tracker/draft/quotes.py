@@ -76,7 +76,7 @@ def span_quote(first: Quantity, last: Quantity) -> str:
 SPLITS = re.compile(r"\W*(?:trong đó|bao gồm)(?!\w)", re.IGNORECASE)
 _PART_OF_YEAR = re.compile(r"(\d{4})-\d{2}(?:\.\.\1-\d{2})?|(\d{4})-\d{2}-\d{2}")
 _YEAR_PLAN = re.compile(rf"\s*(?:so với\s+)?{cues.PLAN_WORDS}(?:\s+(?:đề ra|được giao|giao))?"
-                        r"\s+(?:cả\s+)?năm\b", re.IGNORECASE)
+                        r"\s+(?:của\s+)?(?:cả\s+)?năm\b", re.IGNORECASE)
 
 
 def year_of_part(period: str, q: Quantity) -> str | None:

@@ -28,7 +28,7 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlQkKvV\d])(?:" + "|".join((
     rf"(?P<compare>(?:so\s+)?với(?:\s+với)?\s+(?:cùng kỳ(?:\s+năm\s+(?:trước|{_Y}))?|"
     rf"(?:năm\s+)?(?:trước|{_Y}))"
     rf"|(?:(?<=%)|(?<=%\s)|(?<=lần\s))(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu)"
-    rf"(?:\s+(?:đề ra|được giao|giao))?\s+năm\s+{_Y}"
+    rf"(?:\s+(?:đề ra|được giao|giao))?\s+(?:của\s+)?năm\s+{_Y}"
     rf"|so cùng kỳ|gấp\s+(?:đôi|ba|rưỡi|\d+(?:,\d+)?\s+lần)\s+(?:cùng kỳ\s+)?(?:năm\s+)?"
     rf"(?:trước|{_Y})|tầm nhìn\s+(?:đến|tới)\s+năm\s+{_Y})",
     rf"từ\s+năm\s+(?P<from_year>{_Y})\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<to_year>{_Y})",
@@ -53,6 +53,8 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlQkKvV\d])(?:" + "|".join((
     rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{{1,2}})\s*/\s*(?P<day_month>"
     rf"\d{{1,2}})(?:\s*/\s*(?P<day_year>{_Y})|(?![/\d]))",
     rf"tháng\s+(?P<month>\d{{1,2}})\s*(?:/|năm)\s*(?P<month_year>{_Y})",
+    # "trong tháng 5," with no year: a month of the document's year.
+    rf"(?:trong|riêng)\s+tháng\s+(?P<month_now>\d{{1,2}})(?![\d/]|\s*(?:/|năm)\s*\d)",
     rf"(?P<first>{_Y})\s*[-–—]\s*(?P<last>{_Y})",
     rf"(?:năm|niên độ)\s+(?P<year>{_Y})(?!\d)(?!\s*[-–—]\s*{_Y})",
     r"(?<!thực )(?P<to_date>lũy kế|luỹ kế|đến nay|tới nay|hiện nay|hiện tại|hiện có|hiện đạt|hiện là|"
@@ -126,6 +128,9 @@ def _period(m: re.Match) -> str | None:
         return f"{THIS_YEAR}{known[4:]}" if known else None
     if g["day"]:
         return _day(g["day_year"], int(g["day_month"]), int(g["day"]))
+    if g["month_now"]:
+        month = int(g["month_now"])
+        return f"{THIS_YEAR}-{month:02d}" if 1 <= month <= 12 else None
     if g["month"]:
         month = int(g["month"])
         return f"{g['month_year']}-{month:02d}" if 1 <= month <= 12 else None

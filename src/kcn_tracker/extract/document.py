@@ -16,6 +16,7 @@ from pathlib import Path
 from kcn_tracker.errors import KcnError
 from kcn_tracker.extract import cues, readers
 from kcn_tracker.extract.dates import Periods
+from kcn_tracker.extract.figures import percent_of_plan
 from kcn_tracker.extract.outline import Outline
 from kcn_tracker.extract.quantities import find
 from kcn_tracker.text.offsets import Normalized
@@ -134,6 +135,7 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                     equivalent_of=equivalent, document=original))
             _respectively(text, s_start, s_end, doc, quantities, in_sentence)
             _plan_of_pair(quantities, in_sentence)
+            _plan_in_brackets(quantities, in_sentence)
             carried = named.last or carried
             plan_before = cues.speaks_of_plan(text, s_start, s_end)
         _share_roles(original, quantities, first)
@@ -208,6 +210,27 @@ def _plan_of_pair(quantities: list[Quantity], first: int) -> None:
         original = q.document
         if _PAIR_AFTER.fullmatch(original, q.end, a.start) and original[a.end:b.start].strip() == "/":
             quantities[i + 2] = dataclasses.replace(b, role="target")
+
+
+_PLAN_BRACKET = re.compile(rf"\s*(?:so với\s+)?{cues.PLAN_WORDS}[^()\d;.]{{0,30}}(?:(?:19|20)\d\d\s*)?\(\s*"
+                           r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+|xấp xỉ\s+)?$", re.IGNORECASE)
+
+
+def _plan_in_brackets(quantities: list[Quantity], first: int) -> None:
+    """ "Tổng vốn … đạt gần 2,5 tỉ USD, … đạt 132% kế hoạch của năm 2025 (gần 1,9 tỉ USD)":
+    an amount in brackets after an attainment is the plan's own figure (a target) when the
+    figure before the attainment stands to it as the attainment says; otherwise it restates
+    the result and keeps its role."""
+    for i in range(first + 1, len(quantities) - 1):
+        q, b = quantities[i], quantities[i + 1]
+        if q.role != "attainment" or q.unit != "percent" or b.value == 0 \
+                or not _PLAN_BRACKET.fullmatch(q.document, q.end, b.start):
+            continue
+        a = next((quantities[k] for k in range(i - 1, max(first, i - 8) - 1, -1)
+                  if quantities[k].unit == b.unit), None)
+        attained = percent_of_plan(q.document[q.sentence_start:q.start], q.value)
+        if a is not None and abs(a.value / b.value * 100 - attained) <= attained * Decimal("0.03"):
+            quantities[i + 1] = dataclasses.replace(b, role="target")
 
 
 _BETWEEN_SHARED = re.compile(r"\s*(?:,|và|hoặc|,\s*và)\s*")
