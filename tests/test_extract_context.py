@@ -305,3 +305,23 @@ def test_a_month_without_its_year_and_the_zones_a_planning_holds():
                                             ("targets", "zone_area", "2030")]
     drafted = draft("Định hướng đến năm 2030, toàn tỉnh có 40 KCN.", "2024-05-10")
     assert drafted[0][1:] == ("targets", "zones_planned", "2030")
+
+
+def test_a_part_splits_the_nearest_whole_that_is_not_itself_a_part():
+    drafted = draft("Đến nay có 300 dự án còn hiệu lực. Trong đó có 250 dự án đang hoạt động, "
+                    "50 dự án đang xây dựng. Các dự án thuê 400 ha đất. Trong đó có 200 dự án "
+                    "đầu tư trong nước; 100 dự án FDI.")
+    found = {t: ind for t, _, ind, _ in drafted}
+    assert (found["200 dự án"], found["100 dự án"]) == ("valid_projects_ddi", "valid_projects_fdi")
+
+
+def test_a_stock_stands_at_the_end_of_the_span_its_sentence_names():
+    drafted = draft("Ngày 20-10, Ban Quản lý cho biết, từ đầu năm đến nay cấp mới 6 dự án FDI "
+                    "với 80 triệu USD, nâng tổng vốn đăng ký FDI đạt 700 triệu USD.", "2022-10", False)
+    assert [(t, i, p) for t, _, i, p in drafted] == [
+        ("6 dự án", "new_projects_fdi", "2022-01-01..2022-10-20"),
+        ("80 triệu USD", "new_capital_fdi", "2022-01-01..2022-10-20"),
+        ("700 triệu USD", "registered_capital_cumulative", "2022-10-20")]
+    # Implemented capital over months is a flow of those months.
+    drafted = draft("9 tháng năm 2022, vốn giải ngân đạt 300 triệu USD.")
+    assert drafted[0][2:] == ("implemented_capital", "2022-01..2022-09")

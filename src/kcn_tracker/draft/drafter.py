@@ -178,6 +178,13 @@ class _Proposing:
             checks.append(f"period: {indicator} adds up over time; write the period it "
                           f"covers up to {period}")
             return "?", indicator
+        if ".." in period and is_stock(indicator):
+            # "từ đầu năm đến nay … nâng tổng vốn đăng ký đạt 545,1 triệu USD": a stock stands
+            # at a day, the end of the span its sentence names.
+            end = period.split("..")[1]
+            period = end if _DAY.fullmatch(end) else month_end_of(end) or period
+            checks.append(f"period: {indicator} is a stock; it stands at {period}, the end of "
+                          "the period its sentence names")
         return period, indicator
 
     def _base(self, i: int, q: Quantity, indicator: str | None, section: str,
@@ -247,14 +254,19 @@ class _Proposing:
         return self._attained(i - 1)
 
     def _split(self, i: int) -> str:
-        """The sentence before, when this one splits its figure: "… 261 dự án còn hiệu lực.
-        Trong đó, có 52 dự án FDI"."""
+        """The sentence of the whole this one splits: "… 261 dự án còn hiệu lực. Trong đó,
+        có 52 dự án FDI". The whole is the nearest earlier figure in the same unit that is not
+        itself a part ("258 dự án còn hiệu lực. Trong đó có 220 dự án đang hoạt động, …
+        Các dự án thuê 395,3ha … Trong đó có 228 dự án đầu tư trong nước": the 258); else the
+        sentence before."""
         q = self.quantities[i]
         if not SPLITS.match(clause_head(q)):
             return ""
-        before = next((p for p in self.quantities[max(0, i - 64):i][::-1]
-                       if p.sentence_start != q.sentence_start), None)
-        return before.sentence if before else ""
+        earlier = [p for p in self.quantities[max(0, i - 64):i][::-1]
+                   if p.sentence_start != q.sentence_start]
+        whole = next((p for p in earlier if p.unit == q.unit
+                      and not SPLITS.match(clause_head(p))), earlier[0] if earlier else None)
+        return whole.sentence if whole else ""
 
     def _implied(self, i: int) -> Proposal:
         q = self.quantities[i]

@@ -149,7 +149,7 @@ def _nearest_rule(unit: str | None, words: str, first: bool = False) -> str | No
 
 def _refine(indicator: str, q: Quantity, before: str) -> str:
     if indicator == "implemented_capital" and (q.period in ("to_date", None) or _STOCK.search(
-            q.sentence) or (q.period or "").count("-") == 2):
+            q.sentence) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", q.period or "")):
         return "implemented_capital_cumulative"  # "vốn thực hiện lũy kế", "đến 30/6/2024"
     if indicator in ("new_capital", "total_capital_attracted") and \
             _RAISES_TOTAL.search(own_words(before)):
