@@ -325,3 +325,14 @@ def test_a_stock_stands_at_the_end_of_the_span_its_sentence_names():
     # Implemented capital over months is a flow of those months.
     drafted = draft("9 tháng năm 2022, vốn giải ngân đạt 300 triệu USD.")
     assert drafted[0][2:] == ("implemented_capital", "2022-01..2022-09")
+
+
+def test_to_date_carries_into_the_next_paragraph_and_makes_a_count_cumulative():
+    drafted = draft("Từ đầu năm đến nay, các KCN thu hút 12 dự án mới.\n"
+                    "Tính đến nay, tỉnh có 20 KCN đi vào hoạt động.\n"
+                    "Các KCN đã thu hút 900 dự án với tổng vốn 4 tỷ USD.", "2023-04", False)
+    assert [(t, i, p) for t, _, i, p in drafted] == [
+        ("12 dự án", "new_projects", "2023-01..2023-04"),
+        ("20 KCN", "zones_operating", "2023-04-30"),
+        ("900 dự án", "projects", "2023-04-30"),
+        ("4 tỷ USD", "registered_capital_cumulative", "2023-04-30")]

@@ -105,7 +105,7 @@ class _Proposing:
         named = None
         for q in quantities:
             self._last_period.append(named)
-            if q.period not in (None, "to_date"):
+            if q.period is not None:
                 named = q.period
         proposals = [self._one(i) for i in range(len(quantities))]
         # One fact, many mentions (a headline, a caption, the body): one proposal.
@@ -153,12 +153,17 @@ class _Proposing:
             period = resolve_period(self.when, self._last_period[i], checks)
             checks.append(f"period: not stated in its paragraph; {period}, the last one "
                           "named before it, is used")
-        elif period in (None, "to_date"):
+        if period in (None, "to_date"):
             if self.published is None:
                 checks.append("period: not stated; write it")
                 return "?", indicator
             checks.append(f"period: {'to date' if period else 'not stated'}; taken from the "
                           f"document's date ({self.published}, seeds/index.toml)")
+            if period == "to_date" and not self.precise and indicator in STOCK_OF:
+                # Counted to date, as to a day below: the cumulative stock.
+                checks.append(f"indicator: counted to date, so the cumulative "
+                              f"{STOCK_OF[indicator]}, not {indicator}")
+                indicator = STOCK_OF[indicator]
             period = self.published if self.precise else self.published[:4]
             if not self.precise and is_stock(indicator):
                 # A stock "đến nay" in a document dated to the month stands at its end.
