@@ -336,3 +336,14 @@ def test_to_date_carries_into_the_next_paragraph_and_makes_a_count_cumulative():
         ("20 KCN", "zones_operating", "2023-04-30"),
         ("900 dự án", "projects", "2023-04-30"),
         ("4 tỷ USD", "registered_capital_cumulative", "2023-04-30")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What is submitted or proposed for approval is sought, though the submitting is done.
+    ("Ban đã trình Thủ tướng Chính phủ bổ sung 3 KCN với diện tích 900 ha.",
+     [("3 KCN", "target"), ("900 ha", "target")]),
+    ("Sở đề xuất mở rộng KCN thêm 150 ha.", [("150 ha", "target")]),
+    ("Ban đã cấp mới 3 dự án cho các nhà đầu tư.", [("3 dự án", "actual")]),
+])
+def test_what_is_proposed_for_approval_is_a_target(text, expected):
+    assert roles(text) == expected

@@ -7,7 +7,7 @@ from extraction_scoring import SETS, score_set
 # attainment role, draft's section+indicator and period. The real sets are held to what the
 # reader reaches on them; a change that lowers a figure fails here.
 FLOORS = {name: (0.98, 0.95, 0.95, 0.85, 1.0, 1.0) for name in SETS}
-FLOORS.update({"held-out 2": (0.98, 0.95, 0.97, 0.91, 1.0, 1.0),
+FLOORS.update({"held-out 2": (0.98, 0.95, 0.98, 0.97, 1.0, 1.0),
                "held-out 3": (0.98, 0.95, 0.96, 0.97, 1.0, 1.0),
                "real 1": (0.98, 0.99, 0.99, 1.0, 0.93, 1.0),
                "real 2": (0.99, 0.99, 0.99, 1.0, 0.93, 1.0),
