@@ -347,3 +347,20 @@ def test_to_date_carries_into_the_next_paragraph_and_makes_a_count_cumulative():
 ])
 def test_what_is_proposed_for_approval_is_a_target(text, expected):
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, figure, indicator", [
+    # A planned growth takes the growth indicator of what grows.
+    ("II. CHỈ TIÊU NĂM 2026\n- Giá trị sản xuất công nghiệp tăng bình quân 9,5%/năm.", "9,5%",
+     "industrial_output_growth_avg"),
+    ("II. CHỈ TIÊU NĂM 2026\n- Giá trị sản xuất công nghiệp tăng 10% so với năm 2025.", "10%",
+     "industrial_output_growth"),
+    # Jobs made, and workers a plan means to add, are new jobs.
+    ("Năm 2026, các KCN phấn đấu tạo 2.500 việc làm mới.", "2.500 việc làm", "new_jobs"),
+    ("Năm 2026, tỉnh phấn đấu thu hút thêm 6.000 lao động vào các KCN.", "6.000 lao động",
+     "new_jobs"),
+    ("Đến nay, các KCN giải quyết việc làm cho 60.000 lao động.", "60.000 lao động", "workers"),
+])
+def test_indicators_of_planned_growth_and_jobs(text, figure, indicator):
+    found = {t: ind for t, _, ind, _ in draft(text)}
+    assert found[figure] == indicator

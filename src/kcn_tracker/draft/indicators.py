@@ -46,10 +46,14 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("operating_enterprises", ("enterprise",), r""),
     # "giải quyết việc làm mới cho 3.000 lao động" counts jobs made; "tạo việc làm cho 80.000
     # lao động" the workers there are.
-    ("new_jobs", ("person",), r"việc làm mới|lao động mới|tạo thêm(?: việc làm)?|thêm việc làm"),
+    # "thu hút thêm không dưới 8.000 lao động" in a plan: workers to be added, jobs to make.
+    ("new_jobs", ("person",), r"việc làm mới|lao động mới|tạo thêm(?: việc làm)?|thêm việc làm|"
+                              r"thu hút thêm"),
     ("workers", ("person",), r""),
     ("zone_area", ("ha",), r""),
 ]
+_GROWS_BEFORE = re.compile(r"(?<!\w)tăng(?:\s+trưởng)?(?:\s+(?:bình quân|trung bình))?\s*$", _I)
+_GROWS_AFTER = re.compile(r"\s*(?:/\s*năm|so với)", _I)
 # A growth rate or a share takes the indicator of what it is of.
 _GROWTH_OF = {"revenue": "revenue_growth", "total_capital_attracted": "capital_attracted_growth",
               "new_capital": "capital_attracted_growth", "added_capital": "capital_attracted_growth",
@@ -105,14 +109,22 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
     if q.unit in ("zone", "cluster"):
         return _zone_indicator(own[-40:] + " " + after, before + " " + _clause_after(q),
                                pair_second, q.role == "target")
+    if q.unit == "person" and re.search(r"việc làm$", nfc(q.text), _I):
+        return "new_jobs"  # "tạo 1.500 việc làm": jobs made; workers are "lao động", "người"
     if q.unit == "ha" and re.search(r"đi vào hoạt động", before, _I):
         return "operating_zone_area"
     if q.unit in _MONEY and _REVOKED.search(clause_head(q)[-160:]):
         return "revoked_capital"  # "thu hồi 08 dự án với tổng vốn đầu tư 32,358 triệu USD"
-    if q.unit == "percent" and q.role == "growth":
+    if q.unit == "percent" and (q.role == "growth" or (
+            q.role == "target" and (_GROWS_BEFORE.search(own) or _GROWS_AFTER.match(after)))):
+        # A growth, or a planned one ("giá trị sản xuất công nghiệp tăng bình quân 11,2%/năm"
+        # among a plan's chỉ tiêu), takes the growth indicator of what grows.
         of = _nearest_rule("vnd_billion", before) or _nearest_rule("vnd_billion", after[:40], True)
         if of and _TOTAL.search(own_words(clause_head(q)[:-len(own)] or before)):
             of = "total_capital_attracted"
+        if of == "industrial_output":
+            average = re.search(r"bình quân|trung bình", before, _I) or "/năm" in q.sentence
+            return "industrial_output_growth_avg" if average else "industrial_output_growth"
         if of in _GROWTH_OF:
             return _GROWTH_OF[of]
     best = _nearest_rule(q.unit, before) or _nearest_rule(q.unit, after[:40], first=True)
@@ -161,9 +173,6 @@ def _refine(indicator: str, q: Quantity, before: str) -> str:
             return "new_capital_infrastructure"
         if re.search(r"\bFDI\b", before) and not re.search(r"\bDDI\b|trong nước", before):
             return "new_capital_fdi"
-    if indicator == "industrial_output" and q.role == "growth":
-        average = re.search(r"bình quân|trung bình", before, _I) or "/năm" in q.sentence
-        return "industrial_output_growth_avg" if average else "industrial_output_growth"
     if indicator == "industrial_output" and q.role == "ratio":
         return "industrial_output_share"
     return indicator
