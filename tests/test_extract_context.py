@@ -364,3 +364,20 @@ def test_what_is_proposed_for_approval_is_a_target(text, expected):
 def test_indicators_of_planned_growth_and_jobs(text, figure, indicator):
     found = {t: ind for t, _, ind, _ in draft(text)}
     assert found[figure] == indicator
+
+
+@pytest.mark.parametrize("text, figure, indicator", [
+    # New capital is FDI when the whole a "Trong đó" splits is foreign capital …
+    ("Năm 2024, các KCN thu hút 900 triệu USD vốn đầu tư nước ngoài. Trong đó, cấp mới 30 dự "
+     "án với vốn đăng ký 400 triệu USD.", "400 triệu USD", "new_capital_fdi"),
+    # … or a foreign investor's.
+    ("Trong tháng 3/2024, nhà đầu tư Nhật Bản được cấp phép dự án với vốn đăng ký 30 triệu USD.",
+     "30 triệu USD", "new_capital_fdi"),
+    # The FDI of a count in another clause is not this capital's.
+    ("Năm 2025 thu hút mới 10 dự án, trong đó có 4 dự án FDI; tổng vốn đăng ký 2.000 tỷ đồng.",
+     "2.000 tỷ đồng", "new_capital"),
+    ("Năm 2025 có 20 dự án DDI với tổng vốn 3.000 tỷ đồng.", "3.000 tỷ đồng", "new_capital"),
+])
+def test_new_capital_is_fdi_as_its_projects_are(text, figure, indicator):
+    found = {t: ind for t, _, ind, _ in draft(text)}
+    assert found[figure] == indicator

@@ -132,7 +132,14 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
         return None
     if best in ("added_capital", "new_capital") and _TOTAL.search(own):
         best = "total_capital_attracted"
-    return _refine(best, q, before + " " + after[:40])
+    head = clause_head(q)
+    split = _split_word(before) or (whole and _SPLIT.match(head.strip()))
+    # New capital is FDI as a count is: named with it, in its own words (those of the projects
+    # whose capital it is: "47 dự án FDI với tổng vốn 512,6 triệu USD"), in the whole a
+    # "Trong đó" splits ("… 1,12 tỉ USD vốn đầu tư nước ngoài. Trong đó, cấp mới 42 dự án với
+    # vốn đăng ký 541,8 triệu USD"), or in its clause.
+    kind = _kind(after[:40], own, whole + " " + head if split else "", before)
+    return _refine(best, q, before + " " + after[:40], kind)
 
 
 def _clause_after(q: Quantity) -> str:
@@ -159,7 +166,7 @@ def _nearest_rule(unit: str | None, words: str, first: bool = False) -> str | No
     return best
 
 
-def _refine(indicator: str, q: Quantity, before: str) -> str:
+def _refine(indicator: str, q: Quantity, before: str, kind: str) -> str:
     if indicator == "implemented_capital" and (q.period in ("to_date", None) or _STOCK.search(
             q.sentence) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", q.period or "")):
         return "implemented_capital_cumulative"  # "vốn thực hiện lũy kế", "đến 30/6/2024"
@@ -171,7 +178,7 @@ def _refine(indicator: str, q: Quantity, before: str) -> str:
             return "registered_capital_cumulative"
         if re.search(r"hạ tầng", before, _I):
             return "new_capital_infrastructure"
-        if re.search(r"\bFDI\b", before) and not re.search(r"\bDDI\b|trong nước", before):
+        if kind == "_fdi":
             return "new_capital_fdi"
     if indicator == "industrial_output" and q.role == "ratio":
         return "industrial_output_share"
@@ -184,7 +191,7 @@ def _kind(after: str, own: str, split_head: str, clause: str = "") -> str:
     ("Thu hút vốn đầu tư trong nước (DDI) đạt … với 37 dự án cấp mới")."""
     for words in (after, own, split_head, clause):
         # "vốn đầu tư trong nước ngoài ngân sách" is domestic capital outside the state budget.
-        fdi = re.search(r"\bFDI\b|nước ngoài(?! ngân sách)", words)
+        fdi = re.search(rf"\bFDI\b|nước ngoài(?! ngân sách)|{_FOREIGN}", words)
         ddi = re.search(r"\bDDI\b|trong nước", words)
         if fdi and not ddi:
             return "_fdi"
@@ -197,6 +204,9 @@ def _kind(after: str, own: str, split_head: str, clause: str = "") -> str:
 # dự án tăng vốn".
 _OTHER_COUNTS = re.compile(r"\d[\d.,]*\s*(?:lượt\s+)?(?:dự án|lượt)\s+(?:đầu tư\s+)?(?:vốn\s+)?"
                            r"(?:FDI|DDI|trong nước|nước ngoài)", _I)
+# A foreign investor's project is FDI: "nhà đầu tư Hàn Quốc", "(doanh nghiệp Singapore)".
+_FOREIGN = (r"(?:nhà đầu tư|doanh nghiệp|tập đoàn|công ty)\s+(?:của\s+)?(?:Hàn Quốc|Nhật Bản|"
+            r"Trung Quốc|Đài Loan|Singapore|Hoa Kỳ|Thái Lan|Hồng Kông)(?!\s+[A-ZĐ])")
 _INCREASES = re.compile(r"tăng vốn|điều chỉnh tăng|điều chỉnh vốn", _I)
 # "220 dự án đang hoạt động": its own words say what it counts, whatever the whole it splits.
 _OPERATING = re.compile(r"đang hoạt động|đi vào hoạt động|đang sản xuất", _I)
