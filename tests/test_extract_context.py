@@ -381,3 +381,23 @@ def test_indicators_of_planned_growth_and_jobs(text, figure, indicator):
 def test_new_capital_is_fdi_as_its_projects_are(text, figure, indicator):
     found = {t: ind for t, _, ind, _ in draft(text)}
     assert found[figure] == indicator
+
+
+def test_the_items_of_a_list_share_the_words_of_its_lead_in():
+    drafted = draft("Năm 2024, các KCN thu hút 30 dự án FDI và 12 dự án DDI. Số dự án FDI theo "
+                    "từng KCN như sau:\n- KCN An Phú: 18 dự án, 240 triệu USD;\n"
+                    "- KCN Bình Minh: 12 dự án, 95 triệu USD.")
+    assert [(t, i) for t, _, i, _ in drafted][2:] == [
+        ("18 dự án", "new_projects_fdi"), ("240 triệu USD", "new_capital_fdi"),
+        ("12 dự án", "new_projects_fdi"), ("95 triệu USD", "new_capital_fdi")]
+
+
+@pytest.mark.parametrize("text, figure, indicator", [
+    ("Về vốn đầu tư trong nước, năm 2024 có 9 dự án được cấp mới.", "9 dự án", "new_projects_ddi"),
+    # Two things planned side by side: the FDI is the capital's, not the count's.
+    ("Năm 2025 phấn đấu thu hút 1 tỷ USD vốn FDI và khoảng 30 dự án mới.", "30 dự án",
+     "new_projects"),
+])
+def test_the_kind_of_a_count_from_its_topic_not_from_a_figure_beside_it(text, figure, indicator):
+    found = {t: ind for t, _, ind, _ in draft(text)}
+    assert found[figure] == indicator

@@ -30,6 +30,7 @@ from kcn_tracker.draft.quotes import (
     SPLITS,
     bracketed,
     clause_head,
+    lead_in,
     quote_of,
     span_quote,
     year_of_part,
@@ -263,10 +264,10 @@ class _Proposing:
         có 52 dự án FDI". The whole is the nearest earlier figure in the same unit that is not
         itself a part ("258 dự án còn hiệu lực. Trong đó có 220 dự án đang hoạt động, …
         Các dự án thuê 395,3ha … Trong đó có 228 dự án đầu tư trong nước": the 258); else the
-        sentence before."""
+        sentence before. A list item's whole is the line that opens its list."""
         q = self.quantities[i]
         if not SPLITS.match(clause_head(q)):
-            return ""
+            return lead_in(q)
         earlier = [p for p in self.quantities[max(0, i - 64):i][::-1]
                    if p.sentence_start != q.sentence_start]
         whole = next((p for p in earlier if p.unit == q.unit

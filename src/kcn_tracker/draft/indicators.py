@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kcn_tracker.draft.quotes import clause_head, nfc, words_after, words_before
+from kcn_tracker.draft.quotes import LIST_ITEM, clause_head, nfc, words_after, words_before
 from kcn_tracker.extract.document import Quantity
 
 _I = re.IGNORECASE
@@ -128,12 +128,15 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
         if of in _GROWTH_OF:
             return _GROWTH_OF[of]
     best = _nearest_rule(q.unit, before) or _nearest_rule(q.unit, after[:40], first=True)
+    if best is None and q.unit in _MONEY and _AFTER_COUNT.search(before):
+        best = "new_capital"  # "- KCN Becamex: 11 dự án, 186,4 triệu USD": their capital
     if best is None:
         return None
     if best in ("added_capital", "new_capital") and _TOTAL.search(own):
         best = "total_capital_attracted"
     head = clause_head(q)
-    split = _split_word(before) or (whole and _SPLIT.match(head.strip()))
+    split = _split_word(before) or (whole and (_SPLIT.match(head.strip())
+                                               or LIST_ITEM.match(head)))
     # New capital is FDI as a count is: named with it, in its own words (those of the projects
     # whose capital it is: "47 dự án FDI với tổng vốn 512,6 triệu USD"), in the whole a
     # "Trong đó" splits ("… 1,12 tỉ USD vốn đầu tư nước ngoài. Trong đó, cấp mới 42 dự án với
@@ -200,10 +203,13 @@ def _kind(after: str, own: str, split_head: str, clause: str = "") -> str:
     return ""
 
 
-# The kind a clause names for another count is not this one's: "23 dự án FDI mới và 31 lượt
-# dự án tăng vốn".
-_OTHER_COUNTS = re.compile(r"\d[\d.,]*\s*(?:lượt\s+)?(?:dự án|lượt)\s+(?:đầu tư\s+)?(?:vốn\s+)?"
-                           r"(?:FDI|DDI|trong nước|nước ngoài)", _I)
+# The kind a clause names for another count or amount is not this one's: "23 dự án FDI mới và
+# 31 lượt dự án tăng vốn", "1,3 tỷ USD vốn FDI và khoảng 45 dự án mới".
+_KIND = r"(?:đầu tư\s+)?(?:vốn\s+)?(?:đầu tư\s+)?(?:trực tiếp\s+)?(?:FDI|DDI|trong nước|nước ngoài)"
+_OTHER_COUNTS = re.compile(rf"\d[\d.,]*\s*(?:lượt\s+)?(?:dự án|lượt)\s+{_KIND}|"
+                           # an amount beside the count, not the capital of it ("… với 7 dự án")
+                           rf"\d[\d.,]*\s*(?:nghìn\s+|ngàn\s+)?(?:tỷ|tỉ|triệu)\s+(?:USD|đồng)\s+"
+                           rf"{_KIND}(?=\s*(?:,|và)\s)", _I)
 # A foreign investor's project is FDI: "nhà đầu tư Hàn Quốc", "(doanh nghiệp Singapore)".
 _FOREIGN = (r"(?:nhà đầu tư|doanh nghiệp|tập đoàn|công ty)\s+(?:của\s+)?(?:Hàn Quốc|Nhật Bản|"
             r"Trung Quốc|Đài Loan|Singapore|Hoa Kỳ|Thái Lan|Hồng Kông)(?!\s+[A-ZĐ])")
@@ -217,10 +223,10 @@ _NEW = re.compile(r"^\s*(?:đầu tư\s+)?(?:cấp\s+)?mới\b", _I)
 def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str:
     head = clause_head(q)
     own = own_words(before)
-    split = _split_word(head) or (whole and _SPLIT.match(head.strip()))
+    split = _split_word(head) or (whole and (_SPLIT.match(head.strip()) or LIST_ITEM.match(head)))
     split_head = _YEAR_TO_DATE.sub(" ", whole + " " + head) if split else ""
     others = _OTHER_COUNTS.sub(" ", before)
-    kind = _kind(after, own_words(others), split_head, others)
+    kind = _kind(after, own_words(others), split_head, _linked(others))
     if re.search(r"hạ tầng", after, _I):
         return "new_projects_infrastructure"
     if _REVOKED.search(own + " " + after):
@@ -245,6 +251,24 @@ def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str:
             split and _STOCK.search(split_head)):
         return "projects" + kind
     return "new_projects" + kind
+
+
+_AFTER_COUNT = re.compile(r"\d\s*(?:dự án|DA)\s*[,:]?\s*(?:với\s+)?$", _I)
+_KIND_WORD = re.compile(r"\bFDI\b|\bDDI\b|nước ngoài|trong nước", _I)
+_LINK = re.compile(r"(?<!\w)(?:với|từ)\s", _I)
+_TOPIC = re.compile(r"\W*(?:về|đối với|riêng)\s", _I)
+
+
+def _linked(clause: str) -> str:
+    """The clause, when the capital whose kind it names is linked to the counts after it:
+    "vốn đầu tư trong nước (DDI) đạt … với 37 dự án cấp mới", "vốn FDI từ 38 dự án"; not
+    "1,3 tỷ USD vốn FDI và khoảng 45 dự án mới", two things planned side by side."""
+    if _TOPIC.match(clause):
+        return clause  # "Về vốn đầu tư trong nước, … có 06 dự án được cấp mới": its topic
+    last = None
+    for last in _KIND_WORD.finditer(clause):
+        pass
+    return clause if last and _LINK.search(clause, last.end()) else ""
 
 
 def _split_word(head: str) -> re.Match | None:

@@ -74,6 +74,28 @@ def span_quote(first: Quantity, last: Quantity) -> str:
 
 
 SPLITS = re.compile(r"\W*(?:trong đó|bao gồm)(?!\w)", re.IGNORECASE)
+LIST_ITEM = re.compile(r"[^\S\n]*[-+•*–][^\S\n]")
+_LEAD_IN_LINES = 40  # how far up a list's lead-in is looked for
+
+
+def lead_in(q: Quantity) -> str:
+    """The line that opens the list a figure's line is an item of ("Kết quả thu hút FDI theo
+    từng KCN như sau:" over "- KCN Becamex: 11 dự án, 186,4 triệu USD;"), in NFC; the items
+    share its words as parts share those of their whole."""
+    text = q.document
+    start = text.rfind("\n", 0, q.sentence_start) + 1
+    if not LIST_ITEM.match(text, start):
+        return ""
+    for _ in range(_LEAD_IN_LINES):
+        if start == 0:
+            return ""
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line and not LIST_ITEM.match(text, start):
+            # The sentence that opens the list, not the paragraph it ends.
+            return nfc(line[line.rfind(". ") + 1:].strip()) if line.endswith(":") else ""
+    return ""
 _PART_OF_YEAR = re.compile(r"(\d{4})-\d{2}(?:\.\.\1-\d{2})?|(\d{4})-\d{2}-\d{2}")
 _YEAR_PLAN = re.compile(rf"\s*(?:so với\s+)?{cues.PLAN_WORDS}(?:\s+(?:đề ra|được giao|giao))?"
                         r"\s+(?:của\s+)?(?:cả\s+)?năm\b", re.IGNORECASE)
