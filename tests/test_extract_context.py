@@ -401,3 +401,22 @@ def test_the_items_of_a_list_share_the_words_of_its_lead_in():
 def test_the_kind_of_a_count_from_its_topic_not_from_a_figure_beside_it(text, figure, indicator):
     found = {t: ind for t, _, ind, _ in draft(text)}
     assert found[figure] == indicator
+
+
+@pytest.mark.parametrize("text, figure, indicator", [
+    ("Năm 2024, vốn FDI đạt 700 triệu USD.", "700 triệu USD", "total_capital_attracted"),
+    # The second amount shares the verb of the first, not its words.
+    ("Năm 2025 phấn đấu thu hút 400 triệu USD vốn FDI và 2.000 tỷ đồng vốn trong nước.",
+     "2.000 tỷ đồng", "total_capital_attracted"),
+    ("Năm 2024, có 60 dự án FDI với tổng vốn đăng ký 700 triệu USD.", "700 triệu USD",
+     "new_capital_fdi"),
+    ("- Số dự án đã đi vào hoạt động: 380 dự án.", "380 dự án", "operating_projects"),
+    ("Đến nay có 500 dự án, trong đó có 420 dự án đã đi vào sản xuất kinh doanh.", "420 dự án",
+     "operating_projects"),
+    ("Đến nay có 20 KCN đang hoạt động với tổng diện tích 5.000 ha.", "5.000 ha",
+     "operating_zone_area"),
+    ("Đến nay có 14 KCN được Thủ tướng Chính phủ phê duyệt.", "14 KCN", "zones_approved"),
+])
+def test_indicators_of_kinds_of_capital_operating_projects_and_zones(text, figure, indicator):
+    found = {t: ind for t, _, ind, _ in draft(text)}
+    assert found[figure] == indicator

@@ -27,7 +27,10 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
     # "vốn thực hiện", "vốn đầu tư đã thực hiện", "vốn đầu tư thực hiện là …".
     ("implemented_capital", _MONEY, r"vốn (?:đầu tư )?(?:đã )?thực hiện|giải ngân"),
     ("total_capital_attracted", _MONEY,
+     # "Vốn FDI đạt 812 triệu USD", "Vốn đầu tư trong nước đạt …": the capital of a kind
+     # attracted, new and added.
      _NEW_AND_ADDED + r"|tổng (?:vốn )?(?:đầu tư )?thu hút|vốn (?:đầu tư )?thu hút|"
+     r"vốn (?:đầu tư )?(?:trực tiếp )?(?:FDI|DDI|nước ngoài|trong nước)(?= đạt)|"
      r"thu hút (?:được|vốn(?: đầu tư)?|đầu tư)|" + _ATTRACTS),
     # "tổng vốn tăng trên 1,4 tỉ USD", "tổng vốn đầu tư đăng ký tăng 48 triệu USD".
     ("added_capital", _MONEY, r"điều chỉnh tăng(?: vốn)?|tăng thêm|tăng vốn|"
@@ -100,6 +103,9 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
     before, after = words_before(q), words_after(q)
     if q.unit in _MONEY:
         before = _PROJECT_KIND.sub(lambda m: "-" * len(m.group()), before)
+        # "thu hút 600 triệu USD vốn FDI và 5.000 tỉ đồng vốn trong nước": the second amount
+        # shares the verb; the first one's words are not its own.
+        before = _SIDE_AMOUNTS.sub(lambda m: "-" * len(m.group()), before)
     own = own_words(before)
     if q.unit == "project":
         return _project_indicator(before, after, q, whole)
@@ -111,7 +117,7 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
                                pair_second, q.role == "target")
     if q.unit == "person" and re.search(r"việc làm$", nfc(q.text), _I):
         return "new_jobs"  # "tạo 1.500 việc làm": jobs made; workers are "lao động", "người"
-    if q.unit == "ha" and re.search(r"đi vào hoạt động", before, _I):
+    if q.unit == "ha" and re.search(r"đi vào hoạt động|đang hoạt động", before, _I):
         return "operating_zone_area"
     if q.unit in _MONEY and _REVOKED.search(clause_head(q)[-160:]):
         return "revoked_capital"  # "thu hồi 08 dự án với tổng vốn đầu tư 32,358 triệu USD"
@@ -206,16 +212,18 @@ def _kind(after: str, own: str, split_head: str, clause: str = "") -> str:
 # The kind a clause names for another count or amount is not this one's: "23 dự án FDI mới và
 # 31 lượt dự án tăng vốn", "1,3 tỷ USD vốn FDI và khoảng 45 dự án mới".
 _KIND = r"(?:đầu tư\s+)?(?:vốn\s+)?(?:đầu tư\s+)?(?:trực tiếp\s+)?(?:FDI|DDI|trong nước|nước ngoài)"
-_OTHER_COUNTS = re.compile(rf"\d[\d.,]*\s*(?:lượt\s+)?(?:dự án|lượt)\s+{_KIND}|"
-                           # an amount beside the count, not the capital of it ("… với 7 dự án")
-                           rf"\d[\d.,]*\s*(?:nghìn\s+|ngàn\s+)?(?:tỷ|tỉ|triệu)\s+(?:USD|đồng)\s+"
-                           rf"{_KIND}(?=\s*(?:,|và)\s)", _I)
+# An amount beside, not the capital of, what follows ("… vốn trong nước với 7 dự án" is).
+_SIDE_AMOUNT = (rf"\d[\d.,]*\s*(?:nghìn\s+|ngàn\s+)?(?:tỷ|tỉ|triệu)\s+(?:USD|đồng)\s+{_KIND}"
+                r"(?=\s*(?:,|và)\s)")
+_SIDE_AMOUNTS = re.compile(_SIDE_AMOUNT, _I)
+_OTHER_COUNTS = re.compile(rf"\d[\d.,]*\s*(?:lượt\s+)?(?:dự án|lượt)\s+{_KIND}|{_SIDE_AMOUNT}", _I)
 # A foreign investor's project is FDI: "nhà đầu tư Hàn Quốc", "(doanh nghiệp Singapore)".
 _FOREIGN = (r"(?:nhà đầu tư|doanh nghiệp|tập đoàn|công ty)\s+(?:của\s+)?(?:Hàn Quốc|Nhật Bản|"
             r"Trung Quốc|Đài Loan|Singapore|Hoa Kỳ|Thái Lan|Hồng Kông)(?!\s+[A-ZĐ])")
 _INCREASES = re.compile(r"tăng vốn|điều chỉnh tăng|điều chỉnh vốn", _I)
 # "220 dự án đang hoạt động": its own words say what it counts, whatever the whole it splits.
-_OPERATING = re.compile(r"đang hoạt động|đi vào hoạt động|đang sản xuất", _I)
+_OPERATING = re.compile(r"đang hoạt động|đi vào hoạt động|đang sản xuất|đi vào sản xuất", _I)
+_OPERATING_BEFORE = re.compile(rf"(?:{_OPERATING.pattern})\s*:?\s*$", _I)
 # "148 dự án đầu tư mới", "37 dự án cấp mới": new, though counted among a total.
 _NEW = re.compile(r"^\s*(?:đầu tư\s+)?(?:cấp\s+)?mới\b", _I)
 
@@ -239,8 +247,8 @@ def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str:
         return "capital_increases" + kind
     if re.search(r"điều chỉnh", before[-60:], _I):
         return "adjusted_projects"
-    if _OPERATING.search(after):
-        return "operating_projects"
+    if _OPERATING.search(after) or _OPERATING_BEFORE.search(own):
+        return "operating_projects"  # "Số dự án đã đi vào hoạt động: 471 dự án"
     if _NEW.match(after):
         return "new_projects" + kind
     if _VALID.search(before + after) or (split and _VALID.search(split_head)):
@@ -294,7 +302,8 @@ _ZONE_WORDS = ((r"đi vào hoạt động|đưa vào (?:khai thác|hoạt độn
                 r"đủ điều kiện", "zones_operating"),
                (r"quy hoạch chi tiết", "zones_with_detailed_plan"),
                # "29 khu công nghiệp được thành lập": established by decision.
-               (r"phê duyệt chủ trương|thành lập", "zones_approved"),
+               (r"phê duyệt chủ trương|thành lập|được (?:Thủ tướng Chính phủ )?phê duyệt",
+                "zones_approved"),
                (r"quy hoạch", "zones_planned"))
 
 
