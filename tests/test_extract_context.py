@@ -420,3 +420,21 @@ def test_the_kind_of_a_count_from_its_topic_not_from_a_figure_beside_it(text, fi
 def test_indicators_of_kinds_of_capital_operating_projects_and_zones(text, figure, indicator):
     found = {t: ind for t, _, ind, _ in draft(text)}
     assert found[figure] == indicator
+
+
+def test_an_attainment_is_of_a_figure_of_its_own_clause():
+    plan = Plan.model_validate({"province": {"id": "thu", "name": "Tỉnh Thử"}})
+    drafter = Drafter(plan, "seeds/x.txt", "2023-12-20", True, lambda section, i: None)
+    proposals = drafter.propose(extract_text(
+        "Năm 2023, tổng vốn thu hút đạt 300 triệu USD, đạt 90% kế hoạch; vốn trong nước "
+        "vượt 2,5 lần kế hoạch năm.")[0])
+    targets = [(p.quantity.text, p.fields.get("indicator")) for p in proposals
+               if p.section == "targets"]
+    # The 2,5 lần has no figure of its own clause: it is not paired with the 300.
+    assert targets == [("90%", "total_capital_attracted")]
+    # A ";" inside a breakdown in brackets divides no clause.
+    proposals = drafter.propose(extract_text(
+        "Năm 2023 thu hút 400 triệu USD (cấp mới: 250 triệu USD; tăng vốn: 150 triệu USD), "
+        "đạt 110% kế hoạch năm.")[0])
+    (target,) = [p for p in proposals if p.section == "targets"]
+    assert target.fields["source"]["quote"].startswith("Năm 2023 thu hút 400 triệu USD")

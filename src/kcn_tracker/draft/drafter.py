@@ -29,6 +29,7 @@ from kcn_tracker.draft.dating import document_date, month_end_of, resolve_period
 from kcn_tracker.draft.quotes import (
     SPLITS,
     bracketed,
+    clause_break,
     clause_head,
     lead_in,
     quote_of,
@@ -310,12 +311,18 @@ class _Proposing:
         return proposal
 
     def _attained(self, i: int) -> int | None:
-        """The figure an attainment is of: the one before it in its sentence; for the n-th
+        """The figure an attainment is of: the one before it in its clause; for the n-th
         of a run ("lần lượt bằng 156% và 128% kế hoạch"), the n-th of the run of figures
-        before it. A restated amount is not one of them."""
+        before it. A restated amount is not one of them, nor a figure of another clause
+        ("… đạt 716,9 triệu USD, đạt 92,1% kế hoạch; vốn đầu tư trong nước vượt 18,6 lần
+        kế hoạch năm": the 18,6 is not of the 716,9, and does not make the 92,1 a run)."""
         q = self.quantities[i]
-        same = [k for k in range(i - 1, -1, -1)
-                if self.quantities[k].sentence_start == q.sentence_start][:64]
+        same = []  # the figures before it in its clause, nearest first
+        for k in range(i - 1, max(-1, i - 65), -1):
+            if self.quantities[k].sentence_start != q.sentence_start \
+                    or clause_break(q.document, self.quantities[k].end, q.start):
+                break
+            same.append(k)
         run = []  # the attainments right before it, with no other figure between
         for k in same:
             if self.quantities[k].role != "attainment":
@@ -328,7 +335,8 @@ class _Proposing:
         later = []
         for k in range(i + 1, min(len(self.quantities), i + 64)):
             if self.quantities[k].sentence_start != q.sentence_start \
-                    or self.quantities[k].role != "attainment":
+                    or self.quantities[k].role != "attainment" \
+                    or clause_break(q.document, q.end, self.quantities[k].start):
                 break
             later.append(k)
         attainments = len(run) + 1 + len(later)

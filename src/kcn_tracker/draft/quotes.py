@@ -124,3 +124,20 @@ def bracketed(text: str, end: int, start: int) -> bool:
             if depth < 0:
                 return True
     return False
+
+
+def clause_break(text: str, end: int, start: int) -> bool:
+    """Whether a ";" outside brackets stands between ``end`` and ``start``: the figures
+    either side belong to two clauses ("…, đạt 92,1% kế hoạch; vốn trong nước vượt …"),
+    unlike a breakdown in brackets ("(cấp mới: 175 triệu USD; tăng vốn: 123 triệu USD)")."""
+    depth, broken = 0, False
+    for ch in text[end:min(start, end + 400)]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch == ")":
+            broken = False  # the ";" was inside a bracket opened before ``end``
+        elif ch == ";" and depth == 0:
+            broken = True
+    return broken
