@@ -231,7 +231,8 @@ _NEW = re.compile(r"^\s*(?:đầu tư\s+)?(?:cấp\s+)?mới\b", _I)
 def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str:
     head = clause_head(q)
     own = own_words(before)
-    split = _split_word(head) or (whole and (_SPLIT.match(head.strip()) or LIST_ITEM.match(head)))
+    in_clause = _split_word(head)
+    split = in_clause or (whole and (_SPLIT.match(head.strip()) or LIST_ITEM.match(head)))
     split_head = _YEAR_TO_DATE.sub(" ", whole + " " + head) if split else ""
     others = _OTHER_COUNTS.sub(" ", before)
     kind = _kind(after, own_words(others), split_head, _linked(others))
@@ -239,11 +240,11 @@ def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str:
         return "new_projects_infrastructure"
     if _REVOKED.search(own + " " + after):
         return "revoked_projects"  # "thu hồi 08 dự án", "10 dự án bị thu hồi"
-    # "điều chỉnh tăng vốn cho 15 dự án", "11 dự án điều chỉnh vốn, gồm 10 dự án FDI …"
     if re.search(r"cấp mới\s*$", own, _I):
         return "new_projects" + kind  # "trong đó, cấp mới 8 dự án"
+    # "điều chỉnh tăng vốn cho 15 dự án", "11 dự án điều chỉnh vốn, gồm 10 dự án FDI …"
     if _INCREASES.search(own[-60:] + " " + after) or (
-            split and not isinstance(split, bool) and _INCREASES.search(_whole_words(head, split))):
+            in_clause and _INCREASES.search(_whole_words(head, in_clause))):
         return "capital_increases" + kind
     if re.search(r"điều chỉnh", before[-60:], _I):
         return "adjusted_projects"
