@@ -30,6 +30,10 @@ class DocumentDate:
     stated: bool  # the day is the text's own, not the index's
     span_end: dict[str, int]  # year -> the last month of the span from January the text names
 
+    @property
+    def source(self) -> str:
+        return "its own dateline" if self.stated else "seeds/index.toml"
+
 
 def document_date(text: str, published: str | None, precise: bool) -> DocumentDate:
     text = unicodedata.normalize("NFC", text)
@@ -87,8 +91,7 @@ def resolve_period(when: DocumentDate, period: str | None, checks: list[str]) ->
         checks.append("period: the text gives no year; write it")
         return "?"
     year = published[:4]
-    checks.append(f"period: the year is the document's ({published}, "
-                  + ("its own dateline)" if when.stated else "seeds/index.toml)"))
+    checks.append(f"period: the year is the document's ({published}, {when.source})")
     if period != "year_to_date":
         return period.replace(THIS_YEAR, year)
     if when.stated:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kcn_tracker.draft.dating import document_date, month_end_of, resolve_period
 from kcn_tracker.draft.indicators import (
     STOCK_OF,
     guess_indicator,
@@ -25,7 +26,6 @@ from kcn_tracker.draft.indicators import (
     is_pair_second,
     is_stock,
 )
-from kcn_tracker.draft.dating import document_date, month_end_of, resolve_period
 from kcn_tracker.draft.quotes import (
     SPLITS,
     bracketed,
@@ -160,7 +160,7 @@ class _Proposing:
                 checks.append("period: not stated; write it")
                 return "?", indicator
             checks.append(f"period: {'to date' if period else 'not stated'}; taken from the "
-                          f"document's date ({self.published}, seeds/index.toml)")
+                          f"document's date ({self.published}, {self.when.source})")
             if period == "to_date" and not self.precise and indicator in STOCK_OF:
                 # Counted to date, as to a day below: the cumulative stock.
                 checks.append(f"indicator: counted to date, so the cumulative "
