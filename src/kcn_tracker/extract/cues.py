@@ -166,6 +166,8 @@ def _in_name(text: str, m: re.Match) -> bool:
         return False
     after = _NEXT_WORD.match(text, m.end())
     return bool(after and after.group(1).isupper())
+
+
 _WHEN = re.compile(r"\W*(?:khi|sau khi)\s", _I)
 
 
