@@ -438,3 +438,16 @@ def test_an_attainment_is_of_a_figure_of_its_own_clause():
         "đạt 110% kế hoạch năm.")[0])
     (target,) = [p for p in proposals if p.section == "targets"]
     assert target.fields["source"]["quote"].startswith("Năm 2023 thu hút 400 triệu USD")
+
+
+@pytest.mark.parametrize("text, figure, indicator", [
+    # A count of zones says what it counts by its own words first.
+    ("Đến nay tỉnh đã có 12 khu công nghiệp được thành lập, trong đó 8 khu công nghiệp đang "
+     "hoạt động.", "12 khu công nghiệp", "zones_approved"),
+    ("Đến nay tỉnh đã có 12 khu công nghiệp được thành lập, trong đó 8 khu công nghiệp đang "
+     "hoạt động.", "8 khu công nghiệp", "zones_operating"),
+    ("Đến nay tỉnh có 15 KCN đủ điều kiện tiếp nhận đầu tư.", "15 KCN", "zones_operating"),
+])
+def test_what_a_count_of_zones_counts(text, figure, indicator):
+    found = {t: ind for t, _, ind, _ in draft(text)}
+    assert found[figure] == indicator
