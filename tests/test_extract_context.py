@@ -451,3 +451,12 @@ def test_an_attainment_is_of_a_figure_of_its_own_clause():
 def test_what_a_count_of_zones_counts(text, figure, indicator):
     found = {t: ind for t, _, ind, _ in draft(text)}
     assert found[figure] == indicator
+
+
+def test_what_no_indicator_counts_is_left_to_the_reviewer():
+    found = {t: ind for t, _, ind, _ in draft(
+        "Đến nay có 90 dự án còn hiệu lực. Trong đó có 70 dự án đang hoạt động, 12 dự án đang "
+        "xây dựng, 8 dự án ngừng hoạt động. Trong tháng 5, tổng vốn đầu tư điều chỉnh giảm 2 "
+        "triệu USD.")}
+    assert (found["70 dự án"], found["12 dự án"], found["8 dự án"], found["2 triệu USD"]) == (
+        "operating_projects", "?", "?", "?")

@@ -119,6 +119,8 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
         return "new_jobs"  # "tạo 1.500 việc làm": jobs made; workers are "lao động", "người"
     if q.unit == "ha" and re.search(r"đi vào hoạt động|đang hoạt động", before, _I):
         return "operating_zone_area"
+    if q.unit in _MONEY and re.search(r"(?<!\w)giảm\s*$", own, _I):
+        return None  # "tổng vốn đầu tư điều chỉnh giảm 3,19 triệu USD": no indicator is a decrease
     if q.unit in _MONEY and _REVOKED.search(clause_head(q)[-160:]):
         return "revoked_capital"  # "thu hồi 08 dự án với tổng vốn đầu tư 32,358 triệu USD"
     if q.unit == "percent" and (q.role == "growth" or (
@@ -220,6 +222,8 @@ _OTHER_COUNTS = re.compile(rf"\d[\d.,]*\s*(?:lượt\s+)?(?:dự án|lượt)\s+
 # A foreign investor's project is FDI: "nhà đầu tư Hàn Quốc", "(doanh nghiệp Singapore)".
 _FOREIGN = (r"(?:nhà đầu tư|doanh nghiệp|tập đoàn|công ty)\s+(?:của\s+)?(?:Hàn Quốc|Nhật Bản|"
             r"Trung Quốc|Đài Loan|Singapore|Hoa Kỳ|Thái Lan|Hồng Kông)(?!\s+[A-ZĐ])")
+_NO_KEY_STATUS = re.compile(r"\s*(?:đang|chưa)\s+(?:triển khai\s+)?xây dựng|\s*(?:tạm\s+)?(?:ngưng|ngừng|"
+                            r"dừng)\s+hoạt động", _I)
 _INCREASES = re.compile(r"tăng vốn|điều chỉnh tăng|điều chỉnh vốn", _I)
 # "220 dự án đang hoạt động": its own words say what it counts, whatever the whole it splits.
 _OPERATING = re.compile(r"đang hoạt động|đi vào hoạt động|đang sản xuất|đi vào sản xuất", _I)
@@ -228,7 +232,7 @@ _OPERATING_BEFORE = re.compile(rf"(?:{_OPERATING.pattern})\s*:?\s*$", _I)
 _NEW = re.compile(r"^\s*(?:đầu tư\s+)?(?:cấp\s+)?mới\b", _I)
 
 
-def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str:
+def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str | None:
     head = clause_head(q)
     own = own_words(before)
     in_clause = _split_word(head)
@@ -236,6 +240,8 @@ def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str:
     split_head = _YEAR_TO_DATE.sub(" ", whole + " " + head) if split else ""
     others = _OTHER_COUNTS.sub(" ", before)
     kind = _kind(after, own_words(others), split_head, _linked(others))
+    if _NO_KEY_STATUS.match(after):
+        return None  # "16 dự án đang xây dựng, 17 dự án ngưng hoạt động": no indicator counts them
     if re.search(r"hạ tầng", after, _I):
         return "new_projects_infrastructure"
     if _REVOKED.search(own + " " + after):
