@@ -460,3 +460,9 @@ def test_what_no_indicator_counts_is_left_to_the_reviewer():
         "triệu USD.")}
     assert (found["70 dự án"], found["12 dự án"], found["8 dự án"], found["2 triệu USD"]) == (
         "operating_projects", "?", "?", "?")
+
+
+def test_a_headline_figure_is_read_with_its_body_restatement():
+    drafted = draft("Các KCN thu hút thêm 14 dự án FDI\nTừ đầu năm đến nay, các KCN thu hút "
+                    "90 triệu USD vốn FDI. Trong đó có 14 dự án FDI mới.", "2023-08-20")
+    assert drafted[0] == ("14 dự án", "actuals", "new_projects_fdi", "2023-01..2023-08")

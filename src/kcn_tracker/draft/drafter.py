@@ -17,15 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kcn_tracker.draft.dating import document_date, month_end_of, resolve_period
-from kcn_tracker.draft.indicators import (
-    STOCK_OF,
-    guess_indicator,
-    in_unit,
-    is_flow,
-    is_pair_second,
-    is_stock,
-)
+from kcn_tracker.draft.dating import document_date
+from kcn_tracker.draft.indicators import guess_indicator, in_unit, is_pair_second
+from kcn_tracker.draft.periods import carried_periods, period_of
 from kcn_tracker.draft.quotes import (
     SPLITS,
     bracketed,
@@ -60,12 +54,9 @@ class Proposal:
     repeats: str | None = None  # id of the proposal above stating the same figure
 
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PLANNING = re.compile(r"quy hoạch", re.IGNORECASE)
 _PLAN = re.compile(r"mục tiêu|chỉ tiêu|kế hoạch|phấn đấu|đề ra|định hướng|đặt ra|dự kiến",
                    re.IGNORECASE)
-_WITHIN_YEAR = re.compile(rf"cùng kỳ|{cues.PLAN_WORDS}\s+(?:đề ra\s+|giao\s+)?(?:cả\s+)?năm",
-                          re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -103,12 +94,7 @@ class _Proposing:
         self.when = document_date(quantities[0].document if quantities else "",
                                   self.published, self.precise)
         self.published, self.precise = self.when.published, self.when.precise
-        self._last_period: list[str | None] = []
-        named = None
-        for q in quantities:
-            self._last_period.append(named)
-            if q.period is not None:
-                named = q.period
+        self._last_period = carried_periods(quantities)
         proposals = [self._one(i) for i in range(len(quantities))]
         # One fact, many mentions (a headline, a caption, the body): one proposal.
         seen: dict[tuple, str] = {}
@@ -143,60 +129,9 @@ class _Proposing:
             return self._implied(i)
         return self._figure(i, "targets" if q.role == "target" else "actuals")
 
-    def _period(self, i: int, q: Quantity, indicator: str | None,
-                checks: list[str]) -> tuple[str, str | None]:
-        """The quantity's period, and its indicator (a flow counted to a day is a stock).
-        When its paragraph names no period, the last one named before it; "to date" is
-        the document's date (its year for a flow)."""
-        period = resolve_period(self.when, q.period, checks)
-        if period == "?":
-            return period, indicator
-        if period is None and self._last_period[i]:
-            period = resolve_period(self.when, self._last_period[i], checks)
-            checks.append(f"period: not stated in its paragraph; {period}, the last one "
-                          "named before it, is used")
-        if period in (None, "to_date"):
-            if self.published is None:
-                checks.append("period: not stated; write it")
-                return "?", indicator
-            checks.append(f"period: {'to date' if period else 'not stated'}; taken from the "
-                          f"document's date ({self.published}, {self.when.source})")
-            if period == "to_date" and not self.precise and indicator in STOCK_OF:
-                # Counted to date, as to a day below: the cumulative stock.
-                checks.append(f"indicator: counted to date, so the cumulative "
-                              f"{STOCK_OF[indicator]}, not {indicator}")
-                indicator = STOCK_OF[indicator]
-            period = self.published if self.precise else self.published[:4]
-            if not self.precise and is_stock(indicator):
-                # A stock "đến nay" in a document dated to the month stands at its end.
-                period = month_end_of(self.published) or period
-        if _DAY.fullmatch(period) and is_flow(indicator):
-            if _WITHIN_YEAR.search(q.sentence):
-                # "Đến ngày 21/8, tổng vốn thu hút đạt …, đạt 62,9% kế hoạch năm": measured
-                # against the year's plan or the same time last year, a flow since January.
-                return (period[:4] if period.endswith("-12-31")
-                        else f"{period[:4]}-01-01..{period}"), indicator
-            if indicator in STOCK_OF:
-                checks.append(f"indicator: counted up to a day, so the cumulative "
-                              f"{STOCK_OF[indicator]}, not {indicator}")
-                return period, STOCK_OF[indicator]
-            if q.period == "to_date" or q.period is None:
-                return period[:4], indicator  # a flow of the year the document gives
-            checks.append(f"period: {indicator} adds up over time; write the period it "
-                          f"covers up to {period}")
-            return "?", indicator
-        if ".." in period and is_stock(indicator):
-            # "từ đầu năm đến nay … nâng tổng vốn đăng ký đạt 545,1 triệu USD": a stock stands
-            # at a day, the end of the span its sentence names.
-            end = period.split("..")[1]
-            period = end if _DAY.fullmatch(end) else month_end_of(end) or period
-            checks.append(f"period: {indicator} is a stock; it stands at {period}, the end of "
-                          "the period its sentence names")
-        return period, indicator
-
     def _base(self, i: int, q: Quantity, indicator: str | None, section: str,
               checks: list[str]) -> dict:
-        period, indicator = self._period(i, q, indicator, checks)
+        period, indicator = period_of(self.when, q, self._last_period[i], indicator, checks)
         unit, value = in_unit(indicator, q)
         if indicator is None:
             checks.append("indicator: not recognised from the words; pick one from "

@@ -339,6 +339,9 @@ def in_unit(indicator: str | None, q: Quantity) -> tuple[str, Decimal]:
     units = INDICATORS[indicator].units if indicator in INDICATORS else ()
     if q.unit == "vnd_billion" and units and "vnd_billion" not in units and "vnd_million" in units:
         return "vnd_million", q.value * 1000
+    if q.unit == "project" and units == ("adjustment",):
+        # "điều chỉnh tăng vốn cho 15 dự án": each project's increase is one adjustment.
+        return "adjustment", q.value
     return q.unit, q.value
 
 

@@ -147,17 +147,25 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
 _HEADLINE_MAX = 200
 
 
-def _headline_periods(doc: Normalized, quantities: list[Quantity]) -> None:
-    """A headline restates the body: a figure of the title line (the first line, short and
-    without a full stop) that names no period takes the period of the first figure of the
-    body with the same value and unit ("… thu hút 50 dự án" over "Lũy kế từ đầu năm đến nay,
-    … 50 dự án"). A rounded headline ("hơn 2.500" for 2.519) restates nothing."""
-    text = doc.text
+def headline_end(text: str) -> int:
+    """Where the title line ends (the first line, when short and without a full stop), or 0
+    when the document opens with prose."""
     first = next(iter(paragraphs(text)), None)
     if first is None or first[1] - first[0] > _HEADLINE_MAX \
             or text[first[0]:first[1]].rstrip().endswith((".", "!", "?", "…")):
+        return 0
+    return first[1]
+
+
+def _headline_periods(doc: Normalized, quantities: list[Quantity]) -> None:
+    """A headline restates the body: a figure of the title line that names no period takes
+    the period of the first figure of the body with the same value and unit ("… thu hút 50
+    dự án" over "Lũy kế từ đầu năm đến nay, … 50 dự án"). A rounded headline ("hơn 2.500"
+    for 2.519) restates nothing."""
+    end = headline_end(doc.text)
+    if not end:
         return
-    title_end = doc.span(first[1], first[1])[0]  # in the file as given
+    title_end = doc.span(end, end)[0]  # in the file as given
     body: dict[tuple, Quantity] = {}
     for q in quantities:
         if q.start >= title_end:

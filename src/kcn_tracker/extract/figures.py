@@ -109,8 +109,10 @@ def _attainments(stated: list[Stated], quote: str, thorough: bool) -> set[Decima
 
         # `extract` knows attainments the words around one figure do not show: "lần lượt
         # bằng 156% và 128% kế hoạch", "So với kế hoạch, vốn FDI đạt 110%".
-        found = {percent_of_plan(quote[:q.start], q.value) for q in extract_text(quote)[0]
-                 if q.role == "attainment" and q.unit == "percent"}
+        # "vượt 18,6 lần kế hoạch năm": the figure is 18,6 times the plan, 1860 %.
+        found = {percent_of_plan(quote[:q.start], q.value) if q.unit == "percent"
+                 else q.value * 100 for q in extract_text(quote)[0]
+                 if q.role == "attainment" and q.unit in ("percent", "times")}
     for s in stated:
         if s.kind != "percent":
             continue
