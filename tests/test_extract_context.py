@@ -466,3 +466,12 @@ def test_a_headline_figure_is_read_with_its_body_restatement():
     drafted = draft("Các KCN thu hút thêm 14 dự án FDI\nTừ đầu năm đến nay, các KCN thu hút "
                     "90 triệu USD vốn FDI. Trong đó có 14 dự án FDI mới.", "2023-08-20")
     assert drafted[0] == ("14 dự án", "actuals", "new_projects_fdi", "2023-01..2023-08")
+
+
+@pytest.mark.parametrize("head", ["09:40 | 12/03/2024", "Cập nhật: 09:40 | 12/03/2024",
+                                  "Nguyễn Văn A | 09:40 | 12/03/2024", "12/03/2024 09:40",
+                                  "Tỉnh Thử, ngày 12 tháng 3 năm 2024"])
+def test_the_date_a_text_gives_itself_when_the_index_gives_none(head):
+    drafted = draft(f"Các KCN thu hút vốn\n{head}\nĐến nay các KCN có 310 dự án còn hiệu lực.",
+                    None)
+    assert drafted[0][2:] == ("valid_projects", "2024-03-12")
