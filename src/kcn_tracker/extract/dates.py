@@ -26,7 +26,8 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlQkKvV\d])(?:" + "|".join((
     # với cùng kỳ năm 2018"), a vision names no period of a figure, and the year of the plan
     # an attainment is of ("đạt 99% kế hoạch năm 2022") is not the period of what follows.
     rf"(?P<compare>(?:so\s+)?với(?:\s+với)?\s+(?:cùng kỳ(?:\s+năm\s+(?:trước|{_Y}))?|"
-    rf"(?:năm\s+)?(?:trước|{_Y}))"
+    # "so với ước thực hiện năm 2024": the estimate of last year is the base, too.
+    rf"(?:(?:ước\s+)?(?:thực hiện|kết quả)\s+)?(?:năm\s+)?(?:trước|{_Y}))"
     rf"|(?:(?<=%)|(?<=%\s)|(?<=lần\s))(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu)"
     rf"(?:\s+(?:đề ra|được giao|giao))?\s+(?:của\s+)?năm\s+{_Y}"
     rf"|so cùng kỳ|gấp\s+(?:đôi|ba|rưỡi|\d+(?:,\d+)?\s+lần)\s+(?:cùng kỳ\s+)?(?:năm\s+)?"
@@ -59,8 +60,9 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlQkKvV\d])(?:" + "|".join((
     rf"(?:năm|niên độ)\s+(?P<year>{_Y})(?!\d)(?!\s*[-–—]\s*{_Y})",
     r"(?<!thực )(?P<to_date>lũy kế|luỹ kế|đến nay|tới nay|hiện nay|hiện tại|hiện có|hiện đạt|hiện là|"
     r"tính đến thời điểm này|"
-    # "Hiện các KCN đã thu hút 324 dự án": "hiện" opening a clause, not "thực hiện".
-    r"(?<!\w\s)(?<!\w)hiện(?=\s+(?:các|đã|toàn|trên|tỉnh|có|đang)\b))",
+    # "Hiện các KCN đã thu hút 324 dự án", "Hiện Thái Bình có 10 KCN": "hiện" opening a
+    # clause, not "thực hiện".
+    r"(?<!\w\s)(?<!\w)hiện(?=\s+(?:các|đã|toàn|trên|tỉnh|có|đang)\b|\s+(?-i:[A-ZĐ])))",
 )) + ")", _I)
 # The document's year, in a period the text gives without one; draft puts in the year of
 # the document's date (seeds/index.toml).
