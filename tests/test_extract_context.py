@@ -475,3 +475,18 @@ def test_the_date_a_text_gives_itself_when_the_index_gives_none(head):
     drafted = draft(f"Các KCN thu hút vốn\n{head}\nĐến nay các KCN có 310 dự án còn hiệu lực.",
                     None)
     assert drafted[0][2:] == ("valid_projects", "2024-03-12")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The estimate of last year is the base of a comparison, no period.
+    ("Năm 2025 phấn đấu doanh thu đạt 900 tỷ đồng, tăng 12% so với ước thực hiện năm 2024.",
+     [("900 tỷ đồng", "2025"), ("12%", "2025")]),
+    # "Hiện" opening a clause before a name is to date; "Thực hiện" is no time.
+    ("Hiện Thái Bình có 10 KCN.", [("10 KCN", "to_date")]),
+    ("Thực hiện Nghị quyết, tỉnh có 10 KCN.", [("10 KCN", None)]),
+    # A period after the next figure is that figure's.
+    ("Tỷ lệ lấp đầy đạt 74%, cao hơn mức 69% của năm 2023.", [("74%", None), ("69%", "2023")]),
+    ("Các KCN thu hút 20 dự án trong năm 2023.", [("20 dự án", "2023")]),
+])
+def test_periods_of_comparisons_and_of_the_next_figure(text, expected):
+    assert periods(text) == expected

@@ -129,7 +129,8 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                     value=f.value, unit=f.unit,
                     qualifier=cues.qualifier(text, f.start, f.end, s_start),
                     role=outline.role(role, words.nearest(f.start)),
-                    period=named.of(f.start, f.end, _clause_end(text, f.end, s_end), carried),
+                    period=named.of(f.start, f.end, _clause_end(text, f.end, s_end, found, k),
+                                    carried),
                     text=original[slice(*span)], start=span[0], end=span[1],
                     sentence_start=shown[0], sentence_end=shown[1], value_max=f.value_max,
                     equivalent_of=equivalent, document=original))
@@ -272,10 +273,12 @@ def _window(original: str, sentence: tuple[int, int], span: tuple[int, int]) -> 
     return lo, hi
 
 
-def _clause_end(text: str, start: int, sentence_end: int) -> int:
+def _clause_end(text: str, start: int, sentence_end: int, found, k: int) -> int:
     """Where the clause of the figure ending at ``start`` ends: the next ";" (looked for
-    nearby only, so that a sentence of thousands of figures stays linear)."""
-    limit = min(sentence_end, start + 300)
+    nearby only, so that a sentence of thousands of figures stays linear), or the next
+    figure: a period after it is that figure's ("đạt 74,2%, cao hơn mức 69,8% của năm
+    2023")."""
+    limit = min(sentence_end, start + 300, found[k].start if k < len(found) else sentence_end)
     semicolon = text.find(";", start, limit)
     return limit if semicolon < 0 else semicolon
 
