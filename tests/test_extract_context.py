@@ -297,6 +297,7 @@ def test_the_plan_figure_in_brackets_is_the_plan_of_the_figure_before_it():
 
 def test_a_month_without_its_year_and_the_zones_a_planning_holds():
     assert periods("Trong tháng 4, các KCN cấp mới 3 dự án.") == [("3 dự án", "this_year-04")]
+    assert periods("Riêng tháng 4, các KCN cấp mới 3 dự án.") == [("3 dự án", "this_year-04")]
     # "Theo quy hoạch …, tỉnh có 40 KCN": the zones planned as the document stands; the area
     # the planning sets for 2030 stays a target, as does a count the plan orients to.
     drafted = draft("Theo quy hoạch đến năm 2030, tỉnh có 40 KCN với diện tích 9.000 ha.",

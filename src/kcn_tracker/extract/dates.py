@@ -21,7 +21,7 @@ def _quarter_pattern(name: str) -> str:
 
 # Every period starts with one of these letters or a digit; looking at the first
 # character first skips most positions of a sentence without trying each alternative.
-_PERIOD = re.compile(r"(?=[sgtđhcqnlQkKvV\d])(?:" + "|".join((
+_PERIOD = re.compile(r"(?=[sgtđhcqnlrQkKvVR\d])(?:" + "|".join((
     # A comparison names the base of a growth ("so với với cùng kỳ" as typed, "tương đương
     # với cùng kỳ năm 2018"), a vision names no period of a figure, and the year of the plan
     # an attainment is of ("đạt 99% kế hoạch năm 2022") is not the period of what follows.
