@@ -2,9 +2,10 @@
 
 The date is the document's in seeds/index.toml (else the one its dateline or its header
 gives), unless the text dates its own figures in a lead ("Ngày 26-9, Ban Quản lý … cho
-biết, từ đầu năm đến nay …"): a board's figures stand at the day it gave them. A year-to-date span ends at that day; else at the last month of
-the span from January the text names for that year ("Chỉ trong 5 tháng đầu năm 2025, …
-Lũy kế từ đầu năm đến nay …": January to May), else at the document's month.
+biết, từ đầu năm đến nay …"): a board's figures stand at the day it gave them. A year to
+date ends at that day; else at the last month of the span from January the title or lead
+names for that year ("Chỉ trong 5 tháng đầu năm 2025, … Lũy kế từ đầu năm đến nay …":
+January to May), else at the document's month.
 """
 
 from __future__ import annotations
@@ -68,13 +69,17 @@ def _day(year: str, month: int, day: int) -> str | None:
         return None
 
 
+# A report names its span in its title or lead ("Chỉ trong 5 tháng đầu năm 2025, …").
+_LEAD = 3000
+
+
 def _span_ends(text: str, published: str | None) -> dict[str, int]:
-    """The last month of each span from January the text names, the longest per year, never
-    past the document's month."""
+    """The last month of each span from January the text's title or lead names, the longest
+    per year, never past the document's month."""
     this_year = (published or "")[:4]
     cap = int(published[5:7]) if published and len(published) >= 7 else 12
     ends: dict[str, int] = {}
-    for _, _, period in Periods(text, 0, len(text)).named:
+    for _, _, period in Periods(text, 0, min(len(text), _LEAD)).named:
         m = _FROM_JANUARY.fullmatch(period)
         if m is None:
             continue
