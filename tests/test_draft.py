@@ -95,6 +95,7 @@ Mục tiêu năm 2026 thu hút 1,5 - 2 tỷ USD vốn FDI.
 Năm 2025, giá trị sản xuất công nghiệp tăng -3,2% so với cùng kỳ.
 Năm 2022, vốn đầu tư trong nước đạt 2.790 tỷ đồng, vượt 18,6 lần kế hoạch năm.
 Năm 2022, điều chỉnh tăng vốn cho 15 dự án FDI và 08 dự án trong nước.
+Năm 2021, tổng vốn thu hút đạt 300 triệu USD, gấp 2,5 lần so với cùng kỳ.
 """
 
 
@@ -125,6 +126,8 @@ def test_every_form_the_reader_knows_gives_entries_check_accepts(project, root, 
                      if t.get("origin") == "implied")
     assert implied == [("usd_million", 156), ("vnd_billion", 116), ("vnd_billion", 128),
                        ("vnd_billion", 1860)]
+    # A multiple stated as growth is the growth in percent it makes.
+    assert actuals[("percent", 150)]["indicator"] == "capital_attracted_growth"
     # Capital increases counted in projects are recorded in adjustments, the indicator's unit.
     assert (actuals[("adjustment", 15)]["indicator"], actuals[("adjustment", 8)]["indicator"]) == (
         "capital_increases_fdi", "capital_increases_ddi")

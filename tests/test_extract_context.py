@@ -491,3 +491,10 @@ def test_the_date_a_text_gives_itself_when_the_index_gives_none(head):
 ])
 def test_periods_of_comparisons_and_of_the_next_figure(text, expected):
     assert periods(text) == expected
+
+
+def test_a_multiple_stated_as_growth_is_proposed_as_its_percentage():
+    drafted = draft("Năm 2022, tổng vốn thu hút đạt 400 triệu USD, gấp 1,6 lần so với năm 2021.")
+    assert drafted[1] == ("1,6 lần", "actuals", "capital_attracted_growth", "2022")
+    # One that falls is listed, not proposed.
+    assert draft("Năm 2022, vốn FDI giảm 2 lần so với năm 2021.")[0][1] is None

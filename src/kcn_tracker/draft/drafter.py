@@ -33,7 +33,7 @@ from kcn_tracker.draft.quotes import (
 from kcn_tracker.draft.scope import guess_scope
 from kcn_tracker.extract import cues
 from kcn_tracker.extract.document import Quantity
-from kcn_tracker.extract.figures import percent_of_plan
+from kcn_tracker.extract.figures import growth_of_multiple, multiplied, percent_of_plan
 from kcn_tracker.plans.ids import Ids
 from kcn_tracker.plans.model import Comparator, Plan
 from kcn_tracker.text.notation import plain
@@ -119,6 +119,8 @@ class _Proposing:
             return Proposal(q, None, checks=["the currency is not written: record it by hand "
                                              "with the currency the context shows, and "
                                              "acknowledge KCN205"])
+        if q.unit == "times" and q.role == "growth" and multiplied(clause_head(q)[-20:]):
+            return self._multiple(i)
         if q.unit == "times" and q.role != "attainment":
             return Proposal(q, None, checks=["a multiple (lần): record it by hand"])
         if q.role is None:
@@ -180,6 +182,18 @@ class _Proposing:
             if cues.estimated(clause_head(q)):
                 fields["estimated"] = True
         proposal = Proposal(q, section, fields, checks)
+        proposal.existing = self._existing(q, fields)
+        return proposal
+
+    def _multiple(self, i: int) -> Proposal:
+        """ "gấp 2,3 lần so với cùng kỳ": a growth of 130 %, of what the words say grew."""
+        q = self.quantities[i]
+        growth = dataclasses.replace(q, unit="percent", value=growth_of_multiple(q.value))
+        checks = [f"growth: {plain(q.value)} lần is read as a growth of {plain(growth.value)}%"]
+        fields = self._base(i, growth, guess_indicator(growth), "actuals", checks)
+        if growth.qualifier != "exact":
+            fields["qualifier"] = growth.qualifier
+        proposal = Proposal(q, "actuals", fields, checks)
         proposal.existing = self._existing(q, fields)
         return proposal
 
