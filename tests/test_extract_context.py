@@ -498,3 +498,17 @@ def test_a_multiple_stated_as_growth_is_proposed_as_its_percentage():
     assert drafted[1] == ("1,6 lần", "actuals", "capital_attracted_growth", "2022")
     # One that falls is listed, not proposed.
     assert draft("Năm 2022, vốn FDI giảm 2 lần so với năm 2021.")[0][1] is None
+
+
+@pytest.mark.parametrize("text, figure, indicator", [
+    # A plan to make jobs for so many workers plans new jobs.
+    ("Mục tiêu năm 2026: tạo việc làm cho 8.000 lao động.", "8.000 lao động", "new_jobs"),
+    # "Riêng KCN …" opens a part of what the sentence before counted.
+    ("Năm 2024, tỉnh thu hút 30 dự án FDI. Riêng KCN Hòa Bình thu hút 12 dự án với tổng vốn "
+     "150 triệu USD.", "12 dự án", "new_projects_fdi"),
+    ("Năm 2024, tỉnh thu hút 30 dự án FDI. Riêng KCN Hòa Bình thu hút 12 dự án với tổng vốn "
+     "150 triệu USD.", "150 triệu USD", "new_capital_fdi"),
+])
+def test_jobs_planned_and_parts_opened_by_rieng(text, figure, indicator):
+    found = {t: ind for t, _, ind, _ in draft(text)}
+    assert found[figure] == indicator

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kcn_tracker.draft.quotes import LIST_ITEM, clause_head, nfc, words_after, words_before
+from kcn_tracker.draft.quotes import clause_head, nfc, words_after, words_before
 from kcn_tracker.extract.document import Quantity
 
 _I = re.IGNORECASE
@@ -55,6 +55,8 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("workers", ("person",), r""),
     ("zone_area", ("ha",), r""),
 ]
+_MAKES_JOBS = re.compile(r"tạo(?:\s+thêm)?\s+việc làm(?:\s+mới)?\s+cho(?:\s+(?:khoảng|trên|hơn|ít nhất|"
+                         r"tối thiểu))?\s*$", _I)
 _GROWS_BEFORE = re.compile(r"(?<!\w)tăng(?:\s+trưởng)?(?:\s+(?:bình quân|trung bình))?\s*$", _I)
 _GROWS_AFTER = re.compile(r"\s*(?:/\s*năm|so với)", _I)
 # A growth rate or a share takes the indicator of what it is of.
@@ -99,7 +101,8 @@ def own_words(before: str) -> str:
 
 
 def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> str | None:
-    """The indicator of ``q``; ``whole`` is the sentence a "Trong đó, …" sentence splits."""
+    """The indicator of ``q``; ``whole`` is the sentence a "Trong đó, …" sentence splits, or
+    the line that opens the list ``q`` is an item of."""
     before, after = words_before(q), words_after(q)
     if q.unit in _MONEY:
         before = _PROJECT_KIND.sub(lambda m: "-" * len(m.group()), before)
@@ -117,6 +120,8 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
                                pair_second, q.role == "target")
     if q.unit == "person" and re.search(r"việc làm$", nfc(q.text), _I):
         return "new_jobs"  # "tạo 1.500 việc làm": jobs made; workers are "lao động", "người"
+    if q.unit == "person" and q.role == "target" and _MAKES_JOBS.search(own):
+        return "new_jobs"  # a plan to "tạo việc làm cho 45.000 lao động": jobs to make
     if q.unit == "ha" and re.search(r"đi vào hoạt động|đang hoạt động", before, _I):
         return "operating_zone_area"
     if q.unit in _MONEY and re.search(r"(?<!\w)giảm\s*$", own, _I):
@@ -143,8 +148,7 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
     if best in ("added_capital", "new_capital") and _TOTAL.search(own):
         best = "total_capital_attracted"
     head = clause_head(q)
-    split = _split_word(before) or (whole and (_SPLIT.match(head.strip())
-                                               or LIST_ITEM.match(head)))
+    split = _split_word(before) or whole
     # New capital is FDI as a count is: named with it, in its own words (those of the projects
     # whose capital it is: "47 dự án FDI với tổng vốn 512,6 triệu USD"), in the whole a
     # "Trong đó" splits ("… 1,12 tỉ USD vốn đầu tư nước ngoài. Trong đó, cấp mới 42 dự án với
@@ -236,7 +240,7 @@ def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str 
     head = clause_head(q)
     own = own_words(before)
     in_clause = _split_word(head)
-    split = in_clause or (whole and (_SPLIT.match(head.strip()) or LIST_ITEM.match(head)))
+    split = in_clause or whole  # a whole is given only to a part or a list's item
     split_head = _YEAR_TO_DATE.sub(" ", whole + " " + head) if split else ""
     others = _OTHER_COUNTS.sub(" ", before)
     kind = _kind(after, own_words(others), split_head, _linked(others))

@@ -73,7 +73,10 @@ def span_quote(first: Quantity, last: Quantity) -> str:
                          start - head, end - head)
 
 
-SPLITS = re.compile(r"\W*(?:trong đó|bao gồm)(?!\w)", re.IGNORECASE)
+# A sentence that opens with a part of what the one before counted: "Trong đó, …", "Riêng
+# KCN Hoàng Long thu hút 9 dự án …" (not "Riêng năm 2025", a time, not a part).
+SPLITS = re.compile(r"\W*(?:trong đó|bao gồm|riêng\s+(?:tại\s+)?(?:KCN|khu|cụm|CCN))(?!\w)",
+                    re.IGNORECASE)
 LIST_ITEM = re.compile(r"[^\S\n]*[-+•*–][^\S\n]")
 _LEAD_IN_LINES = 40  # how far up a list's lead-in is looked for
 
