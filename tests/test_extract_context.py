@@ -512,3 +512,13 @@ def test_a_multiple_stated_as_growth_is_proposed_as_its_percentage():
 def test_jobs_planned_and_parts_opened_by_rieng(text, figure, indicator):
     found = {t: ind for t, _, ind, _ in draft(text)}
     assert found[figure] == indicator
+
+
+def test_the_capital_of_new_projects_and_adjustments_together_is_the_total():
+    found = {t: ind for t, _, ind, _ in draft(
+        "Năm 2024, các KCN thu hút 40 dự án mới và 25 lượt điều chỉnh vốn, tổng vốn đăng ký "
+        "đạt 30.000 tỷ đồng.")}
+    assert found["30.000 tỷ đồng"] == "total_capital_attracted"
+    found = {t: ind for t, _, ind, _ in draft(
+        "Năm 2024, các KCN thu hút 40 dự án mới với tổng vốn đăng ký 20.000 tỷ đồng.")}
+    assert found["20.000 tỷ đồng"] == "new_capital"

@@ -55,6 +55,8 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("workers", ("person",), r""),
     ("zone_area", ("ha",), r""),
 ]
+_NEW_AND_ADJUSTED_COUNTS = re.compile(r"\d\s*dự án (?:\w+\s+){0,3}?mới\s+(?:và|,)\s*\d[\d.,]*\s*"
+                                      r"lượt(?:\s+dự án)?\s+(?:điều chỉnh|tăng vốn)", _I)
 _MAKES_JOBS = re.compile(r"tạo(?:\s+thêm)?\s+việc làm(?:\s+mới)?\s+cho(?:\s+(?:khoảng|trên|hơn|ít nhất|"
                          r"tối thiểu))?\s*$", _I)
 _GROWS_BEFORE = re.compile(r"(?<!\w)tăng(?:\s+trưởng)?(?:\s+(?:bình quân|trung bình))?\s*$", _I)
@@ -146,6 +148,11 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
     if best is None:
         return None
     if best in ("added_capital", "new_capital") and _TOTAL.search(own):
+        best = "total_capital_attracted"
+    if best == "new_capital" and _NEW_AND_ADJUSTED_COUNTS.search(before) \
+            and not re.search(r"\bmới\b", own, _I):
+        # "thu hút 38 dự án mới và 27 lượt điều chỉnh vốn, tổng vốn đăng ký quy đổi đạt …":
+        # the capital of both, the total attracted.
         best = "total_capital_attracted"
     head = clause_head(q)
     split = _split_word(before) or whole
