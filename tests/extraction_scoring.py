@@ -43,12 +43,15 @@ class Score:
     facts: int = 0  # what a secretary would record (draft)
     section_indicator_right: int = 0
     draft_period_right: int = 0
+    # facts whose period is labelled "to_date": no plan-file period, so never matched
+    to_date_facts: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in ("gold", "predicted", "matched", "role_right", "qualifier_right",
                      "period_right", "flagged_gold", "flagged_found", "plan_gold", "plan_right",
-                     "traps", "facts", "section_indicator_right", "draft_period_right"):
+                     "traps", "facts", "section_indicator_right", "draft_period_right",
+                     "to_date_facts"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
 
@@ -152,6 +155,7 @@ def score_draft(data: dict, text: str, found, s: Score, name: str) -> None:
             s.misses.append(f"{name}: DRAFT {fact['text']!r} proposed {got}, a secretary "
                             f"records {(fact['section'], fact['indicator'])}")
         period = p.fields.get("period") if p else None
+        s.to_date_facts += fact["period"] == "to_date"
         if period == fact["period"]:
             s.draft_period_right += 1
         else:
@@ -169,8 +173,8 @@ def score_set(folder: Path) -> Score:
 def main() -> None:
     print("| set | labelled | extracted | precision | recall | role | target/attainment role "
           "| traps | qualifier | period | flagged | facts | draft section+indicator "
-          "| draft period |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| draft period | facts labelled to_date |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     misses = []
     for name, folder in SETS.items():
         s = score_set(folder)
@@ -180,7 +184,7 @@ def main() -> None:
               f"| {s.share('qualifier_right'):.3f} "
               f"| {s.share('period_right'):.3f} | {s.flagged_found}/{s.flagged_gold} "
               f"| {s.facts} | {s.of_facts('section_indicator_right'):.3f} "
-              f"| {s.of_facts('draft_period_right'):.3f} |")
+              f"| {s.of_facts('draft_period_right'):.3f} | {s.to_date_facts} |")
     if misses:
         print("\n" + "\n".join(misses))
 

@@ -408,13 +408,25 @@ def test_a_figure_never_runs_across_a_line_break(separator):
     lambda n: "số 12 " * n + "dự án",
 ])
 def test_twice_the_text_takes_about_twice_the_time(make):
-    import time
+    from linearity import assert_linear_in
 
-    def took(n):
-        started = time.perf_counter()
-        extract_text(make(n))
-        return time.perf_counter() - started
+    assert_linear_in(make, extract_text, "extract")
 
-    took(200)  # warm up the regular expressions
-    small, large = min(took(2000) for _ in range(2)), min(took(4000) for _ in range(2))
-    assert large < 3 * small + 0.05, (small, large)
+
+def test_draft_takes_twice_the_time_on_twice_the_report():
+    """Draft reads the whole document (its dateline, the spans it names) and each figure's
+    neighbours: still linear, on a report whose every paragraph splits a whole."""
+    from linearity import assert_linear_in
+
+    from kcn_tracker.draft.drafter import Drafter
+    from kcn_tracker.plans.model import Plan
+
+    plan = Plan.model_validate({"province": {"id": "thu", "name": "Tỉnh Thử"}})
+    paragraph = ("Lũy kế đến nay, các KCN có 21 dự án còn hiệu lực. Trong đó có 5 dự án FDI, "
+                 "vốn 225,8 triệu USD, đạt 120% kế hoạch năm (188 triệu USD).\n")
+
+    def run(text):
+        quantities, _ = extract_text(text)
+        Drafter(plan, "seeds/x.txt", "2024-05", False, lambda s, i: None).propose(quantities)
+
+    assert_linear_in(lambda n: "Ngày 26-9, Ban Quản lý cho biết.\n" + paragraph * n, run, "draft")

@@ -17,28 +17,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kcn_tracker.draft.indicators import (
-    STOCK_OF,
-    guess_indicator,
-    in_unit,
-    is_flow,
-    is_pair_second,
-    is_stock,
-)
+from kcn_tracker.draft.dating import document_date
+from kcn_tracker.draft.indicators import guess_indicator, in_unit, is_pair_second
+from kcn_tracker.draft.periods import carried_periods, period_of
 from kcn_tracker.draft.quotes import (
     SPLITS,
     bracketed,
+    clause_break,
     clause_head,
-    month_end_of,
+    lead_in,
     quote_of,
-    resolve_period,
     span_quote,
     year_of_part,
 )
 from kcn_tracker.draft.scope import guess_scope
 from kcn_tracker.extract import cues
 from kcn_tracker.extract.document import Quantity
-from kcn_tracker.extract.figures import percent_of_plan
+from kcn_tracker.extract.figures import growth_of_multiple, multiplied, percent_of_plan
 from kcn_tracker.plans.ids import Ids
 from kcn_tracker.plans.model import Comparator, Plan
 from kcn_tracker.text.notation import plain
@@ -59,7 +54,9 @@ class Proposal:
     repeats: str | None = None  # id of the proposal above stating the same figure
 
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PLANNING = re.compile(r"quy hoạch", re.IGNORECASE)
+_PLAN = re.compile(r"mục tiêu|chỉ tiêu|kế hoạch|phấn đấu|đề ra|định hướng|đặt ra|dự kiến",
+                   re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -94,12 +91,10 @@ class _Proposing:
 
     def propose(self, quantities: list[Quantity]) -> list[Proposal]:
         self.quantities = quantities
-        self._last_period: list[str | None] = []
-        named = None
-        for q in quantities:
-            self._last_period.append(named)
-            if q.period not in (None, "to_date"):
-                named = q.period
+        self.when = document_date(quantities[0].document if quantities else "",
+                                  self.published, self.precise)
+        self.published, self.precise = self.when.published, self.when.precise
+        self._last_period = carried_periods(quantities)
         proposals = [self._one(i) for i in range(len(quantities))]
         # One fact, many mentions (a headline, a caption, the body): one proposal.
         seen: dict[tuple, str] = {}
@@ -124,6 +119,8 @@ class _Proposing:
             return Proposal(q, None, checks=["the currency is not written: record it by hand "
                                              "with the currency the context shows, and "
                                              "acknowledge KCN205"])
+        if q.unit == "times" and q.role == "growth" and multiplied(clause_head(q)[-20:]):
+            return self._multiple(i)
         if q.unit == "times" and q.role != "attainment":
             return Proposal(q, None, checks=["a multiple (lần): record it by hand"])
         if q.role is None:
@@ -134,43 +131,9 @@ class _Proposing:
             return self._implied(i)
         return self._figure(i, "targets" if q.role == "target" else "actuals")
 
-    def _period(self, i: int, q: Quantity, indicator: str | None,
-                checks: list[str]) -> tuple[str, str | None]:
-        """The quantity's period, and its indicator (a flow counted to a day is a stock).
-        When its paragraph names no period, the last one named before it; "to date" is
-        the document's date (its year for a flow)."""
-        period = resolve_period(self.published, q.period, checks)
-        if period == "?":
-            return period, indicator
-        if period is None and self._last_period[i]:
-            period = resolve_period(self.published, self._last_period[i], checks)
-            checks.append(f"period: not stated in its paragraph; {period}, the last one "
-                          "named before it, is used")
-        elif period in (None, "to_date"):
-            if self.published is None:
-                checks.append("period: not stated; write it")
-                return "?", indicator
-            checks.append(f"period: {'to date' if period else 'not stated'}; taken from the "
-                          f"document's date ({self.published}, seeds/index.toml)")
-            period = self.published if self.precise else self.published[:4]
-            if not self.precise and is_stock(indicator):
-                # A stock "đến nay" in a document dated to the month stands at its end.
-                period = month_end_of(self.published) or period
-        if _DAY.fullmatch(period) and is_flow(indicator):
-            if indicator in STOCK_OF:
-                checks.append(f"indicator: counted up to a day, so the cumulative "
-                              f"{STOCK_OF[indicator]}, not {indicator}")
-                return period, STOCK_OF[indicator]
-            if q.period == "to_date" or q.period is None:
-                return period[:4], indicator  # a flow of the year the document gives
-            checks.append(f"period: {indicator} adds up over time; write the period it "
-                          f"covers up to {period}")
-            return "?", indicator
-        return period, indicator
-
     def _base(self, i: int, q: Quantity, indicator: str | None, section: str,
               checks: list[str]) -> dict:
-        period, indicator = self._period(i, q, indicator, checks)
+        period, indicator = period_of(self.when, q, self._last_period[i], indicator, checks)
         unit, value = in_unit(indicator, q)
         if indicator is None:
             checks.append("indicator: not recognised from the words; pick one from "
@@ -182,8 +145,22 @@ class _Proposing:
     def _figure(self, i: int, section: str) -> Proposal:
         q = self.quantities[i]
         checks: list[str] = []
-        fields = self._base(i, q, guess_indicator(q, is_pair_second(q), self._split(i)),
-                            section, checks)
+        indicator = guess_indicator(q, is_pair_second(q), self._split(i))
+        plan_of = self._plan_of(i)
+        if plan_of is not None:
+            # "đạt 132% kế hoạch của năm 2025 (gần 1,9 tỉ USD)": the plan of the figure before.
+            indicator = guess_indicator(self.quantities[plan_of])
+        if section == "targets" and indicator == "zones_planned" and \
+                _PLANNING.search(clause_head(q)) and not _PLAN.search(clause_head(q)):
+            # "Theo quy hoạch … đến năm 2030, tỉnh có 59 KCN": the zones the planning holds are
+            # the count of zones planned, as the document stands.
+            section, q = "actuals", dataclasses.replace(q, period="to_date")
+        fields = self._base(i, q, indicator, section, checks)
+        year = year_of_part(fields["period"], self.quantities[i - 1]) if plan_of is not None \
+            else None
+        if year:
+            fields["period"] = year
+            fields["id"] = self._id(year, indicator, section)
         if q.value_max is not None and section == "actuals":
             checks.append(f"the document gives a range, {plain(q.value)} to "
                           f"{plain(q.value_max)}: the lower end is written")
@@ -208,15 +185,44 @@ class _Proposing:
         proposal.existing = self._existing(q, fields)
         return proposal
 
+    def _multiple(self, i: int) -> Proposal:
+        """ "gấp 2,3 lần so với cùng kỳ": a growth of 130 %, of what the words say grew."""
+        q = self.quantities[i]
+        growth = dataclasses.replace(q, unit="percent", value=growth_of_multiple(q.value))
+        checks = [f"growth: {plain(q.value)} lần is read as a growth of {plain(growth.value)}%"]
+        fields = self._base(i, growth, guess_indicator(growth), "actuals", checks)
+        if growth.qualifier != "exact":
+            fields["qualifier"] = growth.qualifier
+        proposal = Proposal(q, "actuals", fields, checks)
+        proposal.existing = self._existing(q, fields)
+        return proposal
+
+    def _plan_of(self, i: int) -> int | None:
+        """The figure whose plan a target in brackets after an attainment is: "đạt 132% kế
+        hoạch (gần 1,9 tỉ USD)" is the plan of the figure the 132% is of."""
+        q = self.quantities[i]
+        if i == 0 or q.role != "target":
+            return None
+        attainment = self.quantities[i - 1]
+        if attainment.role != "attainment" or attainment.sentence_start != q.sentence_start \
+                or "(" not in q.document[attainment.end:q.start]:
+            return None
+        return self._attained(i - 1)
+
     def _split(self, i: int) -> str:
-        """The sentence before, when this one splits its figure: "… 261 dự án còn hiệu lực.
-        Trong đó, có 52 dự án FDI"."""
+        """The sentence of the whole this one splits: "… 261 dự án còn hiệu lực. Trong đó,
+        có 52 dự án FDI". The whole is the nearest earlier figure in the same unit that is not
+        itself a part ("258 dự án còn hiệu lực. Trong đó có 220 dự án đang hoạt động, …
+        Các dự án thuê 395,3ha … Trong đó có 228 dự án đầu tư trong nước": the 258); else the
+        sentence before. A list item's whole is the line that opens its list."""
         q = self.quantities[i]
         if not SPLITS.match(clause_head(q)):
-            return ""
-        before = next((p for p in self.quantities[max(0, i - 64):i][::-1]
-                       if p.sentence_start != q.sentence_start), None)
-        return before.sentence if before else ""
+            return lead_in(q)
+        earlier = [p for p in self.quantities[max(0, i - 64):i][::-1]
+                   if p.sentence_start != q.sentence_start]
+        whole = next((p for p in earlier if p.unit == q.unit
+                      and not SPLITS.match(clause_head(p))), earlier[0] if earlier else None)
+        return whole.sentence if whole else ""
 
     def _implied(self, i: int) -> Proposal:
         q = self.quantities[i]
@@ -254,12 +260,18 @@ class _Proposing:
         return proposal
 
     def _attained(self, i: int) -> int | None:
-        """The figure an attainment is of: the one before it in its sentence; for the n-th
+        """The figure an attainment is of: the one before it in its clause; for the n-th
         of a run ("lần lượt bằng 156% và 128% kế hoạch"), the n-th of the run of figures
-        before it. A restated amount is not one of them."""
+        before it. A restated amount is not one of them, nor a figure of another clause
+        ("… đạt 716,9 triệu USD, đạt 92,1% kế hoạch; vốn đầu tư trong nước vượt 18,6 lần
+        kế hoạch năm": the 18,6 is not of the 716,9, and does not make the 92,1 a run)."""
         q = self.quantities[i]
-        same = [k for k in range(i - 1, -1, -1)
-                if self.quantities[k].sentence_start == q.sentence_start][:64]
+        same = []  # the figures before it in its clause, nearest first
+        for k in range(i - 1, max(-1, i - 65), -1):
+            if self.quantities[k].sentence_start != q.sentence_start \
+                    or clause_break(q.document, self.quantities[k].end, q.start):
+                break
+            same.append(k)
         run = []  # the attainments right before it, with no other figure between
         for k in same:
             if self.quantities[k].role != "attainment":
@@ -272,7 +284,8 @@ class _Proposing:
         later = []
         for k in range(i + 1, min(len(self.quantities), i + 64)):
             if self.quantities[k].sentence_start != q.sentence_start \
-                    or self.quantities[k].role != "attainment":
+                    or self.quantities[k].role != "attainment" \
+                    or clause_break(q.document, q.end, self.quantities[k].start):
                 break
             later.append(k)
         attainments = len(run) + 1 + len(later)

@@ -7,10 +7,8 @@ import re
 import unicodedata
 
 from kcn_tracker.extract import cues
-from kcn_tracker.extract.dates import THIS_YEAR
 from kcn_tracker.extract.document import Quantity
 from kcn_tracker.plans.model import MAX_QUOTE_CHARS
-from kcn_tracker.plans.periods import month_end
 
 
 def nfc(text: str) -> str:
@@ -75,10 +73,35 @@ def span_quote(first: Quantity, last: Quantity) -> str:
                          start - head, end - head)
 
 
-SPLITS = re.compile(r"\W*(?:trong đó|bao gồm)(?!\w)", re.IGNORECASE)
+# A sentence that opens with a part of what the one before counted: "Trong đó, …", "Riêng
+# KCN Hoàng Long thu hút 9 dự án …" (not "Riêng năm 2025", a time, not a part).
+SPLITS = re.compile(r"\W*(?:trong đó|bao gồm|riêng\s+(?:tại\s+)?(?:KCN|khu|cụm|CCN))(?!\w)",
+                    re.IGNORECASE)
+LIST_ITEM = re.compile(r"[^\S\n]*[-+•*–][^\S\n]")
+_LEAD_IN_LINES = 40  # how far up a list's lead-in is looked for
+
+
+def lead_in(q: Quantity) -> str:
+    """The line that opens the list a figure's line is an item of ("Kết quả thu hút FDI theo
+    từng KCN như sau:" over "- KCN Becamex: 11 dự án, 186,4 triệu USD;"), in NFC; the items
+    share its words as parts share those of their whole."""
+    text = q.document
+    start = text.rfind("\n", 0, q.sentence_start) + 1
+    if not LIST_ITEM.match(text, start):
+        return ""
+    for _ in range(_LEAD_IN_LINES):
+        if start == 0:
+            return ""
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line and not LIST_ITEM.match(text, start):
+            # The sentence that opens the list, not the paragraph it ends.
+            return nfc(line[line.rfind(". ") + 1:].strip()) if line.endswith(":") else ""
+    return ""
 _PART_OF_YEAR = re.compile(r"(\d{4})-\d{2}(?:\.\.\1-\d{2})?|(\d{4})-\d{2}-\d{2}")
 _YEAR_PLAN = re.compile(rf"\s*(?:so với\s+)?{cues.PLAN_WORDS}(?:\s+(?:đề ra|được giao|giao))?"
-                        r"\s+(?:cả\s+)?năm\b", re.IGNORECASE)
+                        r"\s+(?:của\s+)?(?:cả\s+)?năm\b", re.IGNORECASE)
 
 
 def year_of_part(period: str, q: Quantity) -> str | None:
@@ -106,26 +129,18 @@ def bracketed(text: str, end: int, start: int) -> bool:
     return False
 
 
-def month_end_of(published: str) -> str | None:
-    """The last day of a document's month: "2024-12" -> "2024-12-31"."""
-    if not re.fullmatch(r"\d{4}-\d{2}", published):
-        return None
-    return month_end(int(published[:4]), int(published[5:7])).isoformat()
-
-
-def resolve_period(published: str | None, period: str | None, checks: list[str]) -> str | None:
-    """A period the text gives without its year ("6 tháng đầu năm nay", "từ đầu năm
-    đến nay"), in the year of the document's date."""
-    if period is None or not (period == "year_to_date" or THIS_YEAR in period):
-        return period
-    if published is None:
-        checks.append("period: the text gives no year; write it")
-        return "?"
-    year = published[:4]
-    checks.append(f"period: the year is the document's ({published}, "
-                  "seeds/index.toml)")
-    if period != "year_to_date":
-        return period.replace(THIS_YEAR, year)
-    month = int(published[5:7]) if len(published) >= 7 else 12
-    return year if month == 12 else (f"{year}-01" if month == 1
-                                      else f"{year}-01..{year}-{month:02d}")
+def clause_break(text: str, end: int, start: int) -> bool:
+    """Whether a ";" outside brackets stands between ``end`` and ``start``: the figures
+    either side belong to two clauses ("…, đạt 92,1% kế hoạch; vốn trong nước vượt …"),
+    unlike a breakdown in brackets ("(cấp mới: 175 triệu USD; tăng vốn: 123 triệu USD)")."""
+    depth, broken = 0, False
+    for ch in text[end:min(start, end + 400)]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch == ")":
+            broken = False  # the ";" was inside a bracket opened before ``end``
+        elif ch == ";" and depth == 0:
+            broken = True
+    return broken

@@ -64,8 +64,11 @@ _AGAINST = re.compile(r"so với|so cùng kỳ", _I)
 # "dự kiến" announces what is planned ("Dự kiến thành lập thêm 4 KCN"), unless a
 # result follows ("dự kiến đã thu hút khoảng 800 triệu USD": an estimate of what was done);
 # "theo quy hoạch … đến năm 2025" is a plan to a year.
+# What is submitted or proposed for approval is sought, not done, though the submitting is
+# ("Ban đã trình Thủ tướng bổ sung 2 KCN với diện tích khoảng 1.200 ha").
 _TARGET = (r"mục tiêu|chỉ tiêu|kế hoạch|(?-i:KH)|phấn đấu|đề ra|định hướng|đặt ra|phải đạt|cần đạt|"
-           r"nhằm đạt|theo quy hoạch(?=[^,.;\d]{0,40}(?:đến|tới)\s+năm)|dự kiến(?!\s+đã)")
+           r"nhằm đạt|theo quy hoạch(?=[^,.;\d]{0,40}(?:đến|tới)\s+năm)|dự kiến(?!\s+đã)|"
+           r"trình\s+(?:Thủ tướng|Chính phủ|Quốc hội|Bộ|UBND|HĐND|cấp có thẩm quyền)|đề xuất")
 # "quy mô" describes what is ("KCN … với quy mô 2.200ha", "- Quy mô 148,6 ha" of a project
 # listed among a plan's tasks): a size, not a figure to reach.
 _ACTUAL = (r"dự kiến\s+đã|đã|hiện nay|hiện có|hiện đang|lũy kế|luỹ kế|tính đến|ước đạt|ước tính|thực tế|"
@@ -119,7 +122,8 @@ class Cues:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         masked = _ATTAINMENT_PHRASE.sub(lambda m: " " * len(m.group()), text[start:end])
-        found = [(m.start() + start, m.lastgroup) for m in _CUE.finditer(masked)]
+        found = [(m.start() + start, m.lastgroup) for m in _CUE.finditer(masked)
+                 if not _in_name(masked, m)]
         if _WHEN.match(masked):
             # "Khi đi vào hoạt động, KCN dự kiến thu hút 45.000 lao động": what is expected
             # once something happens is a forecast, not a plan.
@@ -151,6 +155,19 @@ class Cues:
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]")
+_NEXT_WORD = re.compile(r"\s+(\w)")
+
+
+def _in_name(text: str, m: re.Match) -> bool:
+    """Whether a cue is a syllable of a proper name: "Cần Thơ" is a city, not "cần" (what is
+    needed). Names write every syllable with a capital; a heading in capitals is no name."""
+    word = m.group()
+    if not word[0].isupper() or word.isupper():
+        return False
+    after = _NEXT_WORD.match(text, m.end())
+    return bool(after and after.group(1).isupper())
+
+
 _WHEN = re.compile(r"\W*(?:khi|sau khi)\s", _I)
 
 

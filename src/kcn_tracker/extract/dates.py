@@ -21,38 +21,48 @@ def _quarter_pattern(name: str) -> str:
 
 # Every period starts with one of these letters or a digit; looking at the first
 # character first skips most positions of a sentence without trying each alternative.
-_PERIOD = re.compile(r"(?=[sgtđhcqnlQkKvV\d])(?:" + "|".join((
+_PERIOD = re.compile(r"(?=[sgtđhcqnlrQkKvVR\d])(?:" + "|".join((
     # A comparison names the base of a growth ("so với với cùng kỳ" as typed, "tương đương
     # với cùng kỳ năm 2018"), a vision names no period of a figure, and the year of the plan
     # an attainment is of ("đạt 99% kế hoạch năm 2022") is not the period of what follows.
     rf"(?P<compare>(?:so\s+)?với(?:\s+với)?\s+(?:cùng kỳ(?:\s+năm\s+(?:trước|{_Y}))?|"
-    rf"(?:năm\s+)?(?:trước|{_Y}))"
+    # "so với ước thực hiện năm 2024": the estimate of last year is the base, too.
+    rf"(?:(?:ước\s+)?(?:thực hiện|kết quả)\s+)?(?:năm\s+)?(?:trước|{_Y}))"
     rf"|(?:(?<=%)|(?<=%\s)|(?<=lần\s))(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu)"
-    rf"(?:\s+(?:đề ra|được giao|giao))?\s+năm\s+{_Y}"
+    rf"(?:\s+(?:đề ra|được giao|giao))?\s+(?:của\s+)?năm\s+{_Y}"
     rf"|so cùng kỳ|gấp\s+(?:đôi|ba|rưỡi|\d+(?:,\d+)?\s+lần)\s+(?:cùng kỳ\s+)?(?:năm\s+)?"
     rf"(?:trước|{_Y})|tầm nhìn\s+(?:đến|tới)\s+năm\s+{_Y})",
     rf"từ\s+năm\s+(?P<from_year>{_Y})\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<to_year>{_Y})",
     rf"từ\s+tháng\s+(?P<from_month>\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+"
     rf"(?P<to_month>\d{{1,2}})\s*(?:/|năm)\s*(?P<to_month_year>{_Y})",
-    rf"(?P<months>\d{{1,2}})\s+tháng\s+(?:(?P<edge>đầu|cuối)\s+)?(?:năm\s+)?(?P<months_year>{_Y})",
+    # "hơn 2 tháng đầu năm": past the second month, so into the third: January to March.
+    rf"(?P<more>hơn\s+)?(?P<months>\d{{1,2}})\s+tháng\s+(?:(?P<edge>đầu|cuối)\s+)?"
+    rf"(?:(?:của\s+)?năm\s+)?(?P<months_year>{_Y})",
     # Without a year, the year of the document: "6 tháng đầu năm (nay)", "từ đầu năm đến nay".
-    rf"(?P<months_now>\d{{1,2}})\s+tháng\s+(?P<edge_now>đầu|cuối)\s+năm(?:\s+nay)?(?!\s*{_Y})",
-    rf"(?P<year_to_date>từ\s+đầu\s+năm(?:\s+nay)?(?:\s+(?:đến|tới)\s+nay)?)(?!\s*{_Y})",
+    rf"(?P<more_now>hơn\s+)?(?P<months_now>\d{{1,2}})\s+tháng\s+(?P<edge_now>đầu|cuối)\s+năm"
+    rf"(?:\s+nay)?(?!\s*{_Y})",
+    rf"(?P<year_to_date>từ\s+đầu\s+năm(?:\s+nay)?(?:\s+(?:đến|tới)\s+nay)?(?!\s*{_Y})"
+    # "từ đầu năm 2023 đến nay": the year named is the document's own.
+    rf"|từ\s+đầu\s+năm\s+{_Y}\s+(?:đến|tới)\s+nay)",
     r"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+" + _quarter_pattern("end_quarter"),
     _quarter_pattern("quarter"),
     rf"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+năm\s+(?P<end_year>{_Y})",
     rf"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|(?:hết|cuối)\s+)tháng\s+"
     rf"(?P<end_month>\d{{1,2}})\s*(?:/|năm)\s*(?P<end_month_year>{_Y})",
     rf"(?P<half>nửa đầu|nửa cuối)\s+năm\s+(?P<half_year>{_Y})",
+    # "Đến ngày 21/8," with no year: a day of the document's year.
     rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{{1,2}})\s*/\s*(?P<day_month>"
-    rf"\d{{1,2}})\s*/\s*(?P<day_year>{_Y})",
+    rf"\d{{1,2}})(?:\s*/\s*(?P<day_year>{_Y})|(?![/\d]))",
     rf"tháng\s+(?P<month>\d{{1,2}})\s*(?:/|năm)\s*(?P<month_year>{_Y})",
+    # "trong tháng 5," with no year: a month of the document's year.
+    rf"(?:trong|riêng)\s+tháng\s+(?P<month_now>\d{{1,2}})(?![\d/]|\s*(?:/|năm)\s*\d)",
     rf"(?P<first>{_Y})\s*[-–—]\s*(?P<last>{_Y})",
     rf"(?:năm|niên độ)\s+(?P<year>{_Y})(?!\d)(?!\s*[-–—]\s*{_Y})",
     r"(?<!thực )(?P<to_date>lũy kế|luỹ kế|đến nay|tới nay|hiện nay|hiện tại|hiện có|hiện đạt|hiện là|"
     r"tính đến thời điểm này|"
-    # "Hiện các KCN đã thu hút 324 dự án": "hiện" opening a clause, not "thực hiện".
-    r"(?<!\w\s)(?<!\w)hiện(?=\s+(?:các|đã|toàn|trên|tỉnh|có|đang)\b))",
+    # "Hiện các KCN đã thu hút 324 dự án", "Hiện Thái Bình có 10 KCN": "hiện" opening a
+    # clause, not "thực hiện".
+    r"(?<!\w\s)(?<!\w)hiện(?=\s+(?:các|đã|toàn|trên|tỉnh|có|đang)\b|\s+(?-i:[A-ZĐ])))",
 )) + ")", _I)
 # The document's year, in a period the text gives without one; draft puts in the year of
 # the document's date (seeds/index.toml).
@@ -86,6 +96,7 @@ def _period(m: re.Match) -> str | None:
         if not 1 <= n <= 12:
             return None
         first, last = (13 - n, 12) if g["edge_now"].lower() == "cuối" else (1, n)
+        last = min(12, last + 1) if g["more_now"] and first == 1 else last
         return f"{THIS_YEAR}-{first:02d}..{THIS_YEAR}-{last:02d}"
     if g["year_to_date"]:
         return "year_to_date"
@@ -99,6 +110,7 @@ def _period(m: re.Match) -> str | None:
         if not 1 <= n <= 12:
             return None
         first, last = (13 - n, 12) if (g["edge"] or "").lower() == "cuối" else (1, n)
+        last = min(12, last + 1) if g["more"] and first == 1 else last
         return f"{year}-{first:02d}" if first == last else f"{year}-{first:02d}..{year}-{last:02d}"
     if g["end_quarter"]:
         return _month_end(g["end_quarter_year"], 3 * _quarter(g["end_quarter"]))
@@ -112,8 +124,15 @@ def _period(m: re.Match) -> str | None:
     if g["half"]:
         first = 1 if g["half"].lower() == "nửa đầu" else 7
         return f"{g['half_year']}-{first:02d}..{g['half_year']}-{first + 5:02d}"
+    if g["day"] and g["day_year"] is None:
+        # Checked against a leap year, so that 29/2 stands until the year is known.
+        known = _day("2000", int(g["day_month"]), int(g["day"]))
+        return f"{THIS_YEAR}{known[4:]}" if known else None
     if g["day"]:
         return _day(g["day_year"], int(g["day_month"]), int(g["day"]))
+    if g["month_now"]:
+        month = int(g["month_now"])
+        return f"{THIS_YEAR}-{month:02d}" if 1 <= month <= 12 else None
     if g["month"]:
         month = int(g["month"])
         return f"{g['month_year']}-{month:02d}" if 1 <= month <= 12 else None

@@ -16,6 +16,7 @@ from pathlib import Path
 from kcn_tracker.errors import KcnError
 from kcn_tracker.extract import cues, readers
 from kcn_tracker.extract.dates import Periods
+from kcn_tracker.extract.figures import percent_of_plan
 from kcn_tracker.extract.outline import Outline
 from kcn_tracker.extract.quantities import find
 from kcn_tracker.text.offsets import Normalized
@@ -128,17 +129,54 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                     value=f.value, unit=f.unit,
                     qualifier=cues.qualifier(text, f.start, f.end, s_start),
                     role=outline.role(role, words.nearest(f.start)),
-                    period=named.of(f.start, f.end, _clause_end(text, f.end, s_end), carried),
+                    period=named.of(f.start, f.end, _clause_end(text, f.end, s_end, found, k),
+                                    carried),
                     text=original[slice(*span)], start=span[0], end=span[1],
                     sentence_start=shown[0], sentence_end=shown[1], value_max=f.value_max,
                     equivalent_of=equivalent, document=original))
             _respectively(text, s_start, s_end, doc, quantities, in_sentence)
             _plan_of_pair(quantities, in_sentence)
+            _plan_in_brackets(quantities, in_sentence)
             carried = named.last or carried
             plan_before = cues.speaks_of_plan(text, s_start, s_end)
         _share_roles(original, quantities, first)
         outline.leave(text, p_start, p_end, carried, len(quantities) > first)
+    _headline_periods(doc, quantities)
     return quantities, flagged
+
+
+_HEADLINE_MAX = 200
+
+
+def headline_end(text: str) -> int:
+    """Where the title line ends (the first line, when short and without a full stop), or 0
+    when the document opens with prose."""
+    first = next(iter(paragraphs(text)), None)
+    if first is None or first[1] - first[0] > _HEADLINE_MAX \
+            or text[first[0]:first[1]].rstrip().endswith((".", "!", "?", "…")):
+        return 0
+    return first[1]
+
+
+def _headline_periods(doc: Normalized, quantities: list[Quantity]) -> None:
+    """A headline restates the body: a figure of the title line that names no period takes
+    the period of the first figure of the body with the same value and unit ("… thu hút 50
+    dự án" over "Lũy kế từ đầu năm đến nay, … 50 dự án"). A rounded headline ("hơn 2.500"
+    for 2.519) restates nothing."""
+    end = headline_end(doc.text)
+    if not end:
+        return
+    title_end = doc.span(end, end)[0]  # in the file as given
+    body: dict[tuple, Quantity] = {}
+    for q in quantities:
+        if q.start >= title_end:
+            body.setdefault((q.value, q.value_max, q.unit), q)
+    for i, q in enumerate(quantities):
+        if q.start >= title_end:
+            break
+        restated = body.get((q.value, q.value_max, q.unit))
+        if q.period is None and restated is not None and restated.period is not None:
+            quantities[i] = dataclasses.replace(q, period=restated.period)
 
 
 _YEAR_LIST = re.compile(r"năm\s+((?:19|20)\d{2})((?:\s*,\s*|\s+và\s+)(?:năm\s+)?(?:19|20)\d{2})+",
@@ -183,6 +221,27 @@ def _plan_of_pair(quantities: list[Quantity], first: int) -> None:
             quantities[i + 2] = dataclasses.replace(b, role="target")
 
 
+_PLAN_BRACKET = re.compile(rf"\s*(?:so với\s+)?{cues.PLAN_WORDS}[^()\d;.]{{0,30}}(?:(?:19|20)\d\d\s*)?\(\s*"
+                           r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+|xấp xỉ\s+)?$", re.IGNORECASE)
+
+
+def _plan_in_brackets(quantities: list[Quantity], first: int) -> None:
+    """ "Tổng vốn … đạt gần 2,5 tỉ USD, … đạt 132% kế hoạch của năm 2025 (gần 1,9 tỉ USD)":
+    an amount in brackets after an attainment is the plan's own figure (a target) when the
+    figure before the attainment stands to it as the attainment says; otherwise it restates
+    the result and keeps its role."""
+    for i in range(first + 1, len(quantities) - 1):
+        q, b = quantities[i], quantities[i + 1]
+        if q.role != "attainment" or q.unit != "percent" or b.value == 0 \
+                or not _PLAN_BRACKET.fullmatch(q.document, q.end, b.start):
+            continue
+        a = next((quantities[k] for k in range(i - 1, max(first, i - 8) - 1, -1)
+                  if quantities[k].unit == b.unit), None)
+        attained = percent_of_plan(q.document[q.sentence_start:q.start], q.value)
+        if a is not None and abs(a.value / b.value * 100 - attained) <= attained * Decimal("0.03"):
+            quantities[i + 1] = dataclasses.replace(b, role="target")
+
+
 _BETWEEN_SHARED = re.compile(r"\s*(?:,|và|hoặc|,\s*và)\s*")
 
 
@@ -214,10 +273,12 @@ def _window(original: str, sentence: tuple[int, int], span: tuple[int, int]) -> 
     return lo, hi
 
 
-def _clause_end(text: str, start: int, sentence_end: int) -> int:
+def _clause_end(text: str, start: int, sentence_end: int, found, k: int) -> int:
     """Where the clause of the figure ending at ``start`` ends: the next ";" (looked for
-    nearby only, so that a sentence of thousands of figures stays linear)."""
-    limit = min(sentence_end, start + 300)
+    nearby only, so that a sentence of thousands of figures stays linear), or the next
+    figure: a period after it is that figure's ("đạt 74,2%, cao hơn mức 69,8% của năm
+    2023")."""
+    limit = min(sentence_end, start + 300, found[k].start if k < len(found) else sentence_end)
     semicolon = text.find(";", start, limit)
     return limit if semicolon < 0 else semicolon
 

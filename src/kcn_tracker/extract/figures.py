@@ -80,6 +80,21 @@ def figures_in(text: str) -> list[Stated]:
 _EXCEEDED = re.compile(r"vượt\b[^,;.%]*$", re.IGNORECASE)
 
 
+# "gấp 2,3 lần", "tăng 2,3 lần": the figure multiplied, as Vietnamese reports write it.
+_MULTIPLIED = re.compile(r"(?<!\w)(?:gấp|tăng)(?:\s+(?:hơn|gần|khoảng|trên))?\s*$", re.IGNORECASE)
+
+
+def growth_of_multiple(times: Decimal) -> Decimal:
+    """The growth in percent a multiple states: "gấp 2,3 lần" is 130 %."""
+    growth = (times - 1) * 100
+    return growth.to_integral_value() if growth == growth.to_integral_value() else growth
+
+
+def multiplied(before: str) -> bool:
+    """Whether the words ``before`` a multiple say the figure was multiplied by it."""
+    return bool(_MULTIPLIED.search(before))
+
+
 def percent_of_plan(before: str, value: Decimal) -> Decimal:
     """The attainment a percentage of plan stands for, from the words ``before`` it."""
     return value + 100 if _EXCEEDED.search(before) else value
@@ -109,8 +124,10 @@ def _attainments(stated: list[Stated], quote: str, thorough: bool) -> set[Decima
 
         # `extract` knows attainments the words around one figure do not show: "lần lượt
         # bằng 156% và 128% kế hoạch", "So với kế hoạch, vốn FDI đạt 110%".
-        found = {percent_of_plan(quote[:q.start], q.value) for q in extract_text(quote)[0]
-                 if q.role == "attainment" and q.unit == "percent"}
+        # "vượt 18,6 lần kế hoạch năm": the figure is 18,6 times the plan, 1860 %.
+        found = {percent_of_plan(quote[:q.start], q.value) if q.unit == "percent"
+                 else q.value * 100 for q in extract_text(quote)[0]
+                 if q.role == "attainment" and q.unit in ("percent", "times")}
     for s in stated:
         if s.kind != "percent":
             continue
@@ -151,6 +168,10 @@ def extracted(quote: str) -> list[Stated]:
 
     stated = []
     for f in find(quote):
+        if f.unit == "times" and not f.flagged and multiplied(quote[max(0, f.start - 20):f.start]):
+            # "gấp 2,3 lần so với cùng kỳ": a growth of 130 %.
+            stated.append(Stated(growth_of_multiple(f.value), "percent", quote[f.start:f.end],
+                                 f.start))
         if f.flagged or f.unit == "times":
             continue
         kind, factor = _EXTRACTED.get(f.unit, ("count", Decimal(1)))

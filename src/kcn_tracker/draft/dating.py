@@ -1,0 +1,117 @@
+"""When a document speaks: the date "đến nay" and "từ đầu năm đến nay" stand at.
+
+The date is the document's in seeds/index.toml (else the one its dateline or its header
+gives), unless the text dates its own figures in a lead ("Ngày 26-9, Ban Quản lý … cho
+biết, từ đầu năm đến nay …"): a board's figures stand at the day it gave them. A year to
+date ends at that day; else at the last month of the span from January the title or lead
+names for that year ("Chỉ trong 5 tháng đầu năm 2025, … Lũy kế từ đầu năm đến nay …":
+January to May), else at the document's month.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from kcn_tracker.extract.dates import THIS_YEAR, Periods
+from kcn_tracker.plans.periods import month_end
+
+# A lead that dates what follows: "Ngày 26-9, …", "(CT) - Ngày 26/9/2021, …".
+_DATELINE = re.compile(r"^[ \t]*(?:\([^()\n]{1,20}\)\s*[-–]\s*)?Ngày\s+(\d{1,2})\s*[-/.]\s*"
+                       r"(\d{1,2})(?:\s*[-/.]\s*((?:19|20)\d{2}))?\s*,", re.MULTILINE)
+# Where a document states the day it was published, for one the index gives no date:
+# a news item's dateline ("10:15 | 05/01/2024", "Lê Minh Trí | 10:32 | 14/03/2025",
+# "07/06/2023 - 19:31", "Thái Bình, 27/12/2024 - Thông tin …") or an official document's
+# place and date ("Bà Rịa – Vũng Tàu, ngày 04 tháng 10 năm 2024").
+_PUBLISHED = re.compile(
+    r"^[^\S\n]*(?:[^\n|]{0,30}\|[^\S\n]*){0,2}(?P<d1>\d{1,2})/(?P<m1>\d{1,2})/(?P<y1>(?:19|20)\d{2})"
+    r"(?:[^\S\n]*[-|]?[^\S\n]*\d{1,2}:\d{2})?[^\S\n]*$"
+    r"|^[^\S\n]*[^\W\d][^\n,]{1,40},[^\S\n]*(?:ngày[^\S\n]+(?P<d2>\d{1,2})[^\S\n]+tháng[^\S\n]+"
+    r"(?P<m2>\d{1,2})[^\S\n]+năm[^\S\n]+(?P<y2>(?:19|20)\d{2})[^\S\n]*$|(?P<d3>\d{1,2})/"
+    r"(?P<m3>\d{1,2})/(?P<y3>(?:19|20)\d{2})[^\S\n]+[-–])", re.MULTILINE)
+_FROM_JANUARY = re.compile(r"(\d{4}|this_year)-01\.\.\1-(\d{2})|(\d{4}|this_year)-01")
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    published: str | None  # "2023-06-07", "2023-06", "2023" or unknown
+    precise: bool  # a day
+    stated: bool  # the day is the one the text gives its figures, not a publication date
+    span_end: dict[str, int]  # year -> the last month of the span from January the text names
+    source: str = "seeds/index.toml"  # where the date comes from, as a check line says it
+
+
+def document_date(text: str, published: str | None, precise: bool) -> DocumentDate:
+    text = unicodedata.normalize("NFC", text)
+    source = "seeds/index.toml"
+    if published is None:
+        m = _PUBLISHED.search(text, 0, 1500)
+        day = m and next((_day(m[f"y{k}"], int(m[f"m{k}"]), int(m[f"d{k}"]))
+                          for k in "123" if m[f"d{k}"]), None)
+        if day:
+            published, precise, source = day, True, "the date its text gives"
+    m = _DATELINE.search(text, 0, 2000)
+    stated = False
+    if m:
+        year = m.group(3) or (published or "")[:4]
+        day = _day(year, int(m.group(2)), int(m.group(1))) if year else None
+        if day and (published is None or published[:4] == year):
+            published, precise, stated, source = day, True, True, "its own dateline"
+    return DocumentDate(published, precise, stated, _span_ends(text, published), source)
+
+
+def _day(year: str, month: int, day: int) -> str | None:
+    try:
+        return date(int(year), month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# A report names its span in its title or lead ("Chỉ trong 5 tháng đầu năm 2025, …").
+_LEAD = 3000
+
+
+def _span_ends(text: str, published: str | None) -> dict[str, int]:
+    """The last month of each span from January the text's title or lead names, the longest
+    per year, never past the document's month."""
+    this_year = (published or "")[:4]
+    cap = int(published[5:7]) if published and len(published) >= 7 else 12
+    ends: dict[str, int] = {}
+    for _, _, period in Periods(text, 0, min(len(text), _LEAD)).named:
+        m = _FROM_JANUARY.fullmatch(period)
+        if m is None:
+            continue
+        year = (m.group(1) or m.group(3)).replace(THIS_YEAR, this_year)
+        month = int(m.group(2) or 1)
+        if year and (year != this_year or month <= cap):
+            ends[year] = max(ends.get(year, 0), month)
+    return ends
+
+
+def month_end_of(published: str) -> str | None:
+    """The last day of a document's month: "2024-12" -> "2024-12-31"."""
+    if not re.fullmatch(r"\d{4}-\d{2}", published):
+        return None
+    return month_end(int(published[:4]), int(published[5:7])).isoformat()
+
+
+def resolve_period(when: DocumentDate, period: str | None, checks: list[str]) -> str | None:
+    """A period the text gives without its year ("6 tháng đầu năm nay", "từ đầu năm
+    đến nay", "đến ngày 21/8"), in the year of the document's date."""
+    if period is None or not (period == "year_to_date" or THIS_YEAR in period):
+        return period
+    published = when.published
+    if published is None:
+        checks.append("period: the text gives no year; write it")
+        return "?"
+    year = published[:4]
+    checks.append(f"period: the year is the document's ({published}, {when.source})")
+    if period != "year_to_date":
+        return period.replace(THIS_YEAR, year)
+    if when.stated:
+        return f"{year}-01-01..{published}"
+    month = when.span_end.get(year) or (int(published[5:7]) if len(published) >= 7 else 12)
+    return year if month == 12 else (f"{year}-01" if month == 1
+                                      else f"{year}-01..{year}-{month:02d}")

@@ -1,0 +1,96 @@
+"""The period a proposal is for: the one its figure names, else the last one named before
+it, else the document's date; and, since a flow counted to a day is a stock, the indicator
+that goes with it."""
+
+from __future__ import annotations
+
+import re
+
+from kcn_tracker.draft.dating import DocumentDate, month_end_of, resolve_period
+from kcn_tracker.draft.indicators import STOCK_OF, is_flow, is_stock
+from kcn_tracker.extract import cues
+from kcn_tracker.extract.document import Quantity, headline_end
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WITHIN_YEAR = re.compile(rf"cùng kỳ|{cues.PLAN_WORDS}\s+(?:đề ra\s+|giao\s+)?(?:cả\s+)?năm",
+                          re.IGNORECASE)
+
+
+def carried_periods(quantities: list[Quantity]) -> list[str | None]:
+    """For each quantity, the last period named before it ("đến nay" included). A headline
+    figure no period is named for takes the one its body restatement is read with ("Các KCN
+    thu hút thêm 23 dự án FDI" over "Từ đầu năm đến nay, … Trong đó có 23 dự án FDI mới"),
+    not the document's date."""
+    carried: list[str | None] = []
+    named = None
+    for q in quantities:
+        carried.append(named)
+        if q.period is not None:
+            named = q.period
+    if not quantities:
+        return carried
+    end = headline_end(quantities[0].document)
+    body: dict[tuple, int] = {}
+    for j, q in enumerate(quantities):
+        if q.start >= end:
+            body.setdefault((q.value, q.value_max, q.unit), j)
+    for i, q in enumerate(quantities):
+        if q.start >= end:
+            break
+        j = body.get((q.value, q.value_max, q.unit))
+        if q.period is None and carried[i] is None and j is not None:
+            carried[i] = quantities[j].period or carried[j]
+    return carried
+
+
+def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: str | None,
+              checks: list[str]) -> tuple[str, str | None]:
+    """The quantity's period, and its indicator (a flow counted to a day is a stock).
+    When its paragraph names no period, ``carried``, the last one named before it; "to date"
+    is the document's date (its year for a flow)."""
+    published, precise = when.published, when.precise
+    period = resolve_period(when, q.period, checks)
+    if period == "?":
+        return period, indicator
+    if period is None and carried:
+        period = resolve_period(when, carried, checks)
+        checks.append(f"period: not stated in its paragraph; {period}, the last one "
+                      "named before it, is used")
+    if period in (None, "to_date"):
+        if published is None:
+            checks.append("period: not stated; write it")
+            return "?", indicator
+        checks.append(f"period: {'to date' if period else 'not stated'}; taken from the "
+                      f"document's date ({published}, {when.source})")
+        if period == "to_date" and not precise and indicator in STOCK_OF:
+            # Counted to date, as to a day below: the cumulative stock.
+            checks.append(f"indicator: counted to date, so the cumulative "
+                          f"{STOCK_OF[indicator]}, not {indicator}")
+            indicator = STOCK_OF[indicator]
+        period = published if precise else published[:4]
+        if not precise and is_stock(indicator):
+            # A stock "đến nay" in a document dated to the month stands at its end.
+            period = month_end_of(published) or period
+    if _DAY.fullmatch(period) and is_flow(indicator):
+        if _WITHIN_YEAR.search(q.sentence):
+            # "Đến ngày 21/8, tổng vốn thu hút đạt …, đạt 62,9% kế hoạch năm": measured
+            # against the year's plan or the same time last year, a flow since January.
+            return (period[:4] if period.endswith("-12-31")
+                    else f"{period[:4]}-01-01..{period}"), indicator
+        if indicator in STOCK_OF:
+            checks.append(f"indicator: counted up to a day, so the cumulative "
+                          f"{STOCK_OF[indicator]}, not {indicator}")
+            return period, STOCK_OF[indicator]
+        if q.period == "to_date" or q.period is None:
+            return period[:4], indicator  # a flow of the year the document gives
+        checks.append(f"period: {indicator} adds up over time; write the period it "
+                      f"covers up to {period}")
+        return "?", indicator
+    if ".." in period and is_stock(indicator):
+        # "từ đầu năm đến nay … nâng tổng vốn đăng ký đạt 545,1 triệu USD": a stock stands
+        # at a day, the end of the span its sentence names.
+        end = period.split("..")[1]
+        period = end if _DAY.fullmatch(end) else month_end_of(end) or period
+        checks.append(f"period: {indicator} is a stock; it stands at {period}, the end of "
+                      "the period its sentence names")
+    return period, indicator
