@@ -52,8 +52,8 @@ def test_province_sheet_figures_are_numbers_with_formats(run, tmp_path):
     cells = {header[i]: c for i, c in enumerate(row) if i < len(header)}
     plan, actual = cells["Kế hoạch"], cells["Thực hiện"]
     assert plan.data_type == "n" and plan.value == pytest.approx(1118349.62)
-    assert plan.number_format == '#,##0.00 "tỷ đồng"'
-    assert actual.value == 1030000 and actual.number_format == '#,##0 "tỷ đồng"'
+    assert plan.number_format == '"khoảng "#,##0.00 "tỷ đồng" "(suy ra)"'
+    assert actual.value == 1030000 and actual.number_format == '"ước "#,##0 "tỷ đồng"'
     assert cells["% KH"].value == pytest.approx(0.921) and cells["% KH"].number_format == "0.0%"
     assert cells["Vượt/hụt"].value == pytest.approx(-0.079)
     assert "%" in cells["Vượt/hụt"].number_format
@@ -76,7 +76,7 @@ def test_english_workbook_uses_english_formats(run, tmp_path):
     assert wb.sheetnames == ["Summary", "Thái Nguyên", "Sources"]
     ws = wb["Thái Nguyên"]
     row = find_row(ws, "Industrial production value", "2024")
-    assert any(c.number_format == '#,##0.00 "billion VND"' for c in row)
+    assert any(c.number_format == '"about "#,##0.00 "billion VND" "(implied)"' for c in row)
     assert any(c.number_format == "yyyy-mm-dd" for c in row)
 
 

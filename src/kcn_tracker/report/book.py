@@ -90,28 +90,35 @@ class Book:
             ws.write_string(row, col, "\n".join(printable(v) for v in values), fmt)
 
     def number(self, ws, row: int, col: int, value: Decimal | None, unit: str | None = None,
-               fmt_props: dict | None = None):
+               fmt_props: dict | None = None, before: str = "", after: str = ""):
+        """A figure as a number whose format shows the words the terminal puts around it
+        ("hơn", "ước", "(suy ra)"), so that the cell reads as the report does and still
+        adds up."""
         if value is None:
             return
         places = max(0, -value.normalize().as_tuple().exponent)
+        label = getattr(UNITS[unit], self.lang) if unit is not None else ""
         if unit == "percent":
             code = "0" + ("." + "0" * places if places else "") + "%"
             number = float(value / 100)
         else:
             code = "#,##0" + ("." + "0" * places if places else "")
             if unit is not None:
-                code += f' "{getattr(UNITS[unit], self.lang)}"'
+                code += " " + format_literal(label)
             number = float(value)
+        code = _around(code, before, after)
         ws.write_number(row, col, number, self.fmt(num_format=code, **(fmt_props or {})))
-        self._width(ws, col, len(f"{number:,}") + (len(getattr(UNITS[unit], self.lang)) + 1
-                                                  if unit else 0))
+        self._width(ws, col, len(f"{number:,}") + (len(label) + 1 if unit else 0)
+                    + sum(len(w) + 1 for w in (before, after) if w))
 
-    def percent(self, ws, row: int, col: int, value: Decimal | None, sign: bool = False):
+    def percent(self, ws, row: int, col: int, value: Decimal | None, sign: bool = False,
+                before: str = ""):
         if value is None:
             return
-        code = "+0.0%;-0.0%;0.0%" if sign else "0.0%"
+        sections = ("+0.0%", "-0.0%", "0.0%") if sign else ("0.0%",)
+        code = ";".join(_around(s, before, "") for s in sections)
         ws.write_number(row, col, float(value / 100), self.fmt(num_format=code))
-        self._width(ws, col, 8)
+        self._width(ws, col, 8 + (len(before) + 1 if before else 0))
 
     def date(self, ws, row: int, col: int, value: date | None):
         if value is None:
@@ -150,6 +157,19 @@ class Book:
                 ws.set_column(col, col, width)
         self.wb.close()
         return self.buffer.getvalue()
+
+
+def format_literal(text: str) -> str:
+    """``text`` as literal text of a number format: quoted, so that none of its characters
+    (0 # ? % , . ; @ _ * [ ] E or a backslash) is read as part of the format; a double
+    quote, which cannot stand inside the quotes, is written outside them escaped."""
+    return '"' + printable(text).replace('"', '"\\""') + '"'
+
+
+def _around(code: str, before: str, after: str) -> str:
+    """A number format section with the literal words before and after the number."""
+    return "".join((format_literal(before + " ") if before else "", code,
+                    " " + format_literal(after) if after else ""))
 
 
 def title_comment(lang: str) -> str:
