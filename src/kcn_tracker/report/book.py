@@ -39,7 +39,8 @@ _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 class Book:
     """An XlsxWriter workbook with the formats and the column widths kept in one place."""
 
-    def __init__(self, lang: str, title: str, documents: list[CitedDocument]) -> None:
+    def __init__(self, lang: str, title: str, documents: list[CitedDocument],
+                 own_sheets: tuple[str, ...]) -> None:
         import xlsxwriter
 
         self.lang = lang
@@ -52,7 +53,10 @@ class Book:
         self.wb.set_custom_property(MARK, True)
         self._formats: dict[tuple, object] = {}
         self._widths: dict[object, dict[int, int]] = {}
-        self._names: set[str] = set()
+        # Names in use, as Excel compares them (case ignored). The tool's own sheets are
+        # taken before any province names one, so that a province called "Nguồn" gets
+        # "Nguồn (2)" and the sources keep their name; Excel keeps "History" for itself.
+        self._names = {name.lower() for name in own_sheets} | {"history"}
 
     def fmt(self, **props):
         key = tuple(sorted(props.items()))
@@ -60,13 +64,17 @@ class Book:
             self._formats[key] = self.wb.add_format(props)
         return self._formats[key]
 
-    def sheet(self, name: str):
-        name = _SHEET_NAME_BAD.sub("_", printable(name)).strip("'")[:31] or "_"
-        base, n = name, 2
-        while name.lower() in self._names:
-            suffix = f" ({n})"
-            name, n = base[:31 - len(suffix)] + suffix, n + 1
-        self._names.add(name.lower())
+    def sheet(self, name: str, own: bool = False):
+        """A sheet named ``name`` if it is one of the tool's ``own_sheets``, else a name from
+        a plan made one Excel takes: no []:*?/\\, at most 31 UTF-16 units (as Excel counts, so
+        an emoji is two), no apostrophe at either end, and not a name in use."""
+        if not own:
+            name = _sheet_name(name)
+            base, n = name, 2
+            while name.lower() in self._names:
+                suffix = f" ({n})"
+                name, n = _sheet_name(base, 31 - len(suffix)) + suffix, n + 1
+            self._names.add(name.lower())
         ws = self.wb.add_worksheet(name)
         self._widths[ws] = {}
         return ws
@@ -157,6 +165,19 @@ class Book:
                 ws.set_column(col, col, width)
         self.wb.close()
         return self.buffer.getvalue()
+
+
+def _sheet_name(name: str, limit: int = 31) -> str:
+    """``name`` cut to ``limit`` UTF-16 code units, then its apostrophes stripped from
+    both ends (cutting first could leave one at the end, which Excel refuses)."""
+    name = _SHEET_NAME_BAD.sub("_", printable(name))
+    units, end = 0, 0
+    for end, char in enumerate(name, start=1):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > limit:
+            end -= 1
+            break
+    return name[:end].strip("'") or "_"
 
 
 def format_literal(text: str) -> str:

@@ -34,7 +34,7 @@ SUMMARY_STATUSES = [s.value for s in Status]
 
 def summary_sheet(book: Book, report: Report, title: str) -> None:
     lang = book.lang
-    ws = book.sheet(word(lang, "summary"))
+    ws = book.sheet(word(lang, "summary"), own=True)
     book.title(ws, title)
     head = [word(lang, "province"), *(STATUSES[lang][s] for s in SUMMARY_STATUSES),
             word(lang, "pending_revocations"), word(lang, "best"), word(lang, "worst")]
@@ -176,7 +176,7 @@ def province_sheet(book: Book, province: ProvinceResult, report: Report, title: 
 
 def sources_sheet(book: Book, documents: list[CitedDocument], title: str) -> None:
     lang = book.lang
-    ws = book.sheet(word(lang, "sources_sheet"))
+    ws = book.sheet(word(lang, "sources_sheet"), own=True)
     book.title(ws, title)
     book.header(ws, 2, [word(lang, c) for c in ("file", "doc_title", "publisher", "published",
                                                 "url", "quotes")])
@@ -197,7 +197,8 @@ def sources_sheet(book: Book, documents: list[CitedDocument], title: str) -> Non
 
 def report_workbook(report: Report, documents: list[CitedDocument], lang: str,
                     title: str) -> bytes:
-    book = Book(lang, title, documents)
+    book = Book(lang, title, documents,
+                own_sheets=(word(lang, "summary"), word(lang, "sources_sheet")))
     summary_sheet(book, report, title)
     for province in report.provinces:
         province_sheet(book, province, report, title)
@@ -210,8 +211,9 @@ TREND_HEAD = ("province", "scope", "period", "period_start", "period_end", "actu
 
 
 def trend_workbook(all_series, documents: list[CitedDocument], lang: str, title: str) -> bytes:
-    book = Book(lang, title, documents)
-    ws = book.sheet(word(lang, "trend_sheet"))
+    book = Book(lang, title, documents,
+                own_sheets=(word(lang, "trend_sheet"), word(lang, "sources_sheet")))
+    ws = book.sheet(word(lang, "trend_sheet"), own=True)
     book.title(ws, title)
     book.header(ws, 2, [word(lang, c) for c in TREND_HEAD])
     ws.freeze_panes(3, 1)
