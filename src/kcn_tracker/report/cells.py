@@ -40,16 +40,32 @@ def as_text(text: str, style: str = "") -> "Text":
 
 
 _MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-# HTML that a Markdown viewer would render, a cell's end, a link, code or emphasis;
-# a backslash only where it would escape the next character (CommonMark escapes
-# ASCII punctuation only), so "\u001b" from printable reads as it is.
-_MARKDOWN_SPECIAL = re.compile(r"[&<>|\[\]`*]|\\(?=[!-/:-@\[-`{-~])")
+# HTML that a Markdown viewer would render, a cell's end, a link, code, emphasis or
+# strikethrough; a backslash only where it would escape the next character (CommonMark
+# escapes ASCII punctuation only), so "\u001b" from printable reads as it is, or at the
+# end, where the next character is the caller's (a code span's backtick, "**", ":").
+_MARKDOWN_SPECIAL = re.compile(r"[&<>|\[\]`*_~]|\\(?=[!-/:-@\[-`{-~]|\Z)")
+# What GitHub turns into a link with no markup around it: a url, a www. host, an email
+# address (GFM's extended autolinks), and an @mention. No escape stops that, but GFM makes
+# no link inside a code span: a word (up to a space or "|", which must stay escaped as a
+# cell's end) that holds "://", "www.", "@", "mailto:" or "xmpp:" is shown as code. A
+# match starts only at a word's start, so the search stays linear in the text.
+_AUTOLINK = re.compile(r"(?<![^\s|])(?=[^\s|]*?(?:://|www\.|@|mailto:|xmpp:))[^\s|]+",
+                       re.IGNORECASE)
 
 
 def markdown_text(text: str) -> str:
-    """``text`` for a Markdown table cell or heading: one line, shown as written."""
-    return _MARKDOWN_SPECIAL.sub(
-        lambda m: _MARKDOWN_ENTITIES.get(m[0]) or "\\" + m[0], printable(text))
+    """``text`` for a Markdown table cell or heading: one line, shown as written, with
+    no link, markup or HTML made from it."""
+    text, out, start = printable(text), [], 0
+    for link in _AUTOLINK.finditer(text):
+        out += [_markdown_escaped(text[start:link.start()]), markdown_code(link[0])]
+        start = link.end()
+    return "".join(out) + _markdown_escaped(text[start:])
+
+
+def _markdown_escaped(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(lambda m: _MARKDOWN_ENTITIES.get(m[0]) or "\\" + m[0], text)
 
 
 def markdown_code(text: str) -> str:
