@@ -166,10 +166,14 @@ def status_markdown(report: Report, lang: str) -> str:
             lines.append(f"| **{title}** |"
                          + " |" * (len(columns) - 1))
         for s in summaries:
-            cells = [province_title(s.province.plan, lang),
-                     *(str(s.counts[status]) for status in Status), str(s.pending_revocations),
+            # As the table writes them: "—" where the province has no target (not 0 of
+            # each), "·" for no target with that status; the note below says which is which.
+            counts = [(str(s.counts[status]) if s.counts[status] else "·")
+                      if s.province.targets else "—" for status in Status]
+            cells = [province_title(s.province.plan, lang), *counts, str(s.pending_revocations),
                      _extreme(s.best, lang), _extreme(s.worst, lang)]
             lines.append("| " + " | ".join(markdown_text(c) for c in cells) + " |")
+    lines += ["", markdown_text(word(lang, "status_dash"))]
     return "\n".join(lines) + "\n"
 
 
