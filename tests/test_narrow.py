@@ -106,3 +106,20 @@ def test_unrecovered_below_80_columns_is_one_block_a_project(run):
         "  000",
         "    about 2024",
         "    seeds/000_72b5589f6330c81a.txt"]
+
+
+@pytest.mark.parametrize("width", [80, 120, 160])
+def test_a_long_name_cuts_no_column_away_from_80_columns(run, project, width):
+    """A no_wrap column holding a name took the whole table: at 80 columns a long
+    province name left no room for the project and the zone, and was cut itself."""
+    plan = project / "plans" / "thai-nguyen.toml"
+    name = " ".join(["Thái Nguyên"] * 6)
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        'name = "Thái Nguyên"\n', f'name = "{name}"\n', 1), encoding="utf-8")
+    out = run("unrecovered", str(project / "plans"), "--as-of", AS_OF,
+              env={"COLUMNS": str(width)}).stdout
+    assert "…" not in out
+    for text in (name, "Dự án đầu tư KCN Điềm Thụy – Khu B", "KCN Điềm Thụy – Khu B",
+                 "seeds/000_72b5589f6330c81a.txt"):
+        assert all(part in out.split() for part in text.split()), text
+    assert out.count("Vinaxuki") == 2 and out.count("2024") == 4  # title has none

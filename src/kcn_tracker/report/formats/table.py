@@ -164,7 +164,7 @@ def other_actuals_table(province: ProvinceResult, lang: str) -> Table:
     table.add_column(word(lang, "indicator"), ratio=3, min_width=16, overflow="fold")
     table.add_column(word(lang, "period"), no_wrap=True)
     table.add_column(word(lang, "actual"), ratio=2, min_width=12, overflow="fold")
-    table.add_column(word(lang, "source"), style="dim", no_wrap=True)
+    table.add_column(word(lang, "source"), style="dim", overflow="fold")
     for actual in province.untargeted:
         cells = actual_cells(actual, province.plan, lang)
         table.add_row(_indicator(cells, wide=True), as_text(cells["period"]),
@@ -197,11 +197,11 @@ def unrecovered_table(rows: list[tuple[ProvinceResult, PendingRevocation]], titl
                       lang: str, with_province: bool) -> Table:
     table = _table(title)
     if with_province:
-        table.add_column(word(lang, "province"), no_wrap=True)
+        table.add_column(word(lang, "province"), overflow="fold")
     table.add_column(word(lang, "project"), style="bold red", overflow="fold")
     table.add_column(word(lang, "zone"), overflow="fold")
     table.add_column(word(lang, "since"), no_wrap=True)
-    table.add_column(word(lang, "source"), style="dim", no_wrap=True)
+    table.add_column(word(lang, "source"), style="dim", overflow="fold")
     for province, revocation in rows:
         cells = revocation_cells(revocation, province.plan, lang)
         head = [as_text(province.name)] if with_province else []
@@ -244,7 +244,7 @@ def sources_legend(documents: list[CitedDocument], lang: str, width: int) -> Gro
                       for text in (d.about(lang), d.document) if text]
         return Group(*lines)
     grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(style="dim", overflow="fold")
     grid.add_column(style="dim", overflow="fold")
     for d in documents:
         about = d.about(lang)
