@@ -123,3 +123,20 @@ def test_a_long_name_cuts_no_column_away_from_80_columns(run, project, width):
                  "seeds/000_72b5589f6330c81a.txt"):
         assert all(part in out.split() for part in text.split()), text
     assert out.count("Vinaxuki") == 2 and out.count("2024") == 4  # title has none
+
+
+@pytest.mark.parametrize("lang, worst", [
+    ("vi", "Giá trị sản xuất công nghiệp 2024: ước 1.030.000 tỷ đồng / khoảng 1.118.349,62 "
+           "tỷ đồng (suy ra), 92,1% (-7,9%)"),
+    ("en", "Industrial production value 2024: est. 1,030,000 billion VND / about "
+           "1,118,349.62 billion VND (implied), 92.1% (-7.9%)")])
+@pytest.mark.parametrize("width", [20, 40, 50])
+def test_status_below_80_columns_cuts_no_highlight(run, width, lang, worst):
+    out = run("status", "--as-of", AS_OF, "--lang", lang, "--width", str(width)).stdout
+    assert "…" not in out  # '1,118,349…' and 'overshoo…' before
+    assert max(len(line) for line in out.splitlines()) <= width
+    assert joined(worst) in joined(out)
+    lines = [line.rstrip() for line in out.splitlines()]
+    label = {"vi": "Thái Nguyên (cũ) · Chờ thu hồi:", "en": "Thái Nguyên (former) · Pending "
+                                                            "revocations:"}[lang]
+    assert joined(out).endswith(joined(label) + "3") and lines[-1] == "  3"
