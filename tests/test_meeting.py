@@ -225,3 +225,24 @@ def test_one_successor_told_two_ways_is_an_error(run, tmp_path):
             json.loads(result.stdout)["findings"] if f["code"] == "KCN116"] == [
         ("KCN116", "thai-nguyen.toml")]
     assert run("report", str(tmp_path / "plans")).exit_code == 1
+
+
+@pytest.mark.parametrize("lang, rows, note", [
+    ("vi", ["| Bắc Giang (tỉnh cũ, đến 30/06/2025) | — | — | — | — | — | — | 0 | — | — |",
+            "| Bắc Kạn (tỉnh cũ, đến 30/06/2025) | · | · | · | · | · | 4 | 0 | — | — |"],
+     "—: tỉnh chưa đặt chỉ tiêu nào; ·: không có chỉ tiêu ở trạng thái này."),
+    ("en", ["| Bắc Giang (former province, until 2025-06-30) | — | — | — | — | — | — | 0 | — | — |",
+            "| Bắc Kạn (former province, until 2025-06-30) | · | · | · | · | · | 4 | 0 | — | — |"],
+     "—: the province has no target; ·: no target with this status."),
+])
+def test_status_markdown_writes_dash_and_dot_as_the_table_does(run, tmp_path, lang, rows, note):
+    out = run("status", "--as-of", AS_OF, "--lang", lang, "-f", "markdown").stdout
+    lines = out.splitlines()
+    assert lines[4:6] == rows
+    assert lines[6].startswith("| Thái Nguyên (") and "| 2 | · | · | · | 1 | · | 3 |" in lines[6]
+    assert lines[7:] == ["", note]  # a blank line ends the table, then what they mean
+    table = run("status", "--as-of", AS_OF, "--lang", lang, env={"COLUMNS": "120"}).stdout
+    assert note in table
+    export = tmp_path / f"status-{lang}.md"
+    assert run("status", "--as-of", AS_OF, "--lang", lang, "--export", str(export)).exit_code == 0
+    assert export.read_text(encoding="utf-8").endswith("\n".join(lines[3:]) + "\n")

@@ -52,8 +52,8 @@ def test_province_sheet_figures_are_numbers_with_formats(run, tmp_path):
     cells = {header[i]: c for i, c in enumerate(row) if i < len(header)}
     plan, actual = cells["Kế hoạch"], cells["Thực hiện"]
     assert plan.data_type == "n" and plan.value == pytest.approx(1118349.62)
-    assert plan.number_format == '#,##0.00 "tỷ đồng"'
-    assert actual.value == 1030000 and actual.number_format == '#,##0 "tỷ đồng"'
+    assert plan.number_format == '"khoảng "#,##0.00 "tỷ đồng" "(suy ra)"'
+    assert actual.value == 1030000 and actual.number_format == '"ước "#,##0 "tỷ đồng"'
     assert cells["% KH"].value == pytest.approx(0.921) and cells["% KH"].number_format == "0.0%"
     assert cells["Vượt/hụt"].value == pytest.approx(-0.079)
     assert "%" in cells["Vượt/hụt"].number_format
@@ -76,7 +76,7 @@ def test_english_workbook_uses_english_formats(run, tmp_path):
     assert wb.sheetnames == ["Summary", "Thái Nguyên", "Sources"]
     ws = wb["Thái Nguyên"]
     row = find_row(ws, "Industrial production value", "2024")
-    assert any(c.number_format == '#,##0.00 "billion VND"' for c in row)
+    assert any(c.number_format == '"about "#,##0.00 "billion VND" "(implied)"' for c in row)
     assert any(c.number_format == "yyyy-mm-dd" for c in row)
 
 
@@ -300,6 +300,45 @@ def test_the_html_page_renders_in_chromium_and_fits_a4(run, tmp_path, command):
     # printed, the page is A4 landscape: 297 x 210 mm = 842 x 595 points
     boxes = re.findall(rb"MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf.read_bytes())
     assert boxes and all(round(float(w)) == 842 and round(float(h)) == 595 for w, h in boxes)
+
+
+def long_unbroken_texts(project) -> str:
+    """The project with a 420-character url in seeds/index.toml and a zone name of 200
+    characters without a space in a table cell; the plans still pass check."""
+    index = project / "seeds" / "index.toml"
+    dated = 'publisher = "Vietnam Business Forum"\npublished = "2020-11-30"'
+    url = "https://example.org/" + "a" * 400
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        dated, f'{dated}\nurl = "{url}"', 1), encoding="utf-8")
+    plan = project / "plans" / "thai-nguyen.toml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        'vinaxuki = "KCN Vinaxuki"', f'vinaxuki = "KCN_{"Vinaxuki" * 25}"'), encoding="utf-8")
+    return str(project / "plans")
+
+
+def test_a_long_unbroken_url_or_name_may_break_anywhere(run, project, tmp_path):
+    page = tmp_path / "page.html"
+    assert run("report", long_unbroken_texts(project), "--as-of", AS_OF, "--export",
+               str(page)).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert ".sources li { margin-bottom: .5rem; overflow-wrap: anywhere; }" in html
+    assert "code { font-size: .9em; overflow-wrap: anywhere; }" in html
+    assert "td.long { overflow-wrap: anywhere; white-space: normal; }" in html
+    assert f'<td class="long">KCN_{"Vinaxuki" * 25}</td>' in html
+    assert f"<code>https://example.org/{'a' * 400}</code>" in html
+    # a cell with no long run breaks at spaces only: a date or a figure is never split
+    assert '<td class="num">gần 140%</td>' in html and "<td>2024</td>" in html
+
+
+def test_a_long_unbroken_url_or_name_stays_on_an_a4_page(run, project, tmp_path):
+    render_html = _render_script()
+    if render_html.find_chromium() is None:
+        pytest.skip("no chromium installed (apt-get install -y chromium)")
+    page, png, pdf = tmp_path / "page.html", tmp_path / "page.png", tmp_path / "page.pdf"
+    assert run("report", long_unbroken_texts(project), "--as-of", AS_OF, "--export",
+               str(page)).exit_code == 0
+    width, _ = render_html.render(page, png, pdf=pdf)
+    assert width <= render_html.A4_LANDSCAPE_PX  # 3478 px before
 
 
 # --- Any folder ----------------------------------------------------------------------

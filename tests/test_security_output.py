@@ -170,7 +170,8 @@ SHOWN_ESCAPED = {
 MARKDOWN_ESCAPED = {
     "zone": "KCN \\u001b\\[31mđỏ\\u0007 \\u009b1m",
     "revocation": SHOWN_ESCAPED["revocation"],
-    "project": "Huali \\u001b\\]8;;http://x\\u0007link",
+    # a word that holds a url is code, where GitHub makes no link of it
+    "project": "Huali `\\u001b]8;;http://x\\u0007link`",
 }
 
 

@@ -39,7 +39,8 @@ _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 class Book:
     """An XlsxWriter workbook with the formats and the column widths kept in one place."""
 
-    def __init__(self, lang: str, title: str, documents: list[CitedDocument]) -> None:
+    def __init__(self, lang: str, title: str, documents: list[CitedDocument],
+                 own_sheets: tuple[str, ...]) -> None:
         import xlsxwriter
 
         self.lang = lang
@@ -52,7 +53,10 @@ class Book:
         self.wb.set_custom_property(MARK, UNSTAMPED)  # stamped when written (marks.py)
         self._formats: dict[tuple, object] = {}
         self._widths: dict[object, dict[int, int]] = {}
-        self._names: set[str] = set()
+        # Names in use, as Excel compares them (case ignored). The tool's own sheets are
+        # taken before any province names one, so that a province called "Nguồn" gets
+        # "Nguồn (2)" and the sources keep their name; Excel keeps "History" for itself.
+        self._names = {name.lower() for name in own_sheets} | {"history"}
 
     def fmt(self, **props):
         key = tuple(sorted(props.items()))
@@ -60,13 +64,17 @@ class Book:
             self._formats[key] = self.wb.add_format(props)
         return self._formats[key]
 
-    def sheet(self, name: str):
-        name = _SHEET_NAME_BAD.sub("_", printable(name)).strip("'")[:31] or "_"
-        base, n = name, 2
-        while name.lower() in self._names:
-            suffix = f" ({n})"
-            name, n = base[:31 - len(suffix)] + suffix, n + 1
-        self._names.add(name.lower())
+    def sheet(self, name: str, own: bool = False):
+        """A sheet named ``name`` if it is one of the tool's ``own_sheets``, else a name from
+        a plan made one Excel takes: no []:*?/\\, at most 31 UTF-16 units (as Excel counts, so
+        an emoji is two), no apostrophe at either end, and not a name in use."""
+        if not own:
+            name = _sheet_name(name)
+            base, n = name, 2
+            while name.lower() in self._names:
+                suffix = f" ({n})"
+                name, n = _sheet_name(base, 31 - len(suffix)) + suffix, n + 1
+            self._names.add(name.lower())
         ws = self.wb.add_worksheet(name)
         self._widths[ws] = {}
         return ws
@@ -90,28 +98,35 @@ class Book:
             ws.write_string(row, col, "\n".join(printable(v) for v in values), fmt)
 
     def number(self, ws, row: int, col: int, value: Decimal | None, unit: str | None = None,
-               fmt_props: dict | None = None):
+               fmt_props: dict | None = None, before: str = "", after: str = ""):
+        """A figure as a number whose format shows the words the terminal puts around it
+        ("hơn", "ước", "(suy ra)"), so that the cell reads as the report does and still
+        adds up."""
         if value is None:
             return
         places = max(0, -value.normalize().as_tuple().exponent)
+        label = getattr(UNITS[unit], self.lang) if unit is not None else ""
         if unit == "percent":
             code = "0" + ("." + "0" * places if places else "") + "%"
             number = float(value / 100)
         else:
             code = "#,##0" + ("." + "0" * places if places else "")
             if unit is not None:
-                code += f' "{getattr(UNITS[unit], self.lang)}"'
+                code += " " + format_literal(label)
             number = float(value)
+        code = _around(code, before, after)
         ws.write_number(row, col, number, self.fmt(num_format=code, **(fmt_props or {})))
-        self._width(ws, col, len(f"{number:,}") + (len(getattr(UNITS[unit], self.lang)) + 1
-                                                  if unit else 0))
+        self._width(ws, col, len(f"{number:,}") + (len(label) + 1 if unit else 0)
+                    + sum(len(w) + 1 for w in (before, after) if w))
 
-    def percent(self, ws, row: int, col: int, value: Decimal | None, sign: bool = False):
+    def percent(self, ws, row: int, col: int, value: Decimal | None, sign: bool = False,
+                before: str = ""):
         if value is None:
             return
-        code = "+0.0%;-0.0%;0.0%" if sign else "0.0%"
+        sections = ("+0.0%", "-0.0%", "0.0%") if sign else ("0.0%",)
+        code = ";".join(_around(s, before, "") for s in sections)
         ws.write_number(row, col, float(value / 100), self.fmt(num_format=code))
-        self._width(ws, col, 8)
+        self._width(ws, col, 8 + (len(before) + 1 if before else 0))
 
     def date(self, ws, row: int, col: int, value: date | None):
         if value is None:
@@ -150,6 +165,32 @@ class Book:
                 ws.set_column(col, col, width)
         self.wb.close()
         return self.buffer.getvalue()
+
+
+def _sheet_name(name: str, limit: int = 31) -> str:
+    """``name`` cut to ``limit`` UTF-16 code units, then its apostrophes stripped from
+    both ends (cutting first could leave one at the end, which Excel refuses)."""
+    name = _SHEET_NAME_BAD.sub("_", printable(name))
+    units, end = 0, 0
+    for end, char in enumerate(name, start=1):
+        units += 2 if ord(char) > 0xFFFF else 1
+        if units > limit:
+            end -= 1
+            break
+    return name[:end].strip("'") or "_"
+
+
+def format_literal(text: str) -> str:
+    """``text`` as literal text of a number format: quoted, so that none of its characters
+    (0 # ? % , . ; @ _ * [ ] E or a backslash) is read as part of the format; a double
+    quote, which cannot stand inside the quotes, is written outside them escaped."""
+    return '"' + printable(text).replace('"', '"\\""') + '"'
+
+
+def _around(code: str, before: str, after: str) -> str:
+    """A number format section with the literal words before and after the number."""
+    return "".join((format_literal(before + " ") if before else "", code,
+                    " " + format_literal(after) if after else ""))
 
 
 def title_comment(lang: str) -> str:

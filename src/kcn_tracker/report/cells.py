@@ -23,7 +23,7 @@ from kcn_tracker.plans.merger import plan_successor
 from kcn_tracker.plans.model import Actual, Origin, Plan
 from kcn_tracker.plans.periods import Period, parse_period
 from kcn_tracker.plans.vocabulary import INDICATORS, UNITS
-from kcn_tracker.progress.evaluate import PendingRevocation, TargetResult
+from kcn_tracker.progress.evaluate import Observed, PendingRevocation, TargetResult
 from kcn_tracker.report.words import COMPARATORS, QUALIFIERS, SCOPES, STATUSES, WORDS
 from kcn_tracker.text.display import format_number, printable
 
@@ -40,16 +40,32 @@ def as_text(text: str, style: str = "") -> "Text":
 
 
 _MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-# HTML that a Markdown viewer would render, a cell's end, a link, code or emphasis;
-# a backslash only where it would escape the next character (CommonMark escapes
-# ASCII punctuation only), so "\u001b" from printable reads as it is.
-_MARKDOWN_SPECIAL = re.compile(r"[&<>|\[\]`*]|\\(?=[!-/:-@\[-`{-~])")
+# HTML that a Markdown viewer would render, a cell's end, a link, code, emphasis or
+# strikethrough; a backslash only where it would escape the next character (CommonMark
+# escapes ASCII punctuation only), so "\u001b" from printable reads as it is, or at the
+# end, where the next character is the caller's (a code span's backtick, "**", ":").
+_MARKDOWN_SPECIAL = re.compile(r"[&<>|\[\]`*_~]|\\(?=[!-/:-@\[-`{-~]|\Z)")
+# What GitHub turns into a link with no markup around it: a url, a www. host, an email
+# address (GFM's extended autolinks), and an @mention. No escape stops that, but GFM makes
+# no link inside a code span: a word (up to a space or "|", which must stay escaped as a
+# cell's end) that holds "://", "www.", "@", "mailto:" or "xmpp:" is shown as code. A
+# match starts only at a word's start, so the search stays linear in the text.
+_AUTOLINK = re.compile(r"(?<![^\s|])(?=[^\s|]*?(?:://|www\.|@|mailto:|xmpp:))[^\s|]+",
+                       re.IGNORECASE)
 
 
 def markdown_text(text: str) -> str:
-    """``text`` for a Markdown table cell or heading: one line, shown as written."""
-    return _MARKDOWN_SPECIAL.sub(
-        lambda m: _MARKDOWN_ENTITIES.get(m[0]) or "\\" + m[0], printable(text))
+    """``text`` for a Markdown table cell or heading: one line, shown as written, with
+    no link, markup or HTML made from it."""
+    text, out, start = printable(text), [], 0
+    for link in _AUTOLINK.finditer(text):
+        out += [_markdown_escaped(text[start:link.start()]), markdown_code(link[0])]
+        start = link.end()
+    return "".join(out) + _markdown_escaped(text[start:])
+
+
+def _markdown_escaped(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(lambda m: _MARKDOWN_ENTITIES.get(m[0]) or "\\" + m[0], text)
 
 
 def markdown_code(text: str) -> str:
@@ -174,30 +190,47 @@ def scope_text(plan: Plan, scope: str, lang: str) -> str:
     return printable(scope_label(plan, scope, lang))
 
 
+def target_words(result: TargetResult, lang: str) -> tuple[str, str]:
+    """The words around a target's figure: before it ("trên", "hơn"), after it ("(suy
+    ra)"); the workbook puts them in a number format, the text renderers beside it."""
+    t = result.target
+    words = [COMPARATORS[lang][t.comparator.value], QUALIFIERS[lang][result.value_qualifier.value]]
+    return (" ".join(w for w in words if w),
+            f"({word(lang, 'implied')})" if t.origin is Origin.IMPLIED else "")
+
+
 def target_text(result: TargetResult, lang: str) -> str:
     t = result.target
     if result.value is None:
         return f"{word(lang, 'not_known')} ({word(lang, 'implied')})"
     if t.value_max is not None:
         return quantity(t.value_max, t.unit.value, lang, low=result.value)
-    words = [COMPARATORS[lang][t.comparator.value], QUALIFIERS[lang][result.value_qualifier.value]]
-    text = quantity(result.value, t.unit.value, lang, " ".join(w for w in words if w))
-    if t.origin is Origin.IMPLIED:
-        text += f" ({word(lang, 'implied')})"
-    return text
+    before, after = target_words(result, lang)
+    text = quantity(result.value, t.unit.value, lang, before)
+    return f"{text} {after}" if after else text
+
+
+def figure_words(figure: Actual | Observed, lang: str) -> str:
+    """The words before a reported figure: "ước", "hơn", "ước khoảng"."""
+    words = [word(lang, "estimated") if figure.estimated else "",
+             QUALIFIERS[lang][figure.qualifier.value]]
+    return " ".join(w for w in words if w)
+
+
+def partial_words(result: TargetResult, lang: str) -> str:
+    """After a figure that does not yet cover its target's period: "(số liệu đến …)"."""
+    if result.complete:
+        return ""
+    return f"({word(lang, 'partial', date=day(result.observed.observed_until, lang))})"
 
 
 def actual_text(result: TargetResult, lang: str) -> str:
     observed = result.observed
     if observed is None:
         return word(lang, "no_data")
-    text = quantity(observed.value, observed.unit, lang,
-                    QUALIFIERS[lang][observed.qualifier.value])
-    if observed.estimated:
-        text = f"{word(lang, 'estimated')} {text}"
-    if not result.complete:
-        text += f" ({word(lang, 'partial', date=day(observed.observed_until, lang))})"
-    return text
+    text = quantity(observed.value, observed.unit, lang, figure_words(observed, lang))
+    partial = partial_words(result, lang)
+    return f"{text} {partial}" if partial else text
 
 
 def remaining_text(result: TargetResult, lang: str) -> str:
@@ -237,9 +270,7 @@ def revision_lines(province, lang: str) -> list[str]:
 
 
 def actual_entry_text(actual: Actual, lang: str) -> str:
-    text = quantity(actual.value, actual.unit.value, lang,
-                    QUALIFIERS[lang][actual.qualifier.value])
-    return f"{word(lang, 'estimated')} {text}" if actual.estimated else text
+    return quantity(actual.value, actual.unit.value, lang, figure_words(actual, lang))
 
 
 def percent(value: Decimal | None, lang: str, sign: bool = False,

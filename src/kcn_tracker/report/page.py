@@ -11,6 +11,7 @@ document is escaped text (``printable`` first, then HTML escapes).
 from __future__ import annotations
 
 import html
+import re
 
 from kcn_tracker.progress.evaluate import ProvinceResult, Report, Status
 from kcn_tracker.progress.summary import summarize
@@ -46,6 +47,7 @@ STYLE = """
 :root { color-scheme: light; }
 body { font-family: %(fonts)s; margin: 1.5rem; color: #1a1a1a; font-size: 15px;
        line-height: 1.35; }
+h1, h2, h3, caption, p { overflow-wrap: anywhere; }
 h1 { font-size: 1.35rem; margin: 0 0 1rem; }
 h2 { font-size: 1.15rem; margin: 1.6rem 0 .4rem; }
 h3 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
@@ -57,15 +59,16 @@ td.nowrap { white-space: nowrap; }
 td.zero { color: #999; }
 thead th { background: #f2f2f2; border-bottom: 2px solid #999; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td.long { overflow-wrap: anywhere; white-space: normal; }
 .sub { color: #555; font-size: .85em; display: block; }
 .status { font-weight: 600; white-space: nowrap; }
 %(statuses)s
 .legend { display: flex; flex-wrap: wrap; gap: .4rem; padding: 0; list-style: none; }
 .legend li { padding: .1rem .5rem; border-radius: 3px; }
 .note { color: #555; font-size: .85em; }
-.sources li { margin-bottom: .5rem; }
+.sources li { margin-bottom: .5rem; overflow-wrap: anywhere; }
 .sources q { display: block; color: #444; font-size: .9em; margin-left: 1rem; }
-code { font-size: .9em; }
+code { font-size: .9em; overflow-wrap: anywhere; }
 @page { size: A4 landscape; margin: 10mm; }
 @media print {
   body { margin: 0; font-size: 9.5pt; }
@@ -122,7 +125,16 @@ def _table(caption: str | None, head: list[tuple[str, str]], rows: list[list[str
     return lines
 
 
+# A run of this many characters with no space in a cell (a url, a path, names run
+# together) would set its column's least width and push the table off an A4 page: such
+# a cell may break anywhere ("long"). A cell without one breaks at spaces only, so that
+# a date or a figure is never split where the table is tight.
+LONG_RUN = re.compile(r"\S{31,}")
+
+
 def _td(text: str, cls: str = "", sub: str = "") -> str:
+    if LONG_RUN.search(printable(f"{text} {sub}")):
+        cls = f"{cls} long".strip()
     attr = f' class="{cls}"' if cls else ""
     extra = f'<span class="sub">{esc(sub)}</span>' if sub else ""
     return f"<td{attr}>{esc(text)}{extra}</td>"

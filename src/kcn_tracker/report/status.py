@@ -6,6 +6,7 @@ import json
 
 from rich import box
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -52,22 +53,27 @@ def _count_cells(counts: dict[Status, int], has_targets: bool, bold: bool = Fals
                  else "dim") for s in Status]
 
 
-def _highlights(summaries: list[Summary], lang: str, grid: Table) -> None:
+def _highlights(summaries: list[Summary], lang: str) -> list[tuple[Text, Text]]:
+    """What to say of each province under the counts: (label, what it says)."""
+    rows = []
     for summary in summaries:
         name = province_short(summary.province.plan, lang)
         if not summary.province.targets:
-            grid.add_row(as_text(f"{name}:"), Text(word(lang, "targets_none"), style="dim"))
+            rows.append((as_text(f"{name}:"), Text(word(lang, "targets_none"), style="dim")))
         for label, result in (("best", summary.best), ("worst", summary.worst)):
             if result is not None:
-                grid.add_row(as_text(f"{name} · {word(lang, label)}:"),
-                             as_text(_extreme(result, lang)))
+                rows.append((as_text(f"{name} · {word(lang, label)}:"),
+                             as_text(_extreme(result, lang))))
         if summary.pending_revocations:
-            grid.add_row(as_text(f"{name} · {word(lang, 'pending_revocations')}:"),
-                         Text(str(summary.pending_revocations), style="bold red"))
+            rows.append((as_text(f"{name} · {word(lang, 'pending_revocations')}:"),
+                         Text(str(summary.pending_revocations), style="bold red")))
+    return rows
 
 
 def _status_list(report: Report, lang: str) -> Group:
-    """Narrower than 80 columns no table of seven columns fits: one line a province."""
+    """Narrower than 80 columns no table of seven columns fits: one line a province, and
+    each highlight as its label over what it says, indented (two columns side by side
+    would cut the figures)."""
     parts: list = [Text(word(lang, "status_title", as_of=day(report.as_of, lang)),
                         style="bold")]
     for heading, summaries in _rows(report):
@@ -78,11 +84,11 @@ def _status_list(report: Report, lang: str) -> Group:
             line = ", ".join(counts) if counts else word(lang, "targets_none")
             parts.append(as_text(f"{'  ' if heading else ''}"
                                  f"{province_short(summary.province.plan, lang)}: {line}"))
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold")
-    grid.add_column()
-    _highlights([s for _, group in _rows(report) for s in group], lang, grid)
-    return Group(*parts, Text(""), grid)
+    parts.append(Text(""))
+    for label, said in _highlights([s for _, group in _rows(report) for s in group], lang):
+        label.stylize("bold")
+        parts += [label, Padding(said, (0, 0, 0, 2))]
+    return Group(*parts)
 
 
 def _rows(report: Report) -> list[tuple[object, list[Summary]]]:
@@ -113,7 +119,8 @@ def status_table(report: Report, lang: str, width: int = 80) -> Group:
             name = province_short(summary.province.plan, lang)
             table.add_row(as_text(("  " if heading is not None else "") + name),
                           *_count_cells(summary.counts, bool(summary.province.targets)))
-        _highlights(summaries, lang, highlights)
+        for label, said in _highlights(summaries, lang):
+            highlights.add_row(label, said)
     parts = [table, Text(word(lang, "status_dash"), style="dim")]
     if highlights.row_count:
         parts += [Text(""), highlights]
@@ -166,10 +173,14 @@ def status_markdown(report: Report, lang: str) -> str:
             lines.append(f"| **{title}** |"
                          + " |" * (len(columns) - 1))
         for s in summaries:
-            cells = [province_title(s.province.plan, lang),
-                     *(str(s.counts[status]) for status in Status), str(s.pending_revocations),
+            # As the table writes them: "—" where the province has no target (not 0 of
+            # each), "·" for no target with that status; the note below says which is which.
+            counts = [(str(s.counts[status]) if s.counts[status] else "·")
+                      if s.province.targets else "—" for status in Status]
+            cells = [province_title(s.province.plan, lang), *counts, str(s.pending_revocations),
                      _extreme(s.best, lang), _extreme(s.worst, lang)]
             lines.append("| " + " | ".join(markdown_text(c) for c in cells) + " |")
+    lines += ["", markdown_text(word(lang, "status_dash"))]
     return "\n".join(lines) + "\n"
 
 

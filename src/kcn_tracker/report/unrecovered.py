@@ -9,7 +9,7 @@ from rich.console import Console
 from kcn_tracker.progress.evaluate import Report
 from kcn_tracker.report.cells import day, word
 from kcn_tracker.report.formats.json_report import revocation_dict
-from kcn_tracker.report.formats.table import sources_legend, unrecovered_table
+from kcn_tracker.report.formats.table import sources_legend, unrecovered
 from kcn_tracker.report.sources import cited
 from kcn_tracker.text.display import json_printable
 
@@ -26,8 +26,7 @@ def render(report: Report, lang: str, output_format: str, console: Console) -> N
     if not rows:
         console.print(word(lang, "unrecovered_none"))
         return
-    console.print(unrecovered_table(rows, word(lang, "unrecovered_all",
-                                               as_of=day(report.as_of, lang)),
-                                    lang, with_province=True))
+    console.print(unrecovered(rows, word(lang, "unrecovered_all", as_of=day(report.as_of, lang)),
+                              lang, with_province=True, width=console.width))
     console.print(sources_legend(cited([r.entry.source for _, r in rows], report.documents),
-                                 lang))
+                                 lang, console.width))

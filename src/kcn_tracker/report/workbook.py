@@ -15,23 +15,26 @@ from kcn_tracker.progress.evaluate import ProvinceResult, Report, Status, Target
 from kcn_tracker.progress.summary import summarize
 from kcn_tracker.report.book import STATUS_COLOURS, Book
 from kcn_tracker.report.cells import (
+    figure_words,
     indicator_label,
     partial_date,
+    partial_words,
     period_text,
     province_title,
     remaining_text,
     scope_text,
+    target_words,
     word,
 )
 from kcn_tracker.report.sources import CitedDocument
-from kcn_tracker.report.words import COMPARATORS, QUALIFIERS, STATUSES
+from kcn_tracker.report.words import QUALIFIERS, STATUSES
 
 SUMMARY_STATUSES = [s.value for s in Status]
 
 
 def summary_sheet(book: Book, report: Report, title: str) -> None:
     lang = book.lang
-    ws = book.sheet(word(lang, "summary"))
+    ws = book.sheet(word(lang, "summary"), own=True)
     book.title(ws, title)
     head = [word(lang, "province"), *(STATUSES[lang][s] for s in SUMMARY_STATUSES),
             word(lang, "pending_revocations"), word(lang, "best"), word(lang, "worst")]
@@ -82,12 +85,6 @@ ACTUAL_HEAD = ("indicator", "scope", "project", "period", "period_start", "perio
 REVOCATION_HEAD = ("project", "zone", "since", "source")
 
 
-def _comparator(result: TargetResult, lang: str) -> str:
-    words = [COMPARATORS[lang][result.target.comparator.value],
-             QUALIFIERS[lang][result.value_qualifier.value]]
-    return " ".join(w for w in words if w)
-
-
 def _target_row(book: Book, ws, row: int, r: TargetResult, plan: Plan, at: int = 0) -> None:
     """A target's cells from column ``at`` on (a trend sheet puts the province first)."""
     lang, t = book.lang, r.target
@@ -97,19 +94,22 @@ def _target_row(book: Book, ws, row: int, r: TargetResult, plan: Plan, at: int =
     book.text(ws, row, at + 2, period_text(r.period, lang))
     book.date(ws, row, at + 3, r.period.start)
     book.date(ws, row, at + 4, r.period.end)
-    book.text(ws, row, at + 5, _comparator(r, lang))
+    before, after = target_words(r, lang)
+    book.text(ws, row, at + 5, before)
     if r.value is None:
         book.text(ws, row, at + 6, f"{word(lang, 'not_known')} ({word(lang, 'implied')})")
     else:
-        book.number(ws, row, at + 6, r.value, unit)
+        book.number(ws, row, at + 6, r.value, unit, before=before, after=after)
     book.number(ws, row, at + 7, t.value_max, unit)
     book.text(ws, row, at + 8, getattr(UNITS[unit], lang))
     if r.observed is not None:
-        book.number(ws, row, at + 9, r.observed.value, r.observed.unit)
+        book.number(ws, row, at + 9, r.observed.value, r.observed.unit,
+                    before=figure_words(r.observed, lang), after=partial_words(r, lang))
     else:
         book.text(ws, row, at + 9, word(lang, "no_data"))
-    book.percent(ws, row, at + 10, r.attainment_pct)
-    book.percent(ws, row, at + 11, r.overshoot_pct, sign=True)
+    bound = QUALIFIERS[lang][r.attainment_qualifier.value]
+    book.percent(ws, row, at + 10, r.attainment_pct, before=bound)
+    book.percent(ws, row, at + 11, r.overshoot_pct, sign=True, before=bound)
     book.status(ws, row, at + 12, r.status.value)
     book.text(ws, row, at + 13, remaining_text(r, lang))
     book.text(ws, row, at + 14, t.note)
@@ -126,7 +126,7 @@ def _actual_row(book: Book, ws, row: int, a: Actual, province: ProvinceResult) -
     book.text(ws, row, 3, period_text(period, lang))
     book.date(ws, row, 4, period.start)
     book.date(ws, row, 5, period.end)
-    book.number(ws, row, 6, a.value, a.unit.value)
+    book.number(ws, row, 6, a.value, a.unit.value, before=figure_words(a, lang))
     book.text(ws, row, 7, getattr(UNITS[a.unit.value], lang))
     book.text(ws, row, 8, a.note)
     book.sources(ws, row, 9, [a.source.document])
@@ -176,7 +176,7 @@ def province_sheet(book: Book, province: ProvinceResult, report: Report, title: 
 
 def sources_sheet(book: Book, documents: list[CitedDocument], title: str) -> None:
     lang = book.lang
-    ws = book.sheet(word(lang, "sources_sheet"))
+    ws = book.sheet(word(lang, "sources_sheet"), own=True)
     book.title(ws, title)
     book.header(ws, 2, [word(lang, c) for c in ("file", "doc_title", "publisher", "published",
                                                 "url", "quotes")])
@@ -197,7 +197,8 @@ def sources_sheet(book: Book, documents: list[CitedDocument], title: str) -> Non
 
 def report_workbook(report: Report, documents: list[CitedDocument], lang: str,
                     title: str) -> bytes:
-    book = Book(lang, title, documents)
+    book = Book(lang, title, documents,
+                own_sheets=(word(lang, "summary"), word(lang, "sources_sheet")))
     summary_sheet(book, report, title)
     for province in report.provinces:
         province_sheet(book, province, report, title)
@@ -210,8 +211,9 @@ TREND_HEAD = ("province", "scope", "period", "period_start", "period_end", "actu
 
 
 def trend_workbook(all_series, documents: list[CitedDocument], lang: str, title: str) -> bytes:
-    book = Book(lang, title, documents)
-    ws = book.sheet(word(lang, "trend_sheet"))
+    book = Book(lang, title, documents,
+                own_sheets=(word(lang, "trend_sheet"), word(lang, "sources_sheet")))
+    ws = book.sheet(word(lang, "trend_sheet"), own=True)
     book.title(ws, title)
     book.header(ws, 2, [word(lang, c) for c in TREND_HEAD])
     ws.freeze_panes(3, 1)
@@ -223,13 +225,15 @@ def trend_workbook(all_series, documents: list[CitedDocument], lang: str, title:
             book.text(ws, row, 2, period_text(p.period, lang))
             book.date(ws, row, 3, p.period.start)
             book.date(ws, row, 4, p.period.end)
-            book.number(ws, row, 5, p.actual.value, s.unit)
+            book.number(ws, row, 5, p.actual.value, s.unit, before=figure_words(p.actual, lang))
             book.text(ws, row, 6, getattr(UNITS[s.unit], lang))
             book.percent(ws, row, 7, p.change_pct, sign=True)
             if p.stated_growth is not None:
-                book.percent(ws, row, 8, p.stated_growth.value, sign=True)
+                book.percent(ws, row, 8, p.stated_growth.value, sign=True,
+                             before=figure_words(p.stated_growth, lang))
             if p.target is not None and p.target.value is not None:
-                book.number(ws, row, 9, p.target.value, s.unit)
+                before, after = target_words(p.target, lang)
+                book.number(ws, row, 9, p.target.value, s.unit, before=before, after=after)
                 book.status(ws, row, 10, p.target.status.value)
             book.text(ws, row, 11, p.actual.note)
             book.sources(ws, row, 12, [p.actual.source.document])

@@ -161,10 +161,10 @@ def _target_row(result: TargetResult, province: ProvinceResult, lang: str, wide:
 
 def other_actuals_table(province: ProvinceResult, lang: str) -> Table:
     table = _table(word(lang, "other_actuals", name=province_name(province.plan)))
-    table.add_column(word(lang, "indicator"), ratio=3, min_width=16)
+    table.add_column(word(lang, "indicator"), ratio=3, min_width=16, overflow="fold")
     table.add_column(word(lang, "period"), no_wrap=True)
     table.add_column(word(lang, "actual"), ratio=2, min_width=12, overflow="fold")
-    table.add_column(word(lang, "source"), style="dim", no_wrap=True)
+    table.add_column(word(lang, "source"), style="dim", overflow="fold")
     for actual in province.untargeted:
         cells = actual_cells(actual, province.plan, lang)
         table.add_row(_indicator(cells, wide=True), as_text(cells["period"]),
@@ -172,15 +172,36 @@ def other_actuals_table(province: ProvinceResult, lang: str) -> Table:
     return table
 
 
+def _indented(text: str, style: str = "", by: int = 2) -> Padding:
+    """A line under its heading whose wrapped lines keep the indent."""
+    return Padding(as_text(text, style=style), (0, 0, 0, by))
+
+
+def other_actuals_list(province: ProvinceResult, lang: str) -> Group:
+    """The figures with no target below 80 columns, one block each as ``targets_list``:
+    four columns side by side do not fit, and the console would crop the figure."""
+    parts: list = [as_text(word(lang, "other_actuals", name=province_name(province.plan)),
+                           style="bold")]
+    for actual in province.untargeted:
+        cells = actual_cells(actual, province.plan, lang)
+        parts += [
+            as_text(cells["indicator"], style="bold")
+            + as_text(f" · {cells['scope']} · {cells['period']} [{cells['source']}]",
+                      style="dim"),
+            _indented(f"{word(lang, 'actual')}: {cells['actual']}"),
+        ]
+    return Group(*parts)
+
+
 def unrecovered_table(rows: list[tuple[ProvinceResult, PendingRevocation]], title: str,
                       lang: str, with_province: bool) -> Table:
     table = _table(title)
     if with_province:
-        table.add_column(word(lang, "province"), no_wrap=True)
-    table.add_column(word(lang, "project"), style="bold red")
-    table.add_column(word(lang, "zone"))
+        table.add_column(word(lang, "province"), overflow="fold")
+    table.add_column(word(lang, "project"), style="bold red", overflow="fold")
+    table.add_column(word(lang, "zone"), overflow="fold")
     table.add_column(word(lang, "since"), no_wrap=True)
-    table.add_column(word(lang, "source"), style="dim", no_wrap=True)
+    table.add_column(word(lang, "source"), style="dim", overflow="fold")
     for province, revocation in rows:
         cells = revocation_cells(revocation, province.plan, lang)
         head = [as_text(province.name)] if with_province else []
@@ -189,18 +210,47 @@ def unrecovered_table(rows: list[tuple[ProvinceResult, PendingRevocation]], titl
     return table
 
 
-def sources_legend(documents: list[CitedDocument], lang: str) -> Group:
+def unrecovered_list(rows: list[tuple[ProvinceResult, PendingRevocation]], title: str,
+                     lang: str, with_province: bool) -> Group:
+    """The pending revocations below 80 columns: the project, then where, since when
+    and the document, as lines that wrap (a table would cut the names)."""
+    parts: list = [as_text(title, style="bold")]
+    for province, revocation in rows:
+        cells = revocation_cells(revocation, province.plan, lang)
+        where = [province_name(province.plan)] if with_province else []
+        where += [cells["zone"]] if cells["zone"] else []
+        where.append(f"{cells['since']} [{document_label(cells['source'])}]")
+        parts += [as_text(cells["project"], style="bold red"),
+                  _indented(" · ".join(where), style="dim")]
+    return Group(*parts)
+
+
+def unrecovered(rows: list[tuple[ProvinceResult, PendingRevocation]], title: str, lang: str,
+                with_province: bool, width: int) -> Table | Group:
+    view = unrecovered_list if width < COMPACT_CONSOLE else unrecovered_table
+    return view(rows, title, lang, with_province)
+
+
+def sources_legend(documents: list[CitedDocument], lang: str, width: int) -> Group:
     """What the short source labels stand for, so every figure can be traced: the name
-    the document goes by (title, publisher, date), then its file."""
+    the document goes by (title, publisher, date), then its file. Below 80 columns as
+    indented lines that wrap, since a grid's columns would cut a long name or path."""
+    heading = as_text(word(lang, "documents") + ":", style="dim")
+    if width < COMPACT_CONSOLE:
+        lines = [heading]
+        for d in documents:
+            lines.append(_indented(document_label(d.document), style="dim"))
+            lines += [_indented(text, style="dim", by=4)
+                      for text in (d.about(lang), d.document) if text]
+        return Group(*lines)
     grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="dim", no_wrap=True)
-    grid.add_column(style="dim")
+    grid.add_column(style="dim", overflow="fold")
+    grid.add_column(style="dim", overflow="fold")
     for d in documents:
         about = d.about(lang)
         name = as_text(about) + Text("\n") + as_text(d.document) if about else as_text(d.document)
         grid.add_row(as_text(document_label(d.document)), name)
-    return Group(as_text(word(lang, "documents") + ":", style="dim"),
-                 Padding(grid, (0, 0, 0, 2), expand=False))
+    return Group(heading, Padding(grid, (0, 0, 0, 2), expand=False))
 
 
 def province_group(province: ProvinceResult, report: Report, lang: str, width: int) -> Group:
@@ -214,7 +264,8 @@ def province_group(province: ProvinceResult, report: Report, lang: str, width: i
                                   as_of=day(report.as_of, lang)), style="bold"))
         parts.append(as_text(no_targets_text(report.year, lang), style="dim"))
     if province.untargeted:
-        parts += [Text(""), other_actuals_table(province, lang)]
+        parts += [Text(""), other_actuals_list(province, lang) if width < COMPACT_CONSOLE
+                  else other_actuals_table(province, lang)]
     if notes := note_lines(province, lang):
         parts += [Text(""), as_text(word(lang, "notes") + ":", style="dim")]
         parts += [as_text(f"  {line}", style="dim") for line in notes]
@@ -223,10 +274,10 @@ def province_group(province: ProvinceResult, report: Report, lang: str, width: i
         parts += [as_text(f"  {line}", style="dim") for line in revisions]
     if province.unrecovered:
         parts.append(Text(""))
-        parts.append(unrecovered_table(
+        parts.append(unrecovered(
             [(province, r) for r in province.unrecovered],
             word(lang, "unrecovered_title", name=province_name(province.plan)), lang,
-            with_province=False))
+            with_province=False, width=width))
     return Group(*parts)
 
 
@@ -242,4 +293,4 @@ def render(report: Report, lang: str, console: Console) -> None:
             console.print(province_group(province, report, lang, console.width))
             console.print()
     if documents := cited(report_sources(report), report.documents):
-        console.print(sources_legend(documents, lang))
+        console.print(sources_legend(documents, lang, console.width))
