@@ -59,10 +59,12 @@ def figures_in(text: str) -> list[Stated]:
 
     Both numbers of a pair such as "5/11 KCN" are figures; dates and years are not.
     """
-    skip = [m.span() for m in _DATE.finditer(text)] + [m.span() for m in _YEAR.finditer(text)]
+    # Only a date has a "/": most quotes are not searched for one (check reads every quote).
+    skip = [m.span() for m in _DATE.finditer(text)] if "/" in text else []
+    skip += [m.span() for m in _YEAR.finditer(text)]
     found = []
     for m in _FIGURE.finditer(text):
-        if any(a <= m.start() < b for a, b in skip):
+        if skip and any(a <= m.start() < b for a, b in skip):
             continue
         scale_words = [w.lower() for w in m["scales"].split()]
         try:
