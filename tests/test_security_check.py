@@ -145,6 +145,11 @@ def test_characters_xml_forbids_are_escaped_in_junit(run, inside):
     ('quote = "thu hút khoảng', 'quote = "\\u061cthu hút khoảng', (17, 57)),
     ('id = "t1"', 'id = "t1\\u202d"', (10, 1)),
     ('id = "t1"', 'id = "t1"\nacknowledge = [{ rule = "KCN205", reason = "x\\u200ey" }]', (11, 1)),
+    # Each way TOML lets such a character into a string as it is, not escaped: check
+    # walks the strings only when the file's text shows one of them.
+    ('name = "Tỉnh Thử"', 'name = "Tỉnh\tThử"', (4, 1)),
+    ('name = "Tỉnh Thử"', "name = 'Tỉnh\u009bThử'", (4, 1)),
+    ('thanh-binh = "KCN Thanh Bình"', "thanh-binh = '''KCN\nThanh Bình'''", (7, 1)),
 ])
 def test_control_and_bidi_characters_in_plan_strings_are_a_finding(run, project, old, new,
                                                                    where):

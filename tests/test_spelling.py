@@ -1,4 +1,4 @@
-"""canonical() is the regular-expression definition it replaced, only faster."""
+"""canonical() and fold() are the whole-text definitions they replaced, only faster."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kcn_tracker.text import spelling
-from kcn_tracker.text.spelling import canonical
+from kcn_tracker.text.spelling import canonical, fold
 
 
 def canonical_by_substitution(text: str) -> str:
@@ -54,3 +54,37 @@ def test_canonical_equals_the_substitutions_on_any_text(text):
 def test_every_white_space_that_split_knows_is_one_that_backslash_s_knows():
     every = "".join(map(chr, range(0x110000)))
     assert "".join(ch for ch in every if ch.isspace()) == "".join(re.findall(r"\s", every))
+
+
+def fold_by_whole_text(text: str) -> str:
+    """fold() as it was: the whole text decomposed, its marks dropped, lowered, then one
+    substitution."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
+
+
+# Characters whose lower case or decomposition is more than themselves: final and other
+# sigmas, dotted I, Kelvin sign, Angstrom, ligatures, Hangul syllables, đ in both cases.
+ODD = list("ΣσςİıKÅﬁß가각ǅǄđĐ\u0345")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(PIECE, st.sampled_from(ODD)), max_size=40).map("".join))
+def test_fold_equals_the_whole_text_form(text):
+    for form in _forms(text):
+        assert fold(form) == fold_by_whole_text(form)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_fold_equals_the_whole_text_form_on_any_text(text):
+    assert fold(text) == fold_by_whole_text(text)
+
+
+def test_fold_of_every_character_is_the_whole_text_form():
+    # The planes where letters, marks and ideographs are, and the tags and variation
+    # selectors of plane 14; the other planes are unassigned or private.
+    codes = [*range(0x20000), *range(0xE0000, 0xE0200)]
+    every = "".join(f"{chr(c)}a" for c in codes)
+    assert fold(every) == fold_by_whole_text(every)

@@ -48,8 +48,9 @@ def _repeated(plan: Plan) -> list:
     for section in ("targets", "actuals"):
         seen: dict[tuple, int] = {}
         for index, entry in enumerate(getattr(plan, section)):
+            # vars(): a target has no project, and pydantic is slow to say so (revisions._what)
             key = (entry.indicator, entry.scope, entry.period, entry.unit, entry.value,
-                   getattr(entry, "project", None), entry.source.document)
+                   vars(entry).get("project"), entry.source.document)
             if entry.value is None:
                 continue
             if key in seen:

