@@ -3,9 +3,27 @@ import shutil
 from pathlib import Path
 
 import pytest
+import typer.testing
 from typer.testing import CliRunner
 
 from kcn_tracker.cli import app
+
+# typer's CliRunner builds the click command from the app on every invoke (25-75 ms
+# here: a signature and type hints read for each of ~170 parameters), as the installed
+# command does once per process. The command is the same object every time (click
+# commands are made to be invoked again; their options' defaults and environment
+# variables are read at each invoke), so the test process builds it once.
+_commands: dict[int, object] = {}
+_build_command = typer.testing._get_command
+
+
+def _get_command_once(typer_app):
+    if id(typer_app) not in _commands:
+        _commands[id(typer_app)] = (typer_app, _build_command(typer_app))
+    return _commands[id(typer_app)][1]
+
+
+typer.testing._get_command = _get_command_once
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-22"
