@@ -29,6 +29,15 @@ ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-22"
 
 
+@pytest.fixture(autouse=True)
+def no_terminal_size(monkeypatch):
+    """No test sees the size of the terminal of whoever runs the suite: the tool takes
+    COLUMNS as the width of its tables (and pytest-xdist's workers have COLUMNS=80 and
+    LINES=24 set), so a test that wants one gives it."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
+
+
 @pytest.fixture
 def root() -> Path:
     return ROOT
