@@ -492,9 +492,12 @@ def test_fmt_keeps_data_and_comments_on_many_variants_of_the_plans():
 
     rng = random.Random(11)
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "plans").glob("*.toml"))]
-    for n in range(60):
+    # 20 variants of 24 changes each: as many changes as 60 variants of 8 (some 480,
+    # each kind ~90 times), in a third of the formatting (~0.1 s a file, twice a variant).
+    checked = 0
+    for n in range(20):
         lines = rng.choice(texts).split("\n")
-        for _ in range(8):
+        for _ in range(24):
             i = rng.randrange(len(lines))
             line = lines[i]
             if re.match(r"^[a-z_]+ = ", line):
@@ -508,9 +511,14 @@ def test_fmt_keeps_data_and_comments_on_many_variants_of_the_plans():
                 else:
                     lines[i] = re.sub(r"= (\d)(\d{3})$", r"= \1_\2", line)
         text = "\n".join(lines)
+        try:  # swapped lines can break TOML (fmt refuses such a file: tested above)
+            data = tomllib.loads(text, parse_float=Decimal)
+        except tomllib.TOMLDecodeError:
+            continue
         formatted = format_text(text)
-        assert tomllib.loads(formatted, parse_float=Decimal) == tomllib.loads(
-            text, parse_float=Decimal)
+        assert tomllib.loads(formatted, parse_float=Decimal) == data
         assert sorted(re.findall(r"^\s*(#.*?)\s*$", text, re.M)) == sorted(
             re.findall(r"^\s*(#.*?)\s*$", formatted, re.M))
         assert format_text(formatted) == formatted
+        checked += 1
+    assert checked >= 15, checked
