@@ -79,6 +79,28 @@ def project(tmp_path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="session")
+def documents(tmp_path_factory) -> dict[str, Path]:
+    """The seed as a board receives it (Word, PDF, HTML, UTF-16, Windows-1258, a scan),
+    made once for the tests that only read them (~1 s: the PDF and the Word file)."""
+    from fixtures.make_documents import make_all
+
+    return make_all(tmp_path_factory.mktemp("documents"))
+
+
+@pytest.fixture(scope="session")
+def national_set(tmp_path_factory) -> Path:
+    """The benchmark's generated national set at scale 0.02 (one province, 419 entries,
+    200 documents), made once for the tests that only read it."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("national") / "national"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--scale", "0.02",
+                    "--out", str(out)], check=True, capture_output=True)
+    return out
+
+
 def by_id(items: list[dict], id_: str) -> dict:
     return next(item for item in items if item["id"] == id_)
 
