@@ -6,14 +6,13 @@ import tomllib
 
 import pytest
 from conftest import ROOT
-from fixtures.make_documents import make_all
 
 SHA = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (ROOT / "seeds").iterdir()}
 
 
-@pytest.fixture(scope="module")
-def made(tmp_path_factory):
-    return make_all(tmp_path_factory.mktemp("documents"))
+@pytest.fixture
+def made(documents):
+    return documents
 
 
 @pytest.fixture

@@ -7,10 +7,8 @@ import sys
 from conftest import ROOT
 
 
-def test_generated_national_data_passes_check(run, tmp_path):
-    out = tmp_path / "national"
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--scale", "0.02",
-                    "--out", str(out)], check=True, capture_output=True)
+def test_generated_national_data_passes_check(run, national_set):
+    out = national_set
     documents = list((out / "seeds").glob("*.txt"))
     assert len(documents) == 200
     result = run("check", str(out / "plans"), "--strict", "-f", "json")

@@ -289,15 +289,27 @@ def _render_script():
 @pytest.mark.parametrize("command", [("report",), ("status",), ("trend", "industrial_output")],
                          ids=lambda c: c[0])
 def test_the_html_page_renders_in_chromium_and_fits_a4(run, tmp_path, command):
+    """Each page fits the width of A4 landscape in Chromium. The report's also goes
+    through the whole script (picture and PDF, three Chromium runs of 2-3 s under load);
+    status and trend are measured only (one run), and print as the report's page does:
+    they carry the same style sheet, whose @page rule the report's PDF is held to."""
     render_html = _render_script()
     if render_html.find_chromium() is None:
         pytest.skip("no chromium installed (apt-get install -y chromium)")
     page, png, pdf = tmp_path / "page.html", tmp_path / "page.png", tmp_path / "page.pdf"
     assert run(*command, "--as-of", AS_OF, "--export", str(page)).exit_code == 0
+    if command[0] != "report":
+        width, height = render_html.measure(page)
+        assert width <= render_html.A4_LANDSCAPE_PX and height > 200
+        report = tmp_path / "report.html"
+        assert run("report", "--as-of", AS_OF, "--export", str(report)).exit_code == 0
+        assert _style(page) == _style(report)
+        return
     width, height = render_html.render(page, png, pdf=pdf)
     assert width <= render_html.A4_LANDSCAPE_PX and height > 200
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
     # printed, the page is A4 landscape: 297 x 210 mm = 842 x 595 points
+    assert "@page { size: A4 landscape;" in _style(page)
     boxes = re.findall(rb"MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf.read_bytes())
     assert boxes and all(round(float(w)) == 842 and round(float(h)) == 595 for w, h in boxes)
 
@@ -339,6 +351,12 @@ def test_a_long_unbroken_url_or_name_stays_on_an_a4_page(run, project, tmp_path)
                str(page)).exit_code == 0
     width, _ = render_html.render(page, png, pdf=pdf)
     assert width <= render_html.A4_LANDSCAPE_PX  # 3478 px before
+
+
+def _style(page) -> str:
+    styles = re.findall(r"<style>(.*?)</style>", page.read_text(encoding="utf-8"), re.S)
+    assert len(styles) == 1  # the page's one style sheet, and no other
+    return styles[0]
 
 
 # --- Any folder ----------------------------------------------------------------------

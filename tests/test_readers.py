@@ -4,14 +4,14 @@ import json
 
 import pytest
 from conftest import ROOT
-from fixtures.make_documents import SEED, font, make_all, make_docx
+from fixtures.make_documents import SEED, font, make_docx
 
 from kcn_tracker.extract.readers import read_text
 
 
-@pytest.fixture(scope="module")
-def made(tmp_path_factory):
-    return make_all(tmp_path_factory.mktemp("documents"))
+@pytest.fixture
+def made(documents):
+    return documents
 
 
 def figures(run, path):

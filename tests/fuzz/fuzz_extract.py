@@ -24,7 +24,8 @@ from kcn_tracker.cli import app
 if __name__ == "__main__":  # run as a script: tests/ holds the fuzz package
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fuzz import harness  # noqa: E402
-from kcn_tracker.plans.periods import parse_period
+from kcn_tracker.extract.readers import read_document  # noqa: E402
+from kcn_tracker.plans.periods import parse_period  # noqa: E402
 
 ROOT = harness.ROOT
 DOCUMENTS = sorted((ROOT / "seeds").glob("0*.txt"))
@@ -88,7 +89,10 @@ def run_case(runner: CliRunner, folder: Path, rng: random.Random) -> str | None:
             except ValueError:
                 return f"draft: period {entry['period']!r} is not a period"
     if result.exit_code == 0 and command[1] == "-f":
-        text = raw.decode("utf-8")
+        try:
+            text = raw.decode("utf-8")  # UTF-8 is read as given: positions slice the file
+        except UnicodeDecodeError:  # Windows-1258 (or UTF-16): they slice its decoded text
+            text = read_document(path).text
         document = json.loads(result.stdout)["documents"][0]
         for item in document["quantities"] + document["flagged"]:
             if text[item["start"]:item["end"]] != item["text"] or item["text"] not in \
