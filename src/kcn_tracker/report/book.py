@@ -20,17 +20,9 @@ from kcn_tracker.plans.vocabulary import UNITS
 from kcn_tracker.report.cells import status_text
 from kcn_tracker.report.marks import MARK, UNSTAMPED
 from kcn_tracker.report.sources import CitedDocument
+from kcn_tracker.report.words import STATUS_COLOURS
 from kcn_tracker.text.display import printable
 
-# Fill and font of each status: the terminal's colours, as a spreadsheet prints them.
-STATUS_COLOURS = {
-    "exceeded": ("#C6EFCE", "#006100"),
-    "met": ("#E2EFDA", "#375623"),
-    "on_track": ("#DDEBF7", "#1F4E78"),
-    "behind": ("#FFEB9C", "#7F6000"),
-    "missed": ("#FFC7CE", "#9C0006"),
-    "no_data": ("#EDEDED", "#595959"),
-}
 DATE_FORMATS = {"vi": "dd/mm/yyyy", "en": "yyyy-mm-dd"}
 MAX_WIDTH = 60
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")

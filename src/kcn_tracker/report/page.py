@@ -28,18 +28,9 @@ from kcn_tracker.report.cells import (
 )
 from kcn_tracker.report.groups import grouped
 from kcn_tracker.report.sources import CitedDocument
-from kcn_tracker.report.words import STATUSES
+from kcn_tracker.report.words import STATUS_COLOURS, STATUSES
 from kcn_tracker.text.display import printable
 
-# The terminal's colours, light enough to print.
-COLOURS = {
-    "exceeded": ("#c6efce", "#006100"),
-    "met": ("#e2efda", "#375623"),
-    "on_track": ("#ddebf7", "#1f4e78"),
-    "behind": ("#ffeb9c", "#7f6000"),
-    "missed": ("#ffc7ce", "#9c0006"),
-    "no_data": ("#ededed", "#595959"),
-}
 FONTS = ('system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", '
          '"Liberation Sans", Arial, sans-serif')
 
@@ -85,7 +76,7 @@ def esc(text: str) -> str:
 
 def _style() -> str:
     statuses = "\n".join(f".st-{key} {{ background: {fill}; color: {font}; }}"
-                         for key, (fill, font) in COLOURS.items())
+                         for key, (fill, font) in STATUS_COLOURS.items())
     return STYLE % {"fonts": FONTS, "statuses": statuses}
 
 

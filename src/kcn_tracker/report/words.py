@@ -185,3 +185,14 @@ SCOPES = {
     "en": {"kcn": "all industrial zones", "ccn": "all industrial clusters",
            "province": "whole province"},
 }
+
+# Fill and font of each status: the terminal's colours as a spreadsheet and a printed
+# page show them.
+STATUS_COLOURS = {
+    "exceeded": ("#C6EFCE", "#006100"),
+    "met": ("#E2EFDA", "#375623"),
+    "on_track": ("#DDEBF7", "#1F4E78"),
+    "behind": ("#FFEB9C", "#7F6000"),
+    "missed": ("#FFC7CE", "#9C0006"),
+    "no_data": ("#EDEDED", "#595959"),
+}

@@ -13,7 +13,7 @@ from kcn_tracker.plans.periods import parse_period
 from kcn_tracker.plans.vocabulary import UNITS
 from kcn_tracker.progress.evaluate import ProvinceResult, Report, Status, TargetResult
 from kcn_tracker.progress.summary import summarize
-from kcn_tracker.report.book import STATUS_COLOURS, Book
+from kcn_tracker.report.book import Book
 from kcn_tracker.report.cells import (
     figure_words,
     indicator_label,
@@ -27,7 +27,7 @@ from kcn_tracker.report.cells import (
     word,
 )
 from kcn_tracker.report.sources import CitedDocument
-from kcn_tracker.report.words import QUALIFIERS, STATUSES
+from kcn_tracker.report.words import QUALIFIERS, STATUS_COLOURS, STATUSES
 
 SUMMARY_STATUSES = [s.value for s in Status]
 
