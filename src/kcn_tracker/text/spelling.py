@@ -34,14 +34,20 @@ _KEPT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 class _Folding(dict):
     """What fold makes of each character: its letters and digits, a space for the rest.
-    Filled on first sight of a character, so only those that occur are ever computed."""
+    Filled on first sight of a character, so only those that occur are ever computed, and
+    no further than _KNOWN characters: a hostile text of every code point would otherwise
+    keep a million of them for the rest of the run."""
 
     def __missing__(self, code: int) -> str:
         decomposed = unicodedata.normalize("NFD", chr(code))
         bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
         folded = "".join(ch if ch in _KEPT else " " for ch in bare.lower())
-        self[code] = folded
+        if len(self) < _KNOWN:
+            self[code] = folded
         return folded
+
+
+_KNOWN = 1 << 14
 
 
 # "đ" has no decomposition: it is a letter of its own that a key spells d.
