@@ -173,3 +173,16 @@ def test_what_edits_say_they_did_in_vietnamese(run_here, scratch):
     unknown = run_here("--lang", "vi", "trend", "new_projectz")
     assert "không có chỉ tiêu 'new_projectz'; có phải bạn muốn dùng 'new_projects'?" in \
         unknown.stderr
+
+
+def test_drafts_comments_in_vietnamese_keep_their_field_names(run):
+    """The field a check line is about stays its plan-file key (period:, indicator:), so
+    that a reviewer finds it in the entry below and an edit of that field clears it."""
+    out = run("--lang", "vi", "draft", "seeds/002_c1cdc5075e27b6e5.txt", "-p", "bac-kan").stdout
+    assert out.startswith("# Do `kcn-tracker draft` đề xuất từ seeds/002_c1cdc5075e27b6e5.txt "
+                          "cho plans/bac-kan.toml.\n")
+    assert ("# 200ha (dòng 6)\n# check: period: không nêu kỳ; lấy theo ngày của văn bản "
+            "(2024-12, seeds/index.toml)\n") in out
+    english = run("draft", "seeds/002_c1cdc5075e27b6e5.txt", "-p", "bac-kan").stdout
+    assert "# 200ha (line 6)\n# check: period: not stated; taken from the document's date" \
+        in english

@@ -17,6 +17,7 @@ from datetime import date
 
 from kcn_tracker.extract.dates import THIS_YEAR, Periods
 from kcn_tracker.plans.periods import month_end
+from kcn_tracker.text.i18n import _
 
 # A lead that dates what follows: "Ngày 26-9, …", "(CT) - Ngày 26/9/2021, …".
 _DATELINE = re.compile(r"^[ \t]*(?:\([^()\n]{1,20}\)\s*[-–]\s*)?Ngày\s+(\d{1,2})\s*[-/.]\s*"
@@ -51,14 +52,14 @@ def document_date(text: str, published: str | None, precise: bool) -> DocumentDa
         day = m and next((_day(m[f"y{k}"], int(m[f"m{k}"]), int(m[f"d{k}"]))
                           for k in "123" if m[f"d{k}"]), None)
         if day:
-            published, precise, source = day, True, "the date its text gives"
+            published, precise, source = day, True, _("the date its text gives")
     m = _DATELINE.search(text, 0, 2000)
     stated = False
     if m:
         year = m.group(3) or (published or "")[:4]
         day = _day(year, int(m.group(2)), int(m.group(1))) if year else None
         if day and (published is None or published[:4] == year):
-            published, precise, stated, source = day, True, True, "its own dateline"
+            published, precise, stated, source = day, True, True, _("its own dateline")
     return DocumentDate(published, precise, stated, _span_ends(text, published), source)
 
 
@@ -79,7 +80,7 @@ def _span_ends(text: str, published: str | None) -> dict[str, int]:
     this_year = (published or "")[:4]
     cap = int(published[5:7]) if published and len(published) >= 7 else 12
     ends: dict[str, int] = {}
-    for _, _, period in Periods(text, 0, min(len(text), _LEAD)).named:
+    for _start, _end, period in Periods(text, 0, min(len(text), _LEAD)).named:
         m = _FROM_JANUARY.fullmatch(period)
         if m is None:
             continue
@@ -104,10 +105,11 @@ def resolve_period(when: DocumentDate, period: str | None, checks: list[str]) ->
         return period
     published = when.published
     if published is None:
-        checks.append("period: the text gives no year; write it")
+        checks.append(_("period: the text gives no year; write it"))
         return "?"
     year = published[:4]
-    checks.append(f"period: the year is the document's ({published}, {when.source})")
+    checks.append(_("period: the year is the document's ({published}, {source})",
+                    published=published, source=when.source))
     if period != "year_to_date":
         return period.replace(THIS_YEAR, year)
     if when.stated:

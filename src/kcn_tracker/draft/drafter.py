@@ -36,6 +36,7 @@ from kcn_tracker.extract.document import Quantity
 from kcn_tracker.extract.figures import growth_of_multiple, multiplied, percent_of_plan
 from kcn_tracker.plans.ids import Ids
 from kcn_tracker.plans.model import Comparator, Plan
+from kcn_tracker.text.i18n import _
 from kcn_tracker.text.notation import plain
 from kcn_tracker.text.spelling import canonical, contains_words
 
@@ -113,20 +114,20 @@ class _Proposing:
     def _one(self, i: int) -> Proposal:
         q = self.quantities[i]
         if q.equivalent_of is not None:
-            return Proposal(q, None, checks=["restates the amount before it in another "
-                                             "currency: not proposed"])
+            return Proposal(q, None, checks=[_("restates the amount before it in another "
+                                               "currency: not proposed")])
         if q.unit is None:
-            return Proposal(q, None, checks=["the currency is not written: record it by hand "
-                                             "with the currency the context shows, and "
-                                             "acknowledge KCN205"])
+            return Proposal(q, None, checks=[_("the currency is not written: record it by "
+                                               "hand with the currency the context shows, and "
+                                               "acknowledge KCN205")])
         if q.unit == "times" and q.role == "growth" and multiplied(clause_head(q)[-20:]):
             return self._multiple(i)
         if q.unit == "times" and q.role != "attainment":
-            return Proposal(q, None, checks=["a multiple (lần): record it by hand"])
+            return Proposal(q, None, checks=[_("a multiple (lần): record it by hand")])
         if q.role is None:
-            return Proposal(q, None, checks=["the sentence does not say whether this is a "
-                                             "target or a result (dự kiến, dự báo …): "
-                                             "not proposed"])
+            return Proposal(q, None, checks=[_("the sentence does not say whether this is a "
+                                               "target or a result (dự kiến, dự báo …): "
+                                               "not proposed")])
         if q.role == "attainment":
             return self._implied(i)
         return self._figure(i, "targets" if q.role == "target" else "actuals")
@@ -136,8 +137,8 @@ class _Proposing:
         period, indicator = period_of(self.when, q, self._last_period[i], indicator, checks)
         unit, value = in_unit(indicator, q)
         if indicator is None:
-            checks.append("indicator: not recognised from the words; pick one from "
-                          "`kcn-tracker indicators`")
+            checks.append(_("indicator: not recognised from the words; pick one from "
+                            "`kcn-tracker indicators`"))
         return {"id": self._id(period, indicator, section), "indicator": indicator or "?",
                 "scope": guess_scope(q, self.plan), "period": period, "unit": unit,
                 "value": value, "source": {"document": self.document, "quote": quote_of(q)}}
@@ -162,8 +163,8 @@ class _Proposing:
             fields["period"] = year
             fields["id"] = self._id(year, indicator, section)
         if q.value_max is not None and section == "actuals":
-            checks.append(f"the document gives a range, {plain(q.value)} to "
-                          f"{plain(q.value_max)}: the lower end is written")
+            checks.append(_("the document gives a range, {low} to {high}: the lower end is "
+                            "written", low=plain(q.value), high=plain(q.value_max)))
         if section == "targets" and q.value_max is not None:
             # "thu hút 1,5 - 2 tỷ USD": a plan range, met anywhere between its ends.
             fields["comparator"] = "between"
@@ -172,11 +173,12 @@ class _Proposing:
         elif section == "targets":
             comparator = q.qualifier
             if comparator not in COMPARATORS:
-                checks.append(f"comparator: '{q.qualifier}' is not one a target can have")
+                checks.append(_("comparator: '{qualifier}' is not one a target can have",
+                                qualifier=q.qualifier))
             fields["comparator"] = comparator if comparator in COMPARATORS else "exact"
         else:
             if q.qualifier == "at_most":
-                checks.append("qualifier: 'at most' is not one an actual can have")
+                checks.append(_("qualifier: 'at most' is not one an actual can have"))
             elif q.qualifier != "exact":
                 fields["qualifier"] = q.qualifier
             if cues.estimated(clause_head(q)):
@@ -228,8 +230,8 @@ class _Proposing:
         q = self.quantities[i]
         actual = self._attained(i)
         if actual is None or q.unit not in ("percent", "times"):
-            return Proposal(q, None, checks=["an attainment whose figure the sentence does "
-                                             "not pair with it: not proposed"])
+            return Proposal(q, None, checks=[_("an attainment whose figure the sentence does "
+                                               "not pair with it: not proposed")])
         checks: list[str] = []
         fields = self._base(actual, self.quantities[actual],
                             guess_indicator(self.quantities[actual]), "targets", checks)
@@ -238,8 +240,8 @@ class _Proposing:
         if q.unit == "times":
             # "vượt 18,6 lần kế hoạch năm": the figure is 18,6 times the plan.
             attainment = q.value * 100
-            checks.append(f"attainment: {plain(q.value)} lần is read as {plain(attainment)}% "
-                          "of the plan")
+            checks.append(_("attainment: {times} lần is read as {percent}% of the plan",
+                            times=plain(q.value), percent=plain(attainment)))
         else:
             attainment = percent_of_plan(clause_head(q), q.value)
         fields["comparator"] = "exact"

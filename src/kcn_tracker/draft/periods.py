@@ -10,6 +10,7 @@ from kcn_tracker.draft.dating import DocumentDate, month_end_of, resolve_period
 from kcn_tracker.draft.indicators import STOCK_OF, is_flow, is_stock
 from kcn_tracker.extract import cues
 from kcn_tracker.extract.document import Quantity, headline_end
+from kcn_tracker.text.i18n import _
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WITHIN_YEAR = re.compile(rf"cùng kỳ|{cues.PLAN_WORDS}\s+(?:đề ra\s+|giao\s+)?(?:cả\s+)?năm",
@@ -54,18 +55,20 @@ def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: s
         return period, indicator
     if period is None and carried:
         period = resolve_period(when, carried, checks)
-        checks.append(f"period: not stated in its paragraph; {period}, the last one "
-                      "named before it, is used")
+        checks.append(_("period: not stated in its paragraph; {period}, the last one named "
+                        "before it, is used", period=period))
     if period in (None, "to_date"):
         if published is None:
-            checks.append("period: not stated; write it")
+            checks.append(_("period: not stated; write it"))
             return "?", indicator
-        checks.append(f"period: {'to date' if period else 'not stated'}; taken from the "
-                      f"document's date ({published}, {when.source})")
+        checks.append(_("period: to date; taken from the document's date ({published}, "
+                        "{source})", published=published, source=when.source) if period else
+                      _("period: not stated; taken from the document's date ({published}, "
+                        "{source})", published=published, source=when.source))
         if period == "to_date" and not precise and indicator in STOCK_OF:
             # Counted to date, as to a day below: the cumulative stock.
-            checks.append(f"indicator: counted to date, so the cumulative "
-                          f"{STOCK_OF[indicator]}, not {indicator}")
+            checks.append(_("indicator: counted to date, so the cumulative {stock}, not "
+                            "{indicator}", stock=STOCK_OF[indicator], indicator=indicator))
             indicator = STOCK_OF[indicator]
         period = published if precise else published[:4]
         if not precise and is_stock(indicator):
@@ -78,19 +81,19 @@ def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: s
             return (period[:4] if period.endswith("-12-31")
                     else f"{period[:4]}-01-01..{period}"), indicator
         if indicator in STOCK_OF:
-            checks.append(f"indicator: counted up to a day, so the cumulative "
-                          f"{STOCK_OF[indicator]}, not {indicator}")
+            checks.append(_("indicator: counted up to a day, so the cumulative {stock}, not "
+                            "{indicator}", stock=STOCK_OF[indicator], indicator=indicator))
             return period, STOCK_OF[indicator]
         if q.period == "to_date" or q.period is None:
             return period[:4], indicator  # a flow of the year the document gives
-        checks.append(f"period: {indicator} adds up over time; write the period it "
-                      f"covers up to {period}")
+        checks.append(_("period: {indicator} adds up over time; write the period it covers "
+                        "up to {period}", indicator=indicator, period=period))
         return "?", indicator
     if ".." in period and is_stock(indicator):
         # "từ đầu năm đến nay … nâng tổng vốn đăng ký đạt 545,1 triệu USD": a stock stands
         # at a day, the end of the span its sentence names.
         end = period.split("..")[1]
         period = end if _DAY.fullmatch(end) else month_end_of(end) or period
-        checks.append(f"period: {indicator} is a stock; it stands at {period}, the end of "
-                      "the period its sentence names")
+        checks.append(_("period: {indicator} is a stock; it stands at {period}, the end of "
+                        "the period its sentence names", indicator=indicator, period=period))
     return period, indicator

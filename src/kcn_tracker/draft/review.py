@@ -25,11 +25,12 @@ from kcn_tracker.plans.model import Qualifier
 from kcn_tracker.plans.periods import parse_period
 from kcn_tracker.project import indexed, published
 from kcn_tracker.text.display import printable
-from kcn_tracker.text.i18n import _
+from kcn_tracker.text.i18n import N_, _
 from kcn_tracker.text.spelling import canonical
 
 EDITABLE = ("indicator", "period", "scope", "qualifier", "value")
-CHOICES = "[a]ccept, [e]dit a field, [s]kip, accept the [r]est, [q]uit"
+# The keys stay a, e, s, r, q in every language; the words around them are translated.
+CHOICES = N_("[a]ccept, [e]dit a field, [s]kip, accept the [r]est, [q]uit")
 
 
 @dataclass
@@ -94,7 +95,7 @@ def interactive(found: list[Proposal], ask: Callable[[str], str],
     for number, p in enumerate(found, 1):
         show(f"\n[bold]{number}/{len(found)}[/]" + shown(p))
         while True:
-            answer = ask(CHOICES).strip().lower()[:1]
+            answer = ask(_(CHOICES)).strip().lower()[:1]
             if answer == "a":
                 decisions.accepted.append(p)
             elif answer == "r":
@@ -103,7 +104,7 @@ def interactive(found: list[Proposal], ask: Callable[[str], str],
             elif answer == "q":
                 return Decisions(quit=True)
             elif answer == "s":
-                reason = ask("reason (Enter for none)").strip()
+                reason = ask(_("reason (Enter for none)")).strip()
                 skipped = {"document": p.fields["source"]["document"],
                            "quote": p.fields["source"]["quote"]}
                 decisions.skipped.append({**skipped, **({"reason": reason} if reason else {})})
@@ -118,9 +119,10 @@ def interactive(found: list[Proposal], ask: Callable[[str], str],
 
 
 def _edit(p: Proposal, ask: Callable[[str], str], show: Callable[[str], None]) -> None:
-    name = ask(f"field ({', '.join(EDITABLE)})").strip().lower()
+    name = ask(_("field ({fields})", fields=", ".join(EDITABLE))).strip().lower()
     if name not in EDITABLE:
-        show(f"[red]{escape(name)} is not one of {', '.join(EDITABLE)}[/]")
+        show("[red]" + escape(_("{name} is not one of {fields}", name=name,
+                                 fields=", ".join(EDITABLE))) + "[/]")
         return
     value = ask(f"{name}").strip()
     try:
@@ -134,15 +136,15 @@ def _edit(p: Proposal, ask: Callable[[str], str], show: Callable[[str], None]) -
 def _value(name: str, text: str):
     if name == "value":
         if not re.fullmatch(r"\d+(\.\d+)?", text) or re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
-            raise ValueError(f"{text!r}: type the figure with a dot as the decimal mark, "
-                             "2150 or 225.8 (2.150 is ambiguous)")
+            raise ValueError(_("{text}: type the figure with a dot as the decimal mark, 2150 "
+                               "or 225.8 (2.150 is ambiguous)", text=repr(text)))
         return Decimal(text)
     if name == "period":
         parse_period(text)  # raises ValueError with the reason
         return text
     if name == "qualifier" and text not in {q.value for q in Qualifier}:
-        raise ValueError(f"{text!r}: a qualifier is one of "
-                         f"{', '.join(q.value for q in Qualifier)}")
+        raise ValueError(_("{text}: a qualifier is one of {qualifiers}", text=repr(text),
+                           qualifiers=", ".join(q.value for q in Qualifier)))
     if not text:
-        raise ValueError("an empty value")
+        raise ValueError(_("an empty value"))
     return text

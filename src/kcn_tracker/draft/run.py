@@ -11,6 +11,7 @@ from kcn_tracker.extract.document import extract_file
 from kcn_tracker.plans.entries import render_entry
 from kcn_tracker.plans.load import LoadedPlan
 from kcn_tracker.project import indexed, project_root, published
+from kcn_tracker.text.i18n import _
 from kcn_tracker.text.offsets import Lines
 from kcn_tracker.text.spelling import canonical
 
@@ -24,22 +25,25 @@ def _comment(text: str) -> str:
 
 def draft_text(proposals: list[Proposal], document: str, plan_path: str, text: str) -> str:
     """The proposals as TOML a person reviews: entries, and comments for the rest."""
-    lines = [_comment(f"# Proposed by `kcn-tracker draft` from {document} for {plan_path}."),
-             "# Review every entry against the document before pasting it into the plan file;",
-             "# lines marked 'check' need a decision.", ""]
+    lines = [_comment("# " + _("Proposed by `kcn-tracker draft` from {document} for {plan}.",
+                                document=document, plan=plan_path)),
+             "# " + _("Review every entry against the document before pasting it into the "
+                      "plan file;"),
+             "# " + _("lines marked 'check' need a decision."), ""]
     numbered = Lines(text)
     for p in proposals:
         q = p.quantity
-        where = _comment(f"{q.text} (line {numbered.of(q.start)})")
+        where = _comment(_("{text} (line {line})", text=q.text, line=numbered.of(q.start)))
         if p.existing:
-            lines.append(_comment(f"# {where}: already in {plan_path} as {p.existing}"))
+            lines.append(_comment("# " + _("{where}: already in {plan} as {id}", where=where,
+                                           plan=plan_path, id=p.existing)))
             continue
         if p.section is None:
             lines += [f"# {where}: {p.checks[0]}", ""]
             continue
         if p.repeats:
-            lines += [_comment(f"# {where}: the same figure as '{p.repeats}' above, not "
-                               "repeated"), ""]
+            lines += [_comment("# " + _("{where}: the same figure as '{id}' above, not "
+                                        "repeated", where=where, id=p.repeats)), ""]
             continue
         lines.append(f"# {where}")
         lines += [_comment(f"# check: {c}") for c in p.checks]
@@ -64,8 +68,8 @@ def draft_document(document: Path, loaded: LoadedPlan) -> Drafted:
                       lambda section, i: (loaded.position(section, i) or (None,))[0])
     declined = {canonical(s.quote): s.reason for s in loaded.plan.skipped if s.document == cited}
     proposals = [Proposal(p.quantity, None, checks=[
-        "skipped with draft --write ("
-        f"{declined[canonical(p.fields['source']['quote'])] or 'no reason given'})"])
+        _("skipped with draft --write ({reason})",
+          reason=declined[canonical(p.fields['source']['quote'])] or _("no reason given"))])
         if p.section and canonical(p.fields["source"]["quote"]) in declined else p
         for p in drafter.propose(extraction.quantities)]
     return Drafted(draft_text(proposals, cited, str(loaded.path), text), cited,
