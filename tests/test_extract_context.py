@@ -522,3 +522,12 @@ def test_the_capital_of_new_projects_and_adjustments_together_is_the_total():
     found = {t: ind for t, _, ind, _ in draft(
         "Năm 2024, các KCN thu hút 40 dự án mới với tổng vốn đăng ký 20.000 tỷ đồng.")}
     assert found["20.000 tỷ đồng"] == "new_capital"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What will be done to reach a plan is one of its tasks; a forecast alone stays open.
+    ("Để thực hiện mục tiêu trên, Ban sẽ thu hồi 04 dự án chậm tiến độ.", [("04 dự án", "target")]),
+    ("Tỉnh sẽ có 31 KCN vào năm 2030.", [("31 KCN", None)]),
+])
+def test_what_will_be_done_to_reach_a_plan_is_a_target(text, expected):
+    assert roles(text) == expected

@@ -8,7 +8,7 @@ from extraction_scoring import SETS, score_set
 # reader reaches on them; a change that lowers a figure fails here.
 FLOORS = {name: (0.98, 0.95, 0.95, 0.85, 1.0, 1.0) for name in SETS}
 FLOORS.update({"held-out 2": (0.98, 0.95, 0.98, 0.97, 1.0, 1.0),
-               "held-out 3": (0.98, 0.95, 0.96, 0.97, 1.0, 1.0),
+               "held-out 3": (0.98, 0.95, 0.96, 1.0, 1.0, 1.0),
                "real 1": (0.98, 0.99, 0.99, 1.0, 0.93, 1.0),
                "real 2": (0.99, 0.99, 0.99, 1.0, 0.93, 1.0),
                "real 3": (0.99, 0.99, 0.99, 1.0, 0.99, 0.90)})
