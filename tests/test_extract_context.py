@@ -531,3 +531,10 @@ def test_the_capital_of_new_projects_and_adjustments_together_is_the_total():
 ])
 def test_what_will_be_done_to_reach_a_plan_is_a_target(text, expected):
     assert roles(text) == expected
+
+
+def test_capital_increases_counted_in_adjustments_take_the_kind_of_their_whole():
+    found = {t: ind for t, _, ind, _ in draft(
+        "Năm 2024, các KCN thu hút 900 triệu USD vốn đầu tư nước ngoài. Trong đó, cấp mới 30 "
+        "dự án với vốn đăng ký 400 triệu USD; điều chỉnh tăng vốn 25 lượt với 500 triệu USD.")}
+    assert found["25 lượt"] == "capital_increases_fdi"

@@ -116,7 +116,9 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
         return _project_indicator(before, after, q, whole)
     if q.unit == "adjustment":  # "24 lượt dự án tăng vốn" of the DDI named before
         others = _OTHER_COUNTS.sub(" ", before)
-        return "capital_increases" + _kind(after, own_words(others), "", others)
+        return "capital_increases" + _kind(after, own_words(others),
+                                           whole + " " + clause_head(q) if whole else "",
+                                           _linked(others))
     if q.unit in ("zone", "cluster"):
         return _zone_indicator(own[-40:] + " " + after, before + " " + _clause_after(q),
                                pair_second, q.role == "target")
