@@ -374,6 +374,8 @@ def test_indicators_of_planned_growth_and_jobs(text, figure, indicator):
     # … or a foreign investor's.
     ("Trong tháng 3/2024, nhà đầu tư Nhật Bản được cấp phép dự án với vốn đăng ký 30 triệu USD.",
      "30 triệu USD", "new_capital_fdi"),
+    ("Năm 2024, Tập đoàn Minh Quang (Đài Loan) được cấp phép dự án với vốn đầu tư 90 triệu USD.",
+     "90 triệu USD", "new_capital_fdi"),
     # The FDI of a count in another clause is not this capital's.
     ("Năm 2025 thu hút mới 10 dự án, trong đó có 4 dự án FDI; tổng vốn đăng ký 2.000 tỷ đồng.",
      "2.000 tỷ đồng", "new_capital"),
