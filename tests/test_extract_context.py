@@ -540,3 +540,15 @@ def test_capital_increases_counted_in_adjustments_take_the_kind_of_their_whole()
         "Năm 2024, các KCN thu hút 900 triệu USD vốn đầu tư nước ngoài. Trong đó, cấp mới 30 "
         "dự án với vốn đăng ký 400 triệu USD; điều chỉnh tăng vốn 25 lượt với 500 triệu USD.")}
     assert found["25 lượt"] == "capital_increases_fdi"
+
+
+def test_an_attainment_that_names_its_figure_is_of_the_count_named_before():
+    plan = Plan.model_validate({"province": {"id": "thu", "name": "Tỉnh Thử"}})
+    drafter = Drafter(plan, "seeds/x.txt", "2023-12-20", True, lambda section, i: None)
+    proposals = drafter.propose(extract_text(
+        "Năm 2023, các KCN thu hút 40 dự án mới, gồm 25 dự án FDI và 15 dự án trong nước. Số dự "
+        "án FDI cấp mới bằng 125% kế hoạch năm, vốn trong nước gấp 2 lần kế hoạch.")[0])
+    targets = [(p.quantity.text, p.fields.get("indicator"), p.fields.get("period"))
+               for p in proposals if p.section == "targets"]
+    # The 2 lần names no count: it is not paired with one.
+    assert targets == [("125%", "new_projects_fdi", "2023")]
