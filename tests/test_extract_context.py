@@ -374,6 +374,8 @@ def test_indicators_of_planned_growth_and_jobs(text, figure, indicator):
     # … or a foreign investor's.
     ("Trong tháng 3/2024, nhà đầu tư Nhật Bản được cấp phép dự án với vốn đăng ký 30 triệu USD.",
      "30 triệu USD", "new_capital_fdi"),
+    ("Năm 2024, Tập đoàn Minh Quang (Đài Loan) được cấp phép dự án với vốn đầu tư 90 triệu USD.",
+     "90 triệu USD", "new_capital_fdi"),
     # The FDI of a count in another clause is not this capital's.
     ("Năm 2025 thu hút mới 10 dự án, trong đó có 4 dự án FDI; tổng vốn đăng ký 2.000 tỷ đồng.",
      "2.000 tỷ đồng", "new_capital"),
@@ -522,3 +524,31 @@ def test_the_capital_of_new_projects_and_adjustments_together_is_the_total():
     found = {t: ind for t, _, ind, _ in draft(
         "Năm 2024, các KCN thu hút 40 dự án mới với tổng vốn đăng ký 20.000 tỷ đồng.")}
     assert found["20.000 tỷ đồng"] == "new_capital"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What will be done to reach a plan is one of its tasks; a forecast alone stays open.
+    ("Để thực hiện mục tiêu trên, Ban sẽ thu hồi 04 dự án chậm tiến độ.", [("04 dự án", "target")]),
+    ("Tỉnh sẽ có 31 KCN vào năm 2030.", [("31 KCN", None)]),
+])
+def test_what_will_be_done_to_reach_a_plan_is_a_target(text, expected):
+    assert roles(text) == expected
+
+
+def test_capital_increases_counted_in_adjustments_take_the_kind_of_their_whole():
+    found = {t: ind for t, _, ind, _ in draft(
+        "Năm 2024, các KCN thu hút 900 triệu USD vốn đầu tư nước ngoài. Trong đó, cấp mới 30 "
+        "dự án với vốn đăng ký 400 triệu USD; điều chỉnh tăng vốn 25 lượt với 500 triệu USD.")}
+    assert found["25 lượt"] == "capital_increases_fdi"
+
+
+def test_an_attainment_that_names_its_figure_is_of_the_count_named_before():
+    plan = Plan.model_validate({"province": {"id": "thu", "name": "Tỉnh Thử"}})
+    drafter = Drafter(plan, "seeds/x.txt", "2023-12-20", True, lambda section, i: None)
+    proposals = drafter.propose(extract_text(
+        "Năm 2023, các KCN thu hút 40 dự án mới, gồm 25 dự án FDI và 15 dự án trong nước. Số dự "
+        "án FDI cấp mới bằng 125% kế hoạch năm, vốn trong nước gấp 2 lần kế hoạch.")[0])
+    targets = [(p.quantity.text, p.fields.get("indicator"), p.fields.get("period"))
+               for p in proposals if p.section == "targets"]
+    # The 2 lần names no count: it is not paired with one.
+    assert targets == [("125%", "new_projects_fdi", "2023")]

@@ -56,6 +56,8 @@ class Proposal:
 
 
 _PLANNING = re.compile(r"quy hoạch", re.IGNORECASE)
+_NEW_PROJECTS_NAMED = re.compile(r"(?<!\w)số dự án(?:\s+(?:FDI|DDI|đầu tư trong nước|trong nước))?"
+                                 r"\s+(?:được\s+)?cấp mới", re.IGNORECASE)
 _PLAN = re.compile(r"mục tiêu|chỉ tiêu|kế hoạch|phấn đấu|đề ra|định hướng|đặt ra|dự kiến",
                    re.IGNORECASE)
 
@@ -229,6 +231,8 @@ class _Proposing:
     def _implied(self, i: int) -> Proposal:
         q = self.quantities[i]
         actual = self._attained(i)
+        if actual is None:
+            actual = self._named_figure(i)
         if actual is None or q.unit not in ("percent", "times"):
             return Proposal(q, None, checks=[_("an attainment whose figure the sentence does "
                                                "not pair with it: not proposed")])
@@ -236,7 +240,8 @@ class _Proposing:
         fields = self._base(actual, self.quantities[actual],
                             guess_indicator(self.quantities[actual]), "targets", checks)
         del fields["value"]
-        fields["source"]["quote"] = span_quote(self.quantities[actual], q)
+        fields["source"]["quote"] = span_quote(self.quantities[actual], q) \
+            if self.quantities[actual].sentence_start == q.sentence_start else quote_of(q)
         if q.unit == "times":
             # "vượt 18,6 lần kế hoạch năm": the figure is 18,6 times the plan.
             attainment = q.value * 100
@@ -260,6 +265,25 @@ class _Proposing:
         proposal = Proposal(q, "targets", fields, checks)
         proposal.existing = self._existing_implied(q, attainment)
         return proposal
+
+    def _named_figure(self, i: int) -> int | None:
+        """The figure an attainment whose clause names it but does not state it is of: "Số
+        dự án FDI cấp mới bằng 105% kế hoạch năm" after "… 21 dự án FDI …": the nearest
+        earlier count of new projects of that kind."""
+        q = self.quantities[i]
+        head = clause_head(q)
+        digits = [m.end() for m in re.finditer(r"\d", head)]
+        named = _NEW_PROJECTS_NAMED.search(head, max([head.rfind(";") + 1, *digits[-1:]]))
+        if named is None:
+            return None
+        kind = "_fdi" if re.search(r"\bFDI\b", named.group()) else (
+            "_ddi" if re.search(r"\bDDI\b|trong nước", named.group(), re.IGNORECASE) else "")
+        for k in range(i - 1, max(-1, i - 65), -1):
+            p = self.quantities[k]
+            if p.unit == "project" and p.role == "actual" and p.sentence_start != q.sentence_start \
+                    and guess_indicator(p) == "new_projects" + kind:
+                return k
+        return None
 
     def _attained(self, i: int) -> int | None:
         """The figure an attainment is of: the one before it in its clause; for the n-th

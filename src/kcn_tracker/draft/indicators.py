@@ -116,7 +116,9 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
         return _project_indicator(before, after, q, whole)
     if q.unit == "adjustment":  # "24 lượt dự án tăng vốn" of the DDI named before
         others = _OTHER_COUNTS.sub(" ", before)
-        return "capital_increases" + _kind(after, own_words(others), "", others)
+        return "capital_increases" + _kind(after, own_words(others),
+                                           whole + " " + clause_head(q) if whole else "",
+                                           _linked(others))
     if q.unit in ("zone", "cluster"):
         return _zone_indicator(own[-40:] + " " + after, before + " " + _clause_after(q),
                                pair_second, q.role == "target")
@@ -230,9 +232,10 @@ _SIDE_AMOUNT = (rf"\d[\d.,]*\s*(?:nghìn\s+|ngàn\s+)?(?:tỷ|tỉ|triệu)\s+(?
                 r"(?=\s*(?:,|và)\s)")
 _SIDE_AMOUNTS = re.compile(_SIDE_AMOUNT, _I)
 _OTHER_COUNTS = re.compile(rf"\d[\d.,]*\s*(?:lượt\s+)?(?:dự án|lượt)\s+{_KIND}|{_SIDE_AMOUNT}", _I)
-# A foreign investor's project is FDI: "nhà đầu tư Hàn Quốc", "(doanh nghiệp Singapore)".
-_FOREIGN = (r"(?:nhà đầu tư|doanh nghiệp|tập đoàn|công ty)\s+(?:của\s+)?(?:Hàn Quốc|Nhật Bản|"
-            r"Trung Quốc|Đài Loan|Singapore|Hoa Kỳ|Thái Lan|Hồng Kông)(?!\s+[A-ZĐ])")
+# A foreign investor's project is FDI: "nhà đầu tư Hàn Quốc", "Tập đoàn … (Trung Quốc)".
+_COUNTRY = r"(?:Hàn Quốc|Nhật Bản|Trung Quốc|Đài Loan|Singapore|Hoa Kỳ|Thái Lan|Hồng Kông)"
+_FOREIGN = (rf"(?:nhà đầu tư|doanh nghiệp|tập đoàn|công ty)\s+(?:của\s+)?{_COUNTRY}(?!\s+[A-ZĐ])"
+            rf"|\((?:nhà đầu tư\s+|doanh nghiệp\s+)?{_COUNTRY}\)")
 _NO_KEY_STATUS = re.compile(r"\s*(?:đang|chưa)\s+(?:triển khai\s+)?xây dựng|\s*(?:tạm\s+)?(?:ngưng|ngừng|"
                             r"dừng)\s+hoạt động", _I)
 _INCREASES = re.compile(r"tăng vốn|điều chỉnh tăng|điều chỉnh vốn", _I)

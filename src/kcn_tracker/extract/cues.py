@@ -150,6 +150,10 @@ class Cues:
             return "target"
         return self._cues[i][1]
 
+    def planned_before(self, position: int) -> bool:
+        """Whether a word of plan stands before ``position`` in the sentence."""
+        return bisect.bisect_left(self._targets, position) > 0
+
     def compared_before(self, position: int) -> bool:
         return bisect.bisect_left(self._against, position) > 0
 
@@ -223,7 +227,9 @@ def role(text: str, start: int, end: int, unit: str | None, cues: Cues,
     if cue == "target":
         return "target"
     if cue == "forecast":
-        return None
+        # "Để thực hiện mục tiêu trên, Sở sẽ … thu hồi 06 dự án": what will be done to reach
+        # a plan is one of its tasks; a forecast alone is neither plan nor result.
+        return "target" if cues.planned_before(start) else None
     return "ratio" if unit == "percent" else "actual"
 
 
