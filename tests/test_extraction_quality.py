@@ -4,14 +4,14 @@ import pytest
 from extraction_scoring import SETS, score_set
 
 # The figures each set is held to (docs/extraction.md): recall, precision, role, target and
-# attainment role, draft's section+indicator and period. The real sets are held to what the
-# reader reaches on them; a change that lowers a figure fails here.
-FLOORS = {name: (0.98, 0.95, 0.95, 0.85, 1.0, 1.0) for name in SETS}
-# The old sets' draft figures were scored at first contact once their facts were labelled.
-FLOORS.update({"seeds": (0.98, 0.95, 0.95, 0.85, 0.93, 0.56),
-               "held-out": (0.98, 0.95, 0.95, 0.85, 0.79, 0.68),
-               "held-out 2": (0.98, 0.95, 0.98, 0.97, 0.81, 0.77),
-               "held-out 3": (0.98, 0.95, 0.96, 1.0, 0.69, 0.82),
+# attainment role, draft's section+indicator and period. Each set is held to what the reader
+# reaches on it; a change that lowers a figure fails here. (Seeds' draft period: 15 of its 19
+# misses are facts labelled to_date, a period no plan file holds; docs/extraction.md.)
+FLOORS = {name: (0.98, 0.95, 0.95, 0.85, 0.9, 0.85) for name in SETS}
+FLOORS.update({"seeds": (0.99, 0.99, 0.99, 1.0, 0.96, 0.75),
+               "held-out": (0.99, 0.99, 0.99, 1.0, 0.96, 0.97),
+               "held-out 2": (0.98, 0.95, 0.98, 0.97, 0.94, 0.88),
+               "held-out 3": (0.98, 0.95, 0.96, 1.0, 0.93, 0.93),
                "real 1": (0.98, 0.99, 0.99, 1.0, 0.93, 1.0),
                "real 2": (0.99, 0.99, 0.99, 1.0, 0.93, 1.0),
                "real 3": (0.99, 0.99, 0.99, 1.0, 0.99, 0.90)})
