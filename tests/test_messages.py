@@ -186,3 +186,28 @@ def test_drafts_comments_in_vietnamese_keep_their_field_names(run):
     english = run("draft", "seeds/002_c1cdc5075e27b6e5.txt", "-p", "bac-kan").stdout
     assert "# 200ha (line 6)\n# check: period: not stated; taken from the document's date" \
         in english
+
+
+@pytest.mark.parametrize("args,env,expected", [
+    (("report", "--lang", "vi", "--help"), {}, "Chỉ tỉnh này"),
+    (("report", "--year", "abc", "--lang", "vi"), {},
+     "Giá trị không hợp lệ cho '--year': cần một số nguyên"),
+    (("--lang", "vi", "report", "--provinc", "x"), {},
+     "Không có tùy chọn: --provinc (có phải bạn muốn dùng --province?)"),
+    (("report", "--lang", "en", "--nope"), {"KCN_TRACKER_LANG": "vi"}, "No such option: --nope"),
+])
+def test_a_typed_lang_decides_wherever_it_stands(run, args, env, expected):
+    """--help and a bad option are answered while the arguments are read, before --lang's
+    own turn: the typed --lang is found first, wherever it stands, over the environment."""
+    assert expected in " ".join(run(*args, env=env).output.split())
+
+
+def test_a_locale_in_the_environment_does_not_stop_a_command(run):
+    result = run("--lang", "vi", "status", env={"KCN_TRACKER_LANG": "C.UTF-8"})
+    assert result.exit_code == 0 and "Tình hình thực hiện kế hoạch" in result.stdout
+
+
+def test_a_value_that_looks_like_clicks_words_is_not_rewritten(run):
+    out = " ".join(run("--lang", "vi", "report", "-f", "x' is not one of 'y").output.split())
+    assert ("Giá trị không hợp lệ cho '--format' / '-f': \"x' is not one of 'y\" không phải "
+            "một trong 'table', 'json', 'csv', 'markdown'.") in out

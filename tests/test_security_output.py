@@ -421,3 +421,30 @@ def test_the_note_on_a_merged_province_shows_escapes(run, project):
     assert RAW_CONTROLS.findall(result.stderr) == []
     assert ("Lưu ý: 'Thái\\u009b2J Nguyên\\u202e' cũng là tỉnh Thái\\u009b2J Nguyên\\u202e mới "
             "(từ 01/07/2025), gồm Bắc Kạn, Thái\\u009b2J Nguyên\\u202e") in result.stderr
+
+
+def test_an_export_whose_line_ends_git_rewrote_is_still_replaced(run, tmp_path):
+    target = tmp_path / "minutes.md"
+    assert run("status", "--as-of", AS_OF, "--export", str(target)).exit_code == 0
+    target.write_bytes(target.read_bytes().replace(b"\n", b"\r\n"))  # core.autocrlf
+    assert run("report", "--as-of", AS_OF, "--export", str(target)).exit_code == 0
+
+
+def test_a_workbook_that_unpacks_to_gigabytes_is_no_export_of_ours(run, tmp_path):
+    """Its sheets are read a megabyte at a time and no further than any export of the
+    tool unpacks to: refused as not an export, never a MemoryError."""
+    import zipfile
+
+    fresh, bomb = tmp_path / "fresh.xlsx", tmp_path / "bomb.xlsx"
+    assert run("report", "--as-of", AS_OF, "--export", str(fresh)).exit_code == 0
+    with zipfile.ZipFile(fresh) as source, \
+            zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for info in source.infolist():
+            out.writestr(info, source.read(info))
+        with out.open(zipfile.ZipInfo("xl/media/big.bin"), "w", force_zip64=True) as part:
+            for _ in range(72):  # 1.1 GiB of zeros, about a megabyte packed
+                part.write(bytes(1 << 24))
+    before = bomb.read_bytes()
+    result = run("report", "--as-of", AS_OF, "--export", str(bomb))
+    assert result.exit_code == 2 and "is not an earlier kcn-tracker export" in flat(result.stderr)
+    assert bomb.read_bytes() == before

@@ -56,7 +56,7 @@ def _too_large(size: int, limit: int) -> str:
              size=f"{size:,}", limit=f"{limit:,}")
 
 
-def _open_regular(path: Path) -> tuple[int, os.stat_result]:
+def open_regular(path: Path) -> tuple[int, os.stat_result]:
     """An open descriptor of the regular file ``path``, opened without blocking and
     checked on the descriptor, so a FIFO or a device named like a file is refused, never
     waited on."""
@@ -77,7 +77,7 @@ def read_limited(path: Path, first: int | None = None) -> bytes:
     ``first``, only its first bytes, whatever its size. Files that report no size
     (/proc) are read only up to the limit."""
     limit = max_bytes()
-    fd, info = _open_regular(path)
+    fd, info = open_regular(path)
     try:
         if first is not None:  # only a file's first bytes (an export's mark), any size
             limit = first - 1
@@ -100,17 +100,23 @@ def read_limited(path: Path, first: int | None = None) -> bytes:
     return data
 
 
-def sha256_from(path: Path, offset: int) -> str:
+def sha256_from(path: Path, offset: int, lf: bool = False) -> str:
     """The SHA-256 of the regular file ``path`` from byte ``offset`` on, read a
-    megabyte at a time: a digest needs no size limit."""
+    megabyte at a time: a digest needs no size limit. With ``lf``, of the text with its
+    CRLF line ends read as LF (as git on Windows may have rewritten them)."""
     import hashlib
 
     digest = hashlib.sha256()
-    fd, _info = _open_regular(path)
+    fd, _info = open_regular(path)
     try:
         os.lseek(fd, offset, os.SEEK_SET)
+        held = b""  # a CR at a chunk's end, until the next chunk says what follows it
         while chunk := os.read(fd, 1 << 20):
+            if lf:
+                chunk = (held + chunk).replace(b"\r\n", b"\n")
+                chunk, held = (chunk[:-1], b"\r") if chunk.endswith(b"\r") else (chunk, b"")
             digest.update(chunk)
+        digest.update(held)
     except OSError as exc:
         raise ReadRefused(_("cannot be read ({reason})", reason=exc.strerror),
                           exc.strerror or str(exc)) from None

@@ -100,6 +100,20 @@ class LocalTyper(typer.Typer):
         return super().command(*args, **kwargs)
 
 
+def _typed_language(args: list[str]) -> str | None:
+    """The language a --lang on the command line names, wherever it stands: --help and a
+    bad option are answered while the arguments are read, before --lang's own turn."""
+    typed = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else (
+            args[i + 1] if arg == "--lang" and i + 1 < len(args) else None)
+        if value is not None and value.strip().lower()[:2] in ("vi", "en"):
+            typed = value.strip().lower()[:2]
+    return typed
+
+
 class MappedGroup(LocalGroup):
     """Runs a command and turns a ``KcnError`` into its problems, one message and its
     exit code; the commands themselves catch nothing."""
@@ -110,7 +124,7 @@ class MappedGroup(LocalGroup):
         # Messages are English unless KCN_TRACKER_LANG or --lang says vi; chosen afresh
         # for every run, so that one run in a process never sets the next one's language,
         # and before the arguments are read, so that --help speaks it too.
-        set_language(os.environ.get("KCN_TRACKER_LANG"))
+        set_language(_typed_language(args) or os.environ.get("KCN_TRACKER_LANG"))
         with _usage_in_language():  # a bad option before the command (--project FILE)
             return super().make_context(info_name, args, parent, **extra)
 
@@ -151,9 +165,12 @@ AsOfOpt = Annotated[Optional[str], typer.Option(
 def _language(value: str | Lang) -> Lang:
     """vi or en; also as a locale writes it in the environment: EN, en_US.UTF-8, vi_VN."""
     code = str(value.value if isinstance(value, Lang) else value).strip().lower()[:2]
-    if code not in Lang.__members__:
-        raise typer.BadParameter(_("{value}: choose vi or en", value=repr(value)))
     context = get_current_context(silent=True)
+    if code not in Lang.__members__:
+        if context is not None and \
+                context.get_parameter_source("lang") is ParameterSource.ENVIRONMENT:
+            return Lang.vi  # a locale of the environment (C.UTF-8): the labels' default
+        raise typer.BadParameter(_("{value}: choose vi or en", value=repr(value)))
     if context is not None and _sets_messages(context):
         set_language(code)  # the labels' default (vi) leaves messages in English
     return Lang(code)
@@ -176,7 +193,10 @@ def _sets_messages(context) -> bool:
 _USAGE = (
     (r"Invalid value for ('[^']*'(?: / '[^']*')*(?: \(env var: '[^']*'\))?): (.*)",
      N_("Invalid value for {option}: {reason}")),
+    (r"No such option: (\S+) \(Possible options: (.+)\)",
+     N_("No such option: {option} (did you mean {reason}?)")),
     (r"No such option: (.+)", N_("No such option: {option}")),
+    (r"Missing command\.", N_("Missing command.")),
     (r"No such command (.+)\. Did you mean (.+)\?",
      N_("No such command {option}. Did you mean {reason}?")),
     (r"No such command (.+)\.", N_("No such command {option}.")),
@@ -189,11 +209,13 @@ _USAGE = (
     (r"Missing option (.+)\.", N_("Missing option {option}.")),
     (r"Option (.+) requires an argument\.", N_("Option {option} requires an argument.")),
     (r"Got unexpected extra arguments? \((.+)\)", N_("Got unexpected extra arguments ({option})")),
-    (r"(.+?) is not in the range (.+)\.", N_("{option} is not in the range {reason}.")),
+    (r"('[^']*'|-?[0-9.]+) is not in the range (.+)\.",
+     N_("{option} is not in the range {reason}.")),
     (r"Input should be greater than or equal to (.+)", N_("Input should be {option} or more")),
     (r"Input should be less than or equal to (.+)", N_("Input should be {option} or less")),
     (r"(.+?) is not a valid integer\.", N_("{option} is not a valid integer.")),
-    (r"(.+?) is not one of (.+)\.", N_("{option} is not one of {reason}.")),
+    (r"('.*'|\".*\") is not one of ('[^']*'(?:, '[^']*')*)\.",
+     N_("{option} is not one of {reason}.")),
 )
 
 

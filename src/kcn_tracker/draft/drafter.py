@@ -360,4 +360,5 @@ class _Proposing:
 
     def _where(self, section: str, index: int, entry_id: str) -> str:
         line = self.line_of(section, index)
-        return f"'{entry_id}'" + (f" (line {line})" if line else "")
+        return _("{text} (line {line})", text=f"'{entry_id}'", line=line) if line else \
+            f"'{entry_id}'"

@@ -62,15 +62,18 @@ def check_target(path: Path) -> None:
 def _mark(path: Path) -> bool | None:
     """True for an export nobody changed since, False for one changed since, None for a
     file that is no export."""
-    from kcn_tracker.project import read_limited, sha256_from
+    from kcn_tracker.project import open_regular, read_limited, sha256_from
     from kcn_tracker.report import marks
 
     if path.suffix.lower() == ".xlsx":
-        return marks.workbook_mark(read_limited(path))
+        fd, _info = open_regular(path)
+        with os.fdopen(fd, "rb") as workbook:
+            return marks.workbook_mark(workbook)
     mark = marks.text_mark(read_limited(path, 512))
     if mark is None:
         return None
-    return mark.digest is None or mark.digest == sha256_from(path, mark.body)
+    return mark.digest is None or mark.digest in (sha256_from(path, mark.body),
+                                                  sha256_from(path, mark.body, lf=True))
 
 
 # Rich's SVG loads Fira Code from a CDN; a meeting room often has no network. The

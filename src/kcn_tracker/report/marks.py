@@ -23,6 +23,9 @@ from dataclasses import dataclass
 # before the root element, and Markdown viewers hide it.
 MARK = "kcn-tracker export"
 _LINE = re.compile(rf"(<!--|--) {MARK}(?: ([0-9a-f]{{64}}))? (-->|--)")
+# More than the sheets of any workbook the tool writes unpack to (a national report's
+# is a few megabytes): a file past it is no export of ours, whatever its property says.
+UNPACKED = 1 << 30
 # What the workbook's property holds until the digest of its sheets is known.
 UNSTAMPED = "0" * 64
 _CUSTOM = "docProps/custom.xml"
@@ -59,10 +62,23 @@ def text_mark(head: bytes) -> TextMark | None:
     return TextMark(found[2], len(first) + 1)
 
 
+class _TooLarge(Exception):
+    """A workbook whose sheets unpack to more than any export of the tool."""
+
+
 def _sheets_digest(archive: zipfile.ZipFile) -> str:
-    digest = hashlib.sha256()
+    """The digest of every part under xl/, read a megabyte at a time and at most
+    UNPACKED bytes in all: a zip can unpack to a thousand times its size."""
+    digest, left = hashlib.sha256(), UNPACKED
     for name in sorted(n for n in archive.namelist() if n.startswith("xl/")):
-        digest.update(name.encode() + b"\0" + archive.read(name) + b"\0")
+        digest.update(name.encode() + b"\0")
+        with archive.open(name) as part:
+            while chunk := part.read(1 << 20):
+                left -= len(chunk)
+                if left < 0:
+                    raise _TooLarge(name)
+                digest.update(chunk)
+        digest.update(b"\0")
     return digest.hexdigest()
 
 
@@ -80,12 +96,12 @@ def stamped_workbook(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def workbook_mark(data: bytes) -> bool | None:
-    """True for a workbook the tool wrote and nobody saved since, False for one saved
-    since, None for a file that is no export; a property part larger than a property
-    list is not looked at."""
+def workbook_mark(workbook) -> bool | None:
+    """True for the workbook (an open binary file) the tool wrote and nobody saved
+    since, False for one saved since, None for a file that is no export; a property part
+    larger than a property list is not looked at."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with zipfile.ZipFile(workbook) as archive:
             info = archive.getinfo(_CUSTOM)
             if info.file_size > 65536:
                 return False
@@ -95,5 +111,6 @@ def workbook_mark(data: bytes) -> bool | None:
             if found[1] == b"bool":  # an export of an earlier version
                 return True if found[2].strip() in (b"1", b"true") else None
             return found[2].decode() == _sheets_digest(archive)
-    except (KeyError, OSError, zipfile.BadZipFile, ValueError, UnicodeDecodeError):
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError, UnicodeDecodeError,
+            EOFError, _TooLarge, MemoryError):
         return None

@@ -44,8 +44,10 @@ def run_bounded(parse: Callable, data: bytes, path: Path, error: type[Exception]
         kind, value = receive.recv()
     except EOFError:  # killed: the processor time ran out, or the kernel's memory did
         kind, value = "budget", None
-    finally:
+    finally:  # also on Ctrl-C: the child never outlives the command
         receive.close()
+        if child.is_alive():
+            child.kill()
         child.join()
     if kind == "done":
         return value
@@ -65,9 +67,24 @@ def _address_space() -> int | None:
         return None
 
 
+def _dies_with_parent() -> None:
+    """The kernel kills this process when the command that forked it ends (a CI job
+    cancelled, a terminal closed), so a parse never runs on alone."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # no prctl: the parent still kills it when it stops waiting
+
+
 def _child(send, parse, data: bytes, path: Path, error: type[Exception]) -> None:
     import resource
+    import signal
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the command's to answer
+    _dies_with_parent()
     used = _address_space()
     if used is not None:
         limit = used + memory_budget()
