@@ -430,3 +430,18 @@ def test_draft_takes_twice_the_time_on_twice_the_report():
         Drafter(plan, "seeds/x.txt", "2024-05", False, lambda s, i: None).propose(quantities)
 
     assert_linear_in(lambda n: "Ngày 26-9, Ban Quản lý cho biết.\n" + paragraph * n, run, "draft")
+
+
+def test_a_long_documents_quantities_go_to_a_pipe_as_plain_lines(run, tmp_path):
+    """Over 200 quantities and not a terminal: tab-separated lines, one per quantity, that
+    a pipe can cut and grep (Rich's table took most of the time); a short document keeps
+    its table."""
+    long = tmp_path / "long.txt"
+    long.write_text("Năm 2024, các KCN thu hút 21 dự án\tFDI.\n" * 201, encoding="utf-8")
+    lines = run("extract", str(long)).stdout.splitlines()
+    assert lines[:3] == [f"{long} (201)", "Dòng\tVăn bản\tGiá trị\tĐơn vị\tĐịnh lượng\tVai trò\tKỳ",
+                         "1\t21 dự án\t21\tproject\texact\tactual\t2024"]
+    assert len(lines) == 203
+    short = tmp_path / "short.txt"
+    short.write_text("Năm 2024, các KCN thu hút 21 dự án FDI.\n", encoding="utf-8")
+    assert "\t" not in run("extract", str(short)).stdout
