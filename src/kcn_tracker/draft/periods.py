@@ -9,7 +9,7 @@ import re
 from kcn_tracker.draft.dating import DocumentDate, month_end_of, resolve_period
 from kcn_tracker.draft.indicators import STOCK_OF, is_flow, is_stock
 from kcn_tracker.extract import cues
-from kcn_tracker.extract.document import Quantity, headline_end
+from kcn_tracker.extract.document import Quantity, headline_end, restated_in_body
 from kcn_tracker.text.i18n import _
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -30,16 +30,8 @@ def carried_periods(quantities: list[Quantity]) -> list[str | None]:
             named = q.period
     if not quantities:
         return carried
-    end = headline_end(quantities[0].document)
-    body: dict[tuple, int] = {}
-    for j, q in enumerate(quantities):
-        if q.start >= end:
-            body.setdefault((q.value, q.value_max, q.unit), j)
-    for i, q in enumerate(quantities):
-        if q.start >= end:
-            break
-        j = body.get((q.value, q.value_max, q.unit))
-        if q.period is None and carried[i] is None and j is not None:
+    for i, j in restated_in_body(quantities, headline_end(quantities[0].document)).items():
+        if quantities[i].period is None and carried[i] is None:
             carried[i] = quantities[j].period or carried[j]
     return carried
 

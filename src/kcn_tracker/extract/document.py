@@ -167,16 +167,25 @@ def _headline_periods(doc: Normalized, quantities: list[Quantity]) -> None:
     if not end:
         return
     title_end = doc.span(end, end)[0]  # in the file as given
-    body: dict[tuple, Quantity] = {}
-    for q in quantities:
+    for i, j in restated_in_body(quantities, title_end).items():
+        if quantities[i].period is None and quantities[j].period is not None:
+            quantities[i] = dataclasses.replace(quantities[i], period=quantities[j].period)
+
+
+def restated_in_body(quantities: list[Quantity], title_end: int) -> dict[int, int]:
+    """For each figure of the title line (before ``title_end``), the first figure of the
+    body with the same value and unit, which it restates: index to index."""
+    body: dict[tuple, int] = {}
+    for j, q in enumerate(quantities):
         if q.start >= title_end:
-            body.setdefault((q.value, q.value_max, q.unit), q)
+            body.setdefault((q.value, q.value_max, q.unit), j)
+    restated = {}
     for i, q in enumerate(quantities):
         if q.start >= title_end:
             break
-        restated = body.get((q.value, q.value_max, q.unit))
-        if q.period is None and restated is not None and restated.period is not None:
-            quantities[i] = dataclasses.replace(q, period=restated.period)
+        if (j := body.get((q.value, q.value_max, q.unit))) is not None:
+            restated[i] = j
+    return restated
 
 
 _YEAR_LIST = re.compile(r"năm\s+((?:19|20)\d{2})((?:\s*,\s*|\s+và\s+)(?:năm\s+)?(?:19|20)\d{2})+",
@@ -217,11 +226,13 @@ def _plan_of_pair(quantities: list[Quantity], first: int) -> None:
         if q.role != "attainment" or a.role == "attainment":
             continue
         original = q.document
-        if _PAIR_AFTER.fullmatch(original, q.end, a.start) and original[a.end:b.start].strip() == "/":
+        if (_PAIR_AFTER.fullmatch(original, q.end, a.start)
+                and original[a.end:b.start].strip() == "/"):
             quantities[i + 2] = dataclasses.replace(b, role="target")
 
 
-_PLAN_BRACKET = re.compile(rf"\s*(?:so với\s+)?{cues.PLAN_WORDS}[^()\d;.]{{0,30}}(?:(?:19|20)\d\d\s*)?\(\s*"
+_PLAN_BRACKET = re.compile(rf"\s*(?:so với\s+)?{cues.PLAN_WORDS}[^()\d;.]{{0,30}}"
+                           r"(?:(?:19|20)\d\d\s*)?\(\s*"
                            r"(?:khoảng\s+|gần\s+|hơn\s+|trên\s+|xấp xỉ\s+)?$", re.IGNORECASE)
 
 
