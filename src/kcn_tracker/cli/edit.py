@@ -86,7 +86,8 @@ def _apply(change, dry_run: bool) -> None:
 @record_app.command("actual", help=N_(
     "Add an actual figure, after checking its quote is in the document and states it."))
 def record_actual(
-    plan: Annotated[Path, typer.Argument(help=N_("The plan file, e.g. plans/bac-kan.toml."))],
+    plan: Annotated[Path, typer.Argument(
+        metavar="PLAN", help=N_("The plan file, e.g. plans/bac-kan.toml."))],
     indicator: IndicatorOpt,
     period: PeriodOpt,
     value: Annotated[str, typer.Option("--value", help=N_("The figure in the unit's scale: "
@@ -123,7 +124,8 @@ def record_actual(
     "Add a target: stated (--value) or implied by a reported attainment "
     "(--attainment)."))
 def record_target(
-    plan: Annotated[Path, typer.Argument(help=N_("The plan file, e.g. plans/bac-kan.toml."))],
+    plan: Annotated[Path, typer.Argument(
+        metavar="PLAN", help=N_("The plan file, e.g. plans/bac-kan.toml."))],
     indicator: IndicatorOpt,
     period: PeriodOpt,
     unit: UnitOpt,
@@ -181,7 +183,8 @@ def record_target(
 @app.command(short_help=N_("Record a revocation, pending or completed."), help=N_(
     "Record that a project's revocation (thu hồi) is pending, or now completed."))
 def revocation(
-    plan: Annotated[Path, typer.Argument(help=N_("The plan file, e.g. plans/thai-nguyen.toml."))],
+    plan: Annotated[Path, typer.Argument(
+        metavar="PLAN", help=N_("The plan file, e.g. plans/thai-nguyen.toml."))],
     name: Annotated[str, typer.Argument(help=N_("The project whose revocation is tracked."))],
     status: Annotated[str, typer.Option(
         "--status", help=N_("pending (chưa hoàn thành việc thu hồi) or recovered."))],
