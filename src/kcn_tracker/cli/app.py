@@ -29,13 +29,13 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _messages_language(value: str | None) -> str | None:
-    # Eager, so that "kcn-tracker --lang vi --help" is already in Vietnamese.
+def _known_language(value: str | None) -> str | None:
+    # Only refuses a language the tool does not speak: the language of messages was
+    # chosen from the command line before any option was read (MappedGroup).
     if value is not None:
         from kcn_tracker.cli.options import _language
-        from kcn_tracker.text.i18n import set_language
 
-        set_language(_language(value).value)
+        _language(value)
     return value
 
 
@@ -51,7 +51,7 @@ def _root(
         "default the nearest folder from here upwards that holds plans/ "
         "(also KCN_TRACKER_PROJECT)."))] = None,
     lang: Annotated[Optional[str], typer.Option(
-        "--lang", metavar="vi|en", is_eager=True, callback=_messages_language,
+        "--lang", metavar="vi|en", callback=_known_language,
         help=N_("Language of messages, for every command (also KCN_TRACKER_LANG); a "
                 "command's own --lang sets its labels too."))] = None,
 ) -> None:

@@ -163,7 +163,9 @@ AsOfOpt = Annotated[Optional[str], typer.Option(
 
 
 def _language(value: str | Lang) -> Lang:
-    """vi or en; also as a locale writes it in the environment: EN, en_US.UTF-8, vi_VN."""
+    """vi or en; also as a locale writes it in the environment: EN, en_US.UTF-8, vi_VN.
+    The language of messages is not set here: MappedGroup.make_context has chosen it
+    from the typed --lang or the environment before any option is read."""
     code = str(value.value if isinstance(value, Lang) else value).strip().lower()[:2]
     context = get_current_context(silent=True)
     if code not in Lang.__members__:
@@ -171,21 +173,7 @@ def _language(value: str | Lang) -> Lang:
                 context.get_parameter_source("lang") is ParameterSource.ENVIRONMENT:
             return Lang.vi  # a locale of the environment (C.UTF-8): the labels' default
         raise typer.BadParameter(_("{value}: choose vi or en", value=repr(value)))
-    if context is not None and _sets_messages(context):
-        set_language(code)  # the labels' default (vi) leaves messages in English
     return Lang(code)
-
-
-def _sets_messages(context) -> bool:
-    """Whether this --lang chooses the language of messages: typed on the command line,
-    or from the environment when no --lang was typed before the command (the command line
-    wins over the environment)."""
-    source = context.get_parameter_source("lang")
-    if source is ParameterSource.COMMANDLINE:
-        return True
-    root = context.find_root()
-    return source is ParameterSource.ENVIRONMENT and (
-        root is context or root.get_parameter_source("lang") is not ParameterSource.COMMANDLINE)
 
 
 # What click and typer say about a bad command line, in the language of messages;
