@@ -72,8 +72,10 @@ def _mark(path: Path) -> bool | None:
     mark = marks.text_mark(read_limited(path, 512))
     if mark is None:
         return None
-    return mark.digest is None or mark.digest in (sha256_from(path, mark.body),
-                                                  sha256_from(path, mark.body, lf=True))
+    # The file is read a second time only when it differs, to see whether only its line
+    # ends do.
+    return mark.digest is None or mark.digest == sha256_from(path, mark.body) or \
+        mark.digest == sha256_from(path, mark.body, lf=True)
 
 
 # Rich's SVG loads Fira Code from a CDN; a meeting room often has no network. The

@@ -15,6 +15,8 @@ from pathlib import PurePosixPath
 from kcn_tracker.plans.model import Source
 from kcn_tracker.plans.periods import parse_period
 from kcn_tracker.progress.evaluate import ProvinceResult, Report
+from kcn_tracker.report.cells import document_label, partial_date, word
+from kcn_tracker.text.display import printable
 
 
 @dataclass(frozen=True)
@@ -38,30 +40,29 @@ class CitedDocument:
             return None
         return period.start if period.is_instant else None
 
+    def _when(self, lang: str) -> str | None:
+        """The date as the language writes it, "khoảng 2024" when it is inferred."""
+        if not self.published:
+            return None
+        try:
+            when = partial_date(self.published, lang)
+        except ValueError:
+            when = printable(self.published)
+        return word(lang, "about_date", date=when) if self.approximate else when
+
     def about(self, lang: str) -> str:
         """How a reader knows the document: its title, publisher and date as far as
         seeds/index.toml states them ("… · Vietnam Business Forum · 30/11/2020");
         empty when it states none of them."""
-        from kcn_tracker.report.cells import partial_date, word
-        from kcn_tracker.text.display import printable
-
-        about = [printable(x) for x in (self.title, self.publisher) if x]
-        if self.published:
-            try:
-                when = partial_date(self.published, lang)
-            except ValueError:
-                when = printable(self.published)
-            about.append(word(lang, "about_date", date=when) if self.approximate else when)
-        return " · ".join(about)
+        parts = [printable(x) for x in (self.title, self.publisher) if x]
+        return " · ".join([*parts, self._when(lang)] if self.published else parts)
 
     def name(self, lang: str) -> str:
         """The document in a source cell with room for it (a spreadsheet's): its number,
         then the publisher (else the title) and the date, as far as they are known."""
-        from kcn_tracker.report.cells import document_label
-
-        short = CitedDocument(self.document, None if self.publisher else self.title,
-                              self.publisher, self.published, None, (), self.approximate)
-        return " · ".join(x for x in (document_label(self.document), short.about(lang)) if x)
+        parts = [document_label(self.document), self.publisher or self.title,
+                 self._when(lang)]
+        return " · ".join(printable(x) for x in parts if x)
 
 
 def province_sources(province: ProvinceResult) -> list[Source]:

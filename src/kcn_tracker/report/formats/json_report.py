@@ -195,9 +195,9 @@ def dumps_indented(value) -> str:
 
 
 def _encode(value, depth: int, out: list[str]) -> None:
-    """The text of ``value`` standing at ``depth``, onto ``out``. Only JSON's own types, exactly: the
-    C encoder reads a subclass's items otherwise than the Python one does. Keys that
-    are not strings are converted by both alike."""
+    """The text of ``value`` standing at ``depth``, onto ``out``. Only JSON's own types,
+    exactly: the C encoder reads a subclass's items otherwise than the Python one does.
+    Keys that are not strings are converted by both alike."""
     while len(_ENCODERS) <= depth + 1:
         _ENCODERS.append(c_make_encoder(None, _not_serializable, encode_basestring, None,
                                         ": ", ",\n" + "  " * len(_ENCODERS), False, False,
