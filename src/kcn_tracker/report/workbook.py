@@ -132,6 +132,13 @@ def _actual_row(book: Book, ws, row: int, a: Actual, province: ProvinceResult) -
     book.sources(ws, row, 9, [a.source.document])
 
 
+def _section(book: Book, ws, row: int, heading: str, head: tuple[str, ...]) -> int:
+    """A table's heading and header from ``row``; the row its first line goes in."""
+    book.heading(ws, row, heading)
+    book.header(ws, row + 1, [word(book.lang, c) for c in head])
+    return row + 2
+
+
 def province_sheet(book: Book, province: ProvinceResult, report: Report, title: str) -> None:
     lang = book.lang
     ws = book.sheet(province.name)
@@ -149,18 +156,14 @@ def province_sheet(book: Book, province: ProvinceResult, report: Report, title: 
         book.text(ws, row, 0, no_targets_text(report.year, lang), size=False)
         row += 1
     if province.untargeted:
-        row += 1
-        book.heading(ws, row, word(lang, "other_actuals", name=province.name))
-        book.header(ws, row + 1, [word(lang, c) for c in ACTUAL_HEAD])
-        row += 2
+        row = _section(book, ws, row + 1, word(lang, "other_actuals", name=province.name),
+                       ACTUAL_HEAD)
         for a in province.untargeted:
             _actual_row(book, ws, row, a, province)
             row += 1
     if province.unrecovered:
-        row += 1
-        book.heading(ws, row, word(lang, "unrecovered_title", name=province.name))
-        book.header(ws, row + 1, [word(lang, c) for c in REVOCATION_HEAD])
-        row += 2
+        row = _section(book, ws, row + 1, word(lang, "unrecovered_title", name=province.name),
+                       REVOCATION_HEAD)
         for pending in province.unrecovered:
             entry = pending.entry
             book.text(ws, row, 0, entry.name)
@@ -240,9 +243,9 @@ def trend_workbook(all_series, documents: list[CitedDocument], lang: str, title:
             row += 1
     others = [(s, t) for s in all_series for t in s.other_targets]
     if others:
-        book.heading(ws, row + 1, word(lang, "other_periods"))
-        book.header(ws, row + 2, [word(lang, c) for c in ("province", *TARGET_HEAD)])
-        for row, (s, t) in enumerate(others, start=row + 3):
+        first = _section(book, ws, row + 1, word(lang, "other_periods"),
+                         ("province", *TARGET_HEAD))
+        for row, (s, t) in enumerate(others, start=first):
             book.text(ws, row, 0, province_title(s.plan, lang))
             _target_row(book, ws, row, t, s.plan, at=1)
     sources_sheet(book, documents, title)
