@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from kcn_tracker.extract.document import extract_file  # noqa: E402
+from kcn_tracker.project import indexed  # noqa: E402
 
 SETS = {"seeds": ROOT / "tests" / "extraction" / "seeds",
         "held-out": ROOT / "tests" / "extraction" / "heldout",
@@ -139,8 +140,13 @@ def score_draft(data: dict, text: str, found, s: Score, name: str) -> None:
     from kcn_tracker.plans.model import Plan
 
     plan = Plan.model_validate({"province": {"id": "thu", "name": "Tỉnh Thử"}})
-    drafter = Drafter(plan, "seeds/x.txt", data.get("published"),
-                      data.get("precision") == "day", lambda section, i: None)
+    # The document's date as draft takes it: seeds/index.toml for a seed, the labels file's
+    # own for a document that is not one.
+    known = indexed(ROOT / "plans" / "x.toml", data["document"]) if data["document"].startswith(
+        "seeds/") else data
+    published = known.get("published")
+    drafter = Drafter(plan, "seeds/x.txt", None if published is None else str(published),
+                      known.get("precision") == "day", lambda section, i: None)
     proposals = drafter.propose(found.quantities)
     for fact in data["facts"]:
         s.facts += 1
