@@ -186,6 +186,14 @@ def test_a_cue_inside_a_proper_name_says_nothing(text, expected):
      [("9 dự án", "year_to_date"), ("9 dự án", "year_to_date")]),
     ("Các KCN thu hút hơn 300 dự án\nĐến nay các KCN có 312 dự án.",
      [("300 dự án", None), ("312 dự án", "to_date")]),
+    # Years counted from a year named before, in the sentence or earlier in the paragraph.
+    ("Tỉnh bắt đầu phát triển KCN vào năm 2003 với 98ha. Sau 20 năm phát triển, tỉnh đã "
+     "có 09 KCN.", [("98ha", "2003"), ("09 KCN", "2023")]),
+    ("Từ tháng 12/2010, sau 5 năm xây dựng, KCN đã thu hút 12 dự án.", [("12 dự án", "2015")]),
+    # With no year before it, or looking ahead ("sau 2 năm nữa"), it names no period.
+    ("Sau 20 năm phát triển, tỉnh đã có 09 KCN.", [("09 KCN", None)]),
+    ("Năm 2024, các KCN cấp mới 9 dự án; sau 2 năm nữa sẽ có 15 KCN.",
+     [("9 dự án", "2024"), ("15 KCN", "2024")]),
 ])
 def test_periods_of_report_writing(text, expected):
     assert periods(text) == expected

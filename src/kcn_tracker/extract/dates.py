@@ -33,6 +33,9 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlrQkKvVR\d])(?:" + "|".join((
     rf"|so cùng kỳ|gấp\s+(?:đôi|ba|rưỡi|\d+(?:,\d+)?\s+lần)\s+(?:cùng kỳ\s+)?(?:năm\s+)?"
     rf"(?:trước|{_Y})|tầm nhìn\s+(?:đến|tới)\s+năm\s+{_Y})",
     rf"từ\s+năm\s+(?P<from_year>{_Y})\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<to_year>{_Y})",
+    # "vào năm 2003 … Sau 20 năm phát triển, tỉnh đã có 09 KCN": years counted from a year
+    # named before.
+    r"(?<!\w)sau\s+(?P<years_after>\d{1,2})\s+năm(?!\s*(?:nữa|tới)\b)(?!\s*\d)",
     rf"từ\s+tháng\s+(?P<from_month>\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+"
     rf"(?P<to_month>\d{{1,2}})\s*(?:/|năm)\s*(?P<to_month_year>{_Y})",
     # "hơn 2 tháng đầu năm": past the second month, so into the third: January to March.
@@ -67,6 +70,10 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlrQkKvVR\d])(?:" + "|".join((
 # The document's year, in a period the text gives without one; draft puts in the year of
 # the document's date (seeds/index.toml).
 THIS_YEAR = "this_year"
+# "Sau N năm": N years after the year named before it, which the sentence or its paragraph
+# gives (resolved in Periods).
+_AFTER = "after:"
+_ANCHOR = re.compile(r"((?:19|20)\d{2})(?:-\d{2}(?:-\d{2})?)?")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -100,6 +107,8 @@ def _period(m: re.Match) -> str | None:
         return f"{THIS_YEAR}-{first:02d}..{THIS_YEAR}-{last:02d}"
     if g["year_to_date"]:
         return "year_to_date"
+    if g["years_after"]:
+        return _AFTER + g["years_after"]
     if g["from_year"]:
         return f"{g['from_year']}-{g['to_year']}" if g["from_year"] < g["to_year"] else None
     if g["from_month"]:
@@ -143,6 +152,21 @@ def _period(m: re.Match) -> str | None:
     return "to_date"
 
 
+def _counted_from(found: list[tuple[int, int, str | None]], before: str | None) -> list:
+    """The periods named, "Sau N năm" made the year N after the last year named before it
+    (in the sentence, else ``before``, its paragraph's); with no such year it names none."""
+    named = []
+    anchor = before
+    for a, b, p in found:
+        if p and p.startswith(_AFTER):
+            m = _ANCHOR.fullmatch(anchor or "")
+            p = str(int(m[1]) + int(p[len(_AFTER):])) if m else None
+        if p:
+            named.append((a, b, p))
+            anchor = p if _ANCHOR.fullmatch(p) else anchor
+    return named
+
+
 # A period standing right after the figure is its own: "đạt 500 triệu USD năm 2024".
 _ADJACENT = re.compile(r"\s*(?:(?:của|trong|vào|cho)\s+)?", _I)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -155,9 +179,9 @@ class Periods:
 
     ``of`` is asked for the figures of the sentence in the order they stand."""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, before: str | None = None) -> None:
         found = [(m.start(), m.end(), _period(m)) for m in _PERIOD.finditer(text, start, end)]
-        named = [item for item in found if item[2]]
+        named = _counted_from(found, before)
         if any(_DAY.fullmatch(p) for _, _, p in named):
             # "Đến 30/6/2024, lũy kế có 700 dự án": the date says when "to date" is.
             named = [item for item in named if item[2] != "to_date"]

@@ -105,7 +105,7 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
         first = len(quantities)
         for s_start, s_end in sentences(text, p_start, p_end):
             in_sentence = len(quantities)
-            named = Periods(text, s_start, s_end)
+            named = Periods(text, s_start, s_end, carried)
             words = cues.Cues(text, s_start, s_end)
             sentence_span = doc.span(s_start, s_end)
             while k < len(found) and found[k].start < s_end:
