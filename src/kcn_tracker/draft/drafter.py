@@ -28,6 +28,7 @@ from kcn_tracker.draft.quotes import (
     lead_in,
     quote_of,
     span_quote,
+    words_before,
     year_of_part,
 )
 from kcn_tracker.draft.scope import guess_scope
@@ -60,6 +61,13 @@ _NEW_PROJECTS_NAMED = re.compile(r"(?<!\w)số dự án(?:\s+(?:FDI|DDI|đầu t
                                  r"\s+(?:được\s+)?cấp mới", re.IGNORECASE)
 _PLAN = re.compile(r"mục tiêu|chỉ tiêu|kế hoạch|phấn đấu|đề ra|định hướng|đặt ra|dự kiến",
                    re.IGNORECASE)
+# A figure that names what it is only by referring back: "Giai đoạn 2021–2025, tỉnh đặt chỉ
+# tiêu thu hút 3,5 tỷ USD vốn FDI. Sau 4 năm, con số này đã đạt 3,92 tỷ USD"; "đặt mục tiêu
+# thu hút 3 tỷ USD vốn FDI mỗi năm; 9 tháng năm 2024, thành phố đã đạt khoảng 2,45 tỷ USD".
+_THIS_FIGURE = re.compile(r"(?<!\w)(?:con số|số liệu)\s+(?:này|đó|trên)(?!\w)[^,;]*$",
+                          re.IGNORECASE)
+_REACHED = re.compile(r"(?<!\w)đã\s+đạt(?:\s+được)?(?:\s+(?:khoảng|hơn|gần|trên|xấp xỉ))?\s*$",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,8 @@ class _Proposing:
         if plan_of is not None:
             # "đạt 132% kế hoạch của năm 2025 (gần 1,9 tỉ USD)": the plan of the figure before.
             indicator = guess_indicator(self.quantities[plan_of])
+        if indicator is None:
+            indicator = self._referred(i, checks)
         if section == "targets" and indicator == "zones_planned" and \
                 _PLANNING.search(clause_head(q)) and not _PLAN.search(clause_head(q)):
             # "Theo quy hoạch … đến năm 2030, tỉnh có 59 KCN": the zones the planning holds are
@@ -200,6 +210,26 @@ class _Proposing:
         proposal = Proposal(q, "actuals", fields, checks)
         proposal.existing = self._existing(q, fields)
         return proposal
+
+    def _referred(self, i: int, checks: list[str]) -> str | None:
+        """The indicator of the figure this one refers back to: "con số này" is the nearest
+        earlier figure in its unit; "đã đạt" with no word of its own, an earlier figure in its
+        unit in its sentence."""
+        q = self.quantities[i]
+        head = words_before(q)
+        back = _THIS_FIGURE.search(head)
+        if back is None and not _REACHED.search(head):
+            return None
+        for k in range(i - 1, max(-1, i - 65), -1):
+            p = self.quantities[k]
+            if back is None and p.sentence_start != q.sentence_start:
+                return None
+            indicator = guess_indicator(p) if p.unit == q.unit else None
+            if indicator:
+                checks.append(_("indicator: {indicator}, of {figure} before it, which it "
+                                "refers back to", indicator=indicator, figure=p.text))
+                return indicator
+        return None
 
     def _plan_of(self, i: int) -> int | None:
         """The figure whose plan a target in brackets after an attainment is: "đạt 132% kế
