@@ -120,9 +120,13 @@ def test_year_to_date_and_a_year_stated_once():
         ("8 dự án", "actuals", "new_projects_fdi", "2023-01..2023-08")]
 
 
-def test_a_stock_to_date_in_a_document_dated_to_the_month_is_at_its_end():
+def test_a_stock_to_date_stands_at_the_documents_date_as_precisely_as_it_is_known():
     (row,) = draft("Đến nay các KCN có 300 dự án còn hiệu lực.", "2023-08", False)
-    assert row == ("300 dự án", "actuals", "valid_projects", "2023-08-31")
+    assert row == ("300 dự án", "actuals", "valid_projects", "2023-08")
+    (row,) = draft("Hiện nay KCN có 8 dự án hoạt động.", "2022", False)
+    assert row == ("8 dự án", "actuals", "operating_projects", "2022")
+    (row,) = draft("Đến nay các KCN có 300 dự án còn hiệu lực.", "2023-08-20", True)
+    assert row == ("300 dự án", "actuals", "valid_projects", "2023-08-20")
 
 
 def test_part_year_attainment_gives_the_years_plan_with_its_period():
@@ -342,9 +346,9 @@ def test_to_date_carries_into_the_next_paragraph_and_makes_a_count_cumulative():
                     "Các KCN đã thu hút 900 dự án với tổng vốn 4 tỷ USD.", "2023-04", False)
     assert [(t, i, p) for t, _, i, p in drafted] == [
         ("12 dự án", "new_projects", "2023-01..2023-04"),
-        ("20 KCN", "zones_operating", "2023-04-30"),
-        ("900 dự án", "projects", "2023-04-30"),
-        ("4 tỷ USD", "registered_capital_cumulative", "2023-04-30")]
+        ("20 KCN", "zones_operating", "2023-04"),
+        ("900 dự án", "projects", "2023-04"),
+        ("4 tỷ USD", "registered_capital_cumulative", "2023-04")]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -62,10 +62,9 @@ def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: s
             checks.append(_("indicator: counted to date, so the cumulative {stock}, not "
                             "{indicator}", stock=STOCK_OF[indicator], indicator=indicator))
             indicator = STOCK_OF[indicator]
-        period = published if precise else published[:4]
-        if not precise and is_stock(indicator):
-            # A stock "đến nay" in a document dated to the month stands at its end.
-            period = month_end_of(published) or period
+        # A stock "đến nay" stands at the document's date as precisely as it is known (a
+        # month, an estimated year), never a day the document does not give.
+        period = published if precise or is_stock(indicator) else published[:4]
     if _DAY.fullmatch(period) and is_flow(indicator):
         if _WITHIN_YEAR.search(q.sentence):
             # "Đến ngày 21/8, tổng vốn thu hút đạt …, đạt 62,9% kế hoạch năm": measured
