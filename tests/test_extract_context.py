@@ -564,3 +564,11 @@ def test_an_attainment_that_names_its_figure_is_of_the_count_named_before():
                for p in proposals if p.section == "targets"]
     # The 2 lần names no count: it is not paired with one.
     assert targets == [("125%", "new_projects_fdi", "2023")]
+
+
+def test_the_period_of_a_comparisons_base_is_not_carried():
+    drafted = draft("Tính đến hết năm 2024, các KCN có 4.142 ha; tỷ lệ lấp đầy đạt 74,2%, cao "
+                    "hơn mức 69,8% của năm 2023.\nDiện tích một số KCN:\n- KCN A: 597 ha;\n"
+                    "- KCN B: 345,2 ha.", "2025-01", False)
+    assert [(t, p) for t, _, _, p in drafted if t in ("597 ha", "345,2 ha")] == [
+        ("597 ha", "2024-12-31"), ("345,2 ha", "2024-12-31")]

@@ -8,6 +8,7 @@ import re
 
 from kcn_tracker.draft.dating import DocumentDate, month_end_of, resolve_period
 from kcn_tracker.draft.indicators import STOCK_OF, is_flow, is_stock
+from kcn_tracker.draft.quotes import clause_head
 from kcn_tracker.extract import cues
 from kcn_tracker.extract.document import Quantity, headline_end, restated_in_body
 from kcn_tracker.text.i18n import _
@@ -26,7 +27,9 @@ def carried_periods(quantities: list[Quantity]) -> list[str | None]:
     named = None
     for q in quantities:
         carried.append(named)
-        if q.period is not None:
+        if q.period is not None and not cues.compared_with(clause_head(q)):
+            # The period of a comparison's base ("cao hơn mức 69,8% của năm 2023") is not
+            # the one the text goes on with.
             named = q.period
     if not quantities:
         return carried

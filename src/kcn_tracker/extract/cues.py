@@ -89,6 +89,17 @@ _ESTIMATED = re.compile(r"\bước(?:\s+(?:đạt|tính|khoảng))?\s*$|(?<!\w)d
                         _I)
 
 
+# "tỷ lệ lấp đầy đạt 74,2%, cao hơn mức 69,8% của năm 2023": the figure a change is
+# measured against.
+_BASE = re.compile(r"(?:ít|nhiều|cao|thấp|lớn|nhỏ)\s+hơn(?:\s+(?:mức|so với))?\s*$"
+                   r"|(?<!\w)so với(?:\s+mức)?\s*$", _I)
+
+
+def compared_with(before: str) -> bool:
+    """Whether the figure after ``before`` is the base of a comparison, not a result."""
+    return bool(_BASE.search(before[-40:]))
+
+
 def estimated(before: str) -> bool:
     """ "ước đạt 1,03 triệu tỷ đồng": an estimate, not a final figure."""
     return bool(_ESTIMATED.search(before))
