@@ -24,7 +24,8 @@ SETS = {"seeds": ROOT / "tests" / "extraction" / "seeds",
         "held-out 3": ROOT / "tests" / "extraction" / "heldout3",
         "real 1": ROOT / "tests" / "extraction" / "real1",
         "real 2": ROOT / "tests" / "extraction" / "real2",
-        "real 3": ROOT / "tests" / "extraction" / "real3"}
+        "real 3": ROOT / "tests" / "extraction" / "real3",
+        "real 4": ROOT / "tests" / "extraction" / "real4"}
 PLAN_ROLES = ("target", "attainment")
 
 

@@ -190,6 +190,11 @@ def test_a_cue_inside_a_proper_name_says_nothing(text, expected):
      [("9 dự án", "year_to_date"), ("9 dự án", "year_to_date")]),
     ("Các KCN thu hút hơn 300 dự án\nĐến nay các KCN có 312 dự án.",
      [("300 dự án", None), ("312 dự án", "to_date")]),
+    # A count of months in words.
+    ("Sáu tháng đầu năm 2024, các KCN cấp mới 9 dự án.", [("9 dự án", "2024-01..2024-06")]),
+    ("Trong mười một tháng năm 2022, các KCN cấp mới 9 dự án.",
+     [("9 dự án", "2022-01..2022-11")]),
+    ("Chín tháng đầu năm, các KCN cấp mới 9 dự án.", [("9 dự án", "this_year-01..this_year-09")]),
     # Years counted from a year named before, in the sentence or earlier in the paragraph.
     ("Tỉnh bắt đầu phát triển KCN vào năm 2003 với 98ha. Sau 20 năm phát triển, tỉnh đã "
      "có 09 KCN.", [("98ha", "2003"), ("09 KCN", "2023")]),
@@ -572,3 +577,17 @@ def test_the_period_of_a_comparisons_base_is_not_carried():
                     "- KCN B: 345,2 ha.", "2025-01", False)
     assert [(t, p) for t, _, _, p in drafted if t in ("597 ha", "345,2 ha")] == [
         ("597 ha", "2024-12-31"), ("345,2 ha", "2024-12-31")]
+
+
+def test_a_line_wrapped_inside_a_sentence_is_read_with_the_next():
+    # Text pasted from a page or a PDF with its line breaks: the qualifier, the words that
+    # say what a figure is and its period stand on the line before it.
+    text = ("Chỉ riêng chín tháng năm 2025, các doanh nghiệp đã tạo ra doanh thu hơn\n"
+            "360 nghìn tỷ đồng. Hiện có hơn\n500 dự án FDI.")
+    found = extract_text(text)[0]
+    assert [(q.text, q.qualifier, q.period) for q in found] == [
+        ("360 nghìn tỷ đồng", "over", "2025-01..2025-09"), ("500 dự án", "over", "to_date")]
+    # A heading without a full stop and the list under it stay lines of their own.
+    assert periods("Kết quả năm 2024\n1. Thu hút 12 dự án;\na) 5 dự án FDI") == [
+        ("12 dự án", "2024"), ("5 dự án", "2024")]
+    assert roles("MỤC TIÊU\n1. Thu hút 12 dự án") == [("12 dự án", "target")]

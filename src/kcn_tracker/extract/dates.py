@@ -13,6 +13,15 @@ from kcn_tracker.plans.periods import month_end
 _I = re.IGNORECASE
 
 _Y = r"(?:19|20)\d{2}"
+# A count of months written in words: "chín tháng năm 2025", "sáu tháng đầu năm".
+_COUNTS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+           "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12}
+_COUNT = r"(?<!\w)(?:mười\s+một|mười\s+hai|" + "|".join(
+    w for w in _COUNTS if " " not in w) + ")"
+
+
+def _months(written: str) -> int:
+    return int(written) if written.isdigit() else _COUNTS[" ".join(written.lower().split())]
 
 
 def _quarter_pattern(name: str) -> str:
@@ -21,7 +30,7 @@ def _quarter_pattern(name: str) -> str:
 
 # Every period starts with one of these letters or a digit; looking at the first
 # character first skips most positions of a sentence without trying each alternative.
-_PERIOD = re.compile(r"(?=[sgtđhcqnlrQkKvVR\d])(?:" + "|".join((
+_PERIOD = re.compile(r"(?=[sgtđhcqnlrbmQkKvVR\d])(?:" + "|".join((
     # A comparison names the base of a growth ("so với với cùng kỳ" as typed, "tương đương
     # với cùng kỳ năm 2018"), a vision names no period of a figure, and the year of the plan
     # an attainment is of ("đạt 99% kế hoạch năm 2022") is not the period of what follows.
@@ -39,10 +48,10 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlrQkKvVR\d])(?:" + "|".join((
     rf"từ\s+tháng\s+(?P<from_month>\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+"
     rf"(?P<to_month>\d{{1,2}})\s*(?:/|năm)\s*(?P<to_month_year>{_Y})",
     # "hơn 2 tháng đầu năm": past the second month, so into the third: January to March.
-    rf"(?P<more>hơn\s+)?(?P<months>\d{{1,2}})\s+tháng\s+(?:(?P<edge>đầu|cuối)\s+)?"
+    rf"(?P<more>hơn\s+)?(?P<months>\d{{1,2}}|{_COUNT})\s+tháng\s+(?:(?P<edge>đầu|cuối)\s+)?"
     rf"(?:(?:của\s+)?năm\s+)?(?P<months_year>{_Y})",
     # Without a year, the year of the document: "6 tháng đầu năm (nay)", "từ đầu năm đến nay".
-    rf"(?P<more_now>hơn\s+)?(?P<months_now>\d{{1,2}})\s+tháng\s+(?P<edge_now>đầu|cuối)\s+năm"
+    rf"(?P<more_now>hơn\s+)?(?P<months_now>\d{{1,2}}|{_COUNT})\s+tháng\s+(?P<edge_now>đầu|cuối)\s+năm"
     rf"(?:\s+nay)?(?!\s*{_Y})",
     rf"(?P<year_to_date>từ\s+đầu\s+năm(?:\s+nay)?(?:\s+(?:đến|tới)\s+nay)?(?!\s*{_Y})"
     # "từ đầu năm 2023 đến nay": the year named is the document's own.
@@ -99,7 +108,7 @@ def _period(m: re.Match) -> str | None:
     if g["compare"]:
         return None
     if g["months_now"]:
-        n = int(g["months_now"])
+        n = _months(g["months_now"])
         if not 1 <= n <= 12:
             return None
         first, last = (13 - n, 12) if g["edge_now"].lower() == "cuối" else (1, n)
@@ -115,7 +124,7 @@ def _period(m: re.Match) -> str | None:
         first, last, year = int(g["from_month"]), int(g["to_month"]), g["to_month_year"]
         return f"{year}-{first:02d}..{year}-{last:02d}" if 1 <= first < last <= 12 else None
     if g["months"]:
-        n, year = int(g["months"]), g["months_year"]
+        n, year = _months(g["months"]), g["months_year"]
         if not 1 <= n <= 12:
             return None
         first, last = (13 - n, 12) if (g["edge"] or "").lower() == "cuối" else (1, n)
