@@ -190,6 +190,9 @@ def test_a_cue_inside_a_proper_name_says_nothing(text, expected):
      [("9 dự án", "year_to_date"), ("9 dự án", "year_to_date")]),
     ("Các KCN thu hút hơn 300 dự án\nĐến nay các KCN có 312 dự án.",
      [("300 dự án", None), ("312 dự án", "to_date")]),
+    # A report's "N tháng qua" is its year's first N months.
+    ("10 tháng qua, các KCN thu hút 966,358 triệu USD.",
+     [("966,358 triệu USD", "this_year-01..this_year-10")]),
     # A count of months in words.
     ("Sáu tháng đầu năm 2024, các KCN cấp mới 9 dự án.", [("9 dự án", "2024-01..2024-06")]),
     ("Trong mười một tháng năm 2022, các KCN cấp mới 9 dự án.",

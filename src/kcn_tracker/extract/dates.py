@@ -50,9 +50,10 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlrbmQkKvVR\d])(?:" + "|".join((
     # "hơn 2 tháng đầu năm": past the second month, so into the third: January to March.
     rf"(?P<more>hơn\s+)?(?P<months>\d{{1,2}}|{_COUNT})\s+tháng\s+(?:(?P<edge>đầu|cuối)\s+)?"
     rf"(?:(?:của\s+)?năm\s+)?(?P<months_year>{_Y})",
-    # Without a year, the year of the document: "6 tháng đầu năm (nay)", "từ đầu năm đến nay".
-    rf"(?P<more_now>hơn\s+)?(?P<months_now>\d{{1,2}}|{_COUNT})\s+tháng\s+(?P<edge_now>đầu|cuối)\s+năm"
-    rf"(?:\s+nay)?(?!\s*{_Y})",
+    # Without a year, the year of the document: "6 tháng đầu năm (nay)", "từ đầu năm đến nay";
+    # a report's "10 tháng qua" is its year's first ten months.
+    rf"(?P<more_now>hơn\s+)?(?P<months_now>\d{{1,2}}|{_COUNT})\s+tháng\s+(?:(?P<edge_now>đầu|cuối)"
+    rf"\s+năm(?:\s+nay)?|qua)(?!\s*{_Y})",
     rf"(?P<year_to_date>từ\s+đầu\s+năm(?:\s+nay)?(?:\s+(?:đến|tới)\s+nay)?(?!\s*{_Y})"
     # "từ đầu năm 2023 đến nay": the year named is the document's own.
     rf"|từ\s+đầu\s+năm\s+{_Y}\s+(?:đến|tới)\s+nay)",
@@ -111,7 +112,7 @@ def _period(m: re.Match) -> str | None:
         n = _months(g["months_now"])
         if not 1 <= n <= 12:
             return None
-        first, last = (13 - n, 12) if g["edge_now"].lower() == "cuối" else (1, n)
+        first, last = (13 - n, 12) if (g["edge_now"] or "").lower() == "cuối" else (1, n)
         last = min(12, last + 1) if g["more_now"] and first == 1 else last
         return f"{THIS_YEAR}-{first:02d}..{THIS_YEAR}-{last:02d}"
     if g["year_to_date"]:
