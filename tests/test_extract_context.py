@@ -45,6 +45,16 @@ def periods(text):
     ("Khi đi vào hoạt động, nhà máy dự kiến thu hút 2.000 lao động.",
      [("2.000 lao động", None)]),
     ("Theo quy hoạch đến năm 2030, tỉnh có 12 KCN.", [("12 KCN", "target")]),
+    # A figure of the period under report, not yet final, is an estimate of a result; a plan
+    # after a figure of that period is still a plan.
+    ("Lũy kế đến hết tháng 7/2023 dự kiến thu hút 490 dự án.", [("490 dự án", "actual")]),
+    ("7 tháng đầu năm dự kiến thu hút 14.371,88 tỷ đồng.", [("14.371,88 tỷ đồng", "actual")]),
+    ("6 tháng cuối năm dự kiến thu hút 10 dự án.", [("10 dự án", "target")]),
+    ("Lũy kế có 700 dự án, dự kiến năm 2025 thu hút thêm 50 dự án.",
+     [("700 dự án", "actual"), ("50 dự án", "target")]),
+    # "đến nay" is a word of result, nearer than a plan named in the clause before.
+    ("Dự kiến triển khai thêm 15 KCN, đến nay đạt kết quả như sau: 02 KCN được phê duyệt.",
+     [("15 KCN", "target"), ("02 KCN", "actual")]),
 ])
 def test_roles_beyond_the_words_next_to_the_figure(text, expected):
     assert roles(text) == expected
@@ -594,3 +604,8 @@ def test_a_line_wrapped_inside_a_sentence_is_read_with_the_next():
     assert periods("Kết quả năm 2024\n1. Thu hút 12 dự án;\na) 5 dự án FDI") == [
         ("12 dự án", "2024"), ("5 dự án", "2024")]
     assert roles("MỤC TIÊU\n1. Thu hút 12 dự án") == [("12 dự án", "target")]
+
+
+def test_a_stock_over_a_month_the_text_names_stands_at_its_end():
+    drafted = draft("Lũy kế tháng 7/2023, các KCN có 212 dự án còn hiệu lực.", "2023-08", False)
+    assert [(t, i, p) for t, _, i, p in drafted] == [("212 dự án", "valid_projects", "2023-07-31")]

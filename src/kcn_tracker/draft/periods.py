@@ -14,6 +14,7 @@ from kcn_tracker.extract.document import Quantity, headline_end, restated_in_bod
 from kcn_tracker.text.i18n import _
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"\d{4}-\d{2}")
 _WITHIN_YEAR = re.compile(rf"cùng kỳ|{cues.PLAN_WORDS}\s+(?:đề ra\s+|giao\s+)?(?:cả\s+)?năm",
                           re.IGNORECASE)
 
@@ -52,7 +53,8 @@ def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: s
         period = resolve_period(when, carried, checks)
         checks.append(_("period: not stated in its paragraph; {period}, the last one named "
                         "before it, is used", period=period))
-    if period in (None, "to_date"):
+    named = period not in (None, "to_date")  # by the text, not by the document's date
+    if not named:
         if published is None:
             checks.append(_("period: not stated; write it"))
             return "?", indicator
@@ -83,10 +85,10 @@ def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: s
         checks.append(_("period: {indicator} adds up over time; write the period it covers "
                         "up to {period}", indicator=indicator, period=period))
         return "?", indicator
-    if ".." in period and is_stock(indicator):
-        # "từ đầu năm đến nay … nâng tổng vốn đăng ký đạt 545,1 triệu USD": a stock stands
-        # at a day, the end of the span its sentence names.
-        end = period.split("..")[1]
+    if named and is_stock(indicator) and (".." in period or _MONTH.fullmatch(period)):
+        # "từ đầu năm đến nay … nâng tổng vốn đăng ký đạt 545,1 triệu USD", "Lũy kế tháng
+        # 7/2023, … 212 dự án": a stock stands at a day, the end of the span its sentence names.
+        end = period.split("..")[-1]
         period = end if _DAY.fullmatch(end) else month_end_of(end) or period
         checks.append(_("period: {indicator} is a stock; it stands at {period}, the end of "
                         "the period its sentence names", indicator=indicator, period=period))

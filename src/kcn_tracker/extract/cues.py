@@ -71,7 +71,8 @@ _TARGET = (r"mục tiêu|chỉ tiêu|kế hoạch|(?-i:KH)|phấn đấu|đề r
            r"trình\s+(?:Thủ tướng|Chính phủ|Quốc hội|Bộ|UBND|HĐND|cấp có thẩm quyền)|đề xuất")
 # "quy mô" describes what is ("KCN … với quy mô 2.200ha", "- Quy mô 148,6 ha" of a project
 # listed among a plan's tasks): a size, not a figure to reach.
-_ACTUAL = (r"dự kiến\s+đã|đã|hiện nay|hiện có|hiện đang|lũy kế|luỹ kế|tính đến|ước đạt|ước tính|thực tế|"
+_ACTUAL = (r"dự kiến\s+đã|đã|hiện nay|hiện có|hiện đang|lũy kế|luỹ kế|tính đến|(?:đến|tới) nay|ước đạt|"
+           r"ước tính|thực tế|"
            r"quy mô(?=\s+(?:\d|diện tích|vốn|khoảng|là|hơn|trên))")
 # What is expected, forecast or needed ("dự kiến tạo việc làm cho 1.200 lao động", "sẽ có
 # 31 KCN") is neither a plan's figure nor a result: the role is left open.
@@ -135,6 +136,9 @@ class Cues:
         masked = _ATTAINMENT_PHRASE.sub(lambda m: " " * len(m.group()), text[start:end])
         found = [(m.start() + start, m.lastgroup) for m in _CUE.finditer(masked)
                  if not _in_name(masked, m)]
+        found = [(p, "actual" if kind == "target" and text[p:p + 7].lower() == "dự kiến"
+                  and _PRELIMINARY.search(masked, max(0, p - start - 80), p - start) else kind)
+                 for p, kind in found]
         if _WHEN.match(masked):
             # "Khi đi vào hoạt động, KCN dự kiến thu hút 45.000 lao động": what is expected
             # once something happens is a forecast, not a plan.
@@ -184,6 +188,11 @@ def _in_name(text: str, m: re.Match) -> bool:
 
 
 _WHEN = re.compile(r"\W*(?:khi|sau khi)\s", _I)
+# "Lũy kế đến hết tháng 7/2023 dự kiến thu hút 490 dự án", "7 tháng đầu năm dự kiến thu hút
+# 14.371,88 tỷ đồng": a figure of the period under report, not yet final, is an estimate of
+# a result, not a plan.
+_PRELIMINARY = re.compile(r"(?<!\w)(?:lũy kế|luỹ kế|từ đầu năm|tính đến|đến hết|"
+                          r"\w+\s+tháng\s+(?:đầu\s+năm|qua))(?!\w)(?:[^\d;]|\d{1,2}/\d{4})*$", _I)
 
 
 # "bằng 45% so với cùng kỳ năm trước": a level against last year, neither a plan's share
