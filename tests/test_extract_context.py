@@ -609,3 +609,19 @@ def test_a_line_wrapped_inside_a_sentence_is_read_with_the_next():
 def test_a_stock_over_a_month_the_text_names_stands_at_its_end():
     drafted = draft("Lũy kế tháng 7/2023, các KCN có 212 dự án còn hiệu lực.", "2023-08", False)
     assert [(t, i, p) for t, _, i, p in drafted] == [("212 dự án", "valid_projects", "2023-07-31")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Amendments named after "lượt dự án đăng ký".
+    ("Năm 2023 có 47 lượt dự án đăng ký điều chỉnh.", [("47 lượt dự án", "adjustment", "actual")]),
+    # Money with no currency before a verb or a preposition: listed, its currency unknown.
+    ("Gần 11.000 tỷ rót vào các KCN", [("11.000 tỷ", None, "actual")]),
+    ("Sản lượng đạt 2 triệu tấn.", []),
+    # A second multiple shares the word of the first, and its role.
+    ("Năm 2021 thu hút 70 dự án, tăng gấp 2 lần về số dự án và 3 lần về số vốn so với năm 2020.",
+     [("70 dự án", "project", "actual"), ("2 lần", "times", "growth"),
+      ("3 lần", "times", "growth")]),
+    ("Năm 2021 có 3 lần kiểm tra.", []),
+])
+def test_units_named_around_the_figure(text, expected):
+    assert [(q.text, q.unit, q.role) for q in extract_text(text)[0]] == expected

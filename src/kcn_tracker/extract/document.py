@@ -18,7 +18,7 @@ from kcn_tracker.extract import cues, readers
 from kcn_tracker.extract.dates import Periods
 from kcn_tracker.extract.figures import percent_of_plan
 from kcn_tracker.extract.outline import Outline
-from kcn_tracker.extract.quantities import find
+from kcn_tracker.extract.quantities import find, shares_multiple
 from kcn_tracker.text.offsets import Normalized
 from kcn_tracker.text.sentences import paragraphs, sentences
 
@@ -123,6 +123,9 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                 equivalent = None
                 if previous and _restates(text, f, previous):
                     equivalent = len(quantities) - 1
+                    role = quantities[-1].role
+                elif f.unit == "times" and len(quantities) > in_sentence and \
+                        quantities[-1].unit == "times" and shares_multiple(text, f.start):
                     role = quantities[-1].role
                 previous = f
                 quantities.append(Quantity(

@@ -92,12 +92,15 @@ _UNIT = _within_line(r"""\s*(?:
 # "lượt" counts amendments only when they are named: "23 lượt điều chỉnh tăng vốn",
 # "điều chỉnh tăng vốn 38 lượt (dự án)"; "lượt khách" counts something else, and
 # "12 lượt dự án" without an amendment counts projects.
-_AMENDMENT_AFTER = _within_line(r"\s+(?:(?:FDI|DDI|trong nước|nước ngoài)\s+)?(?:được\s+)?"
+_AMENDMENT_AFTER = _within_line(r"\s+(?:(?:FDI|DDI|trong nước|nước ngoài)\s+)?(?:(?:được|đăng ký)\s+)?"
                                 r"(?:điều chỉnh|tăng vốn)", re.IGNORECASE)
 _AMENDMENT_BEFORE = _within_line(r"điều chỉnh[^.;]{0,40}$", re.IGNORECASE)
 # "lần" is a multiple only after a word of comparison: "vượt 18,6 lần", "gấp 2 lần".
 _COMPARISON = _within_line(r"(?:vượt|gấp|tăng|giảm|bằng|hơn|cao|thấp)(?:\s+(?:gần|hơn|khoảng|"
                          r"trên|xấp xỉ|gấp))*\s*$", re.IGNORECASE)
+# "tăng gấp 2 lần về số dự án và 3 lần về số vốn": the second multiple shares the word.
+_MULTIPLE_BEFORE = _within_line(r"(?:vượt|gấp)\s+\d[\d.,]*\s+lần(?!\w)[^,;.\d]{0,40}\s+và\s*$",
+                                re.IGNORECASE)
 _WORD_BEFORE = _within_line(r"(\w+) $")
 _RANGE = _within_line(r"\s*[-–—]\s*|\s+(?:đến|tới)\s+")
 _SHARED = _within_line(r"\s*(?:,\s*(?:và\s+|hoặc\s+)?|\s+và\s+|\s+hoặc\s+)")
@@ -116,7 +119,9 @@ _NOUN_UNIT = {"dự án": "project", "doanh nghiệp": "enterprise", "lao độn
               "cụm công nghiệp": "cluster", "lượt điều chỉnh": "adjustment"}
 # After money with no currency, a following noun means it counts something else
 # ("2 triệu tấn"); punctuation or "và" leaves it as money of unknown currency.
-_MONEY_END = _within_line(r"\s*(?:$|[\r\n,;.)\]]|và\b|hoặc\b|\()")
+# A verb or a preposition after it too: "Gần 11.000 tỷ rót vào …", "thu hút 11.000 tỷ vào KCN".
+_MONEY_END = _within_line(r"\s*(?:$|[\r\n,;.)\]]|(?:và|hoặc|vào|cho|rót|đổ|chảy|được|để|từ)\b|\()",
+                          re.IGNORECASE)
 
 
 _DIGITS = re.compile(r"\d+")
@@ -176,6 +181,12 @@ def _names(text: str, start: int) -> bool:
     before = text[max(0, m.start() - 20):m.start()].rstrip(" \t\u00a0")
     begins = (not before and m.start() <= 20) or (before and before[-1] in ".!?:“\"(…\n\r-–")
     return title and not begins
+
+
+def shares_multiple(text: str, start: int) -> bool:
+    """Whether the multiple at ``start`` shares the word of the one before it ("gấp 2 lần về
+    số dự án và 3 lần về số vốn")."""
+    return bool(_MULTIPLE_BEFORE.search(text, max(0, start - 80), start))
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -276,7 +287,8 @@ def _tail(text: str, pos: int, number_start: int):
                 return None
             kind = "project"
         if kind == "times" and not _COMPARISON.search(text, max(0, number_start - 40),
-                                                      number_start):
+                                                      number_start) \
+                and not shares_multiple(text, number_start):
             return None
         return scales, kind, unit.end()
     if _CURRENCY_BEFORE.search(text, max(0, number_start - 6), number_start):
