@@ -52,6 +52,14 @@ def periods(text):
     ("6 tháng cuối năm dự kiến thu hút 10 dự án.", [("10 dự án", "target")]),
     ("Lũy kế có 700 dự án, dự kiến năm 2025 thu hút thêm 50 dự án.",
      [("700 dự án", "actual"), ("50 dự án", "target")]),
+    # What a province wants to attract is its plan.
+    ("Thừa Thiên Huế muốn thu hút khoảng 30000 tỷ đồng đầu tư trong năm 2022",
+     [("30000 tỷ đồng", "target")]),
+    # Shares of one plan in a run: "101% dự án và 90,58% vốn"; a share of something else
+    # after an attainment stays a share.
+    ("So với kế hoạch năm 2021 đạt tỷ lệ 101% dự án và 90,58% vốn đầu tư.",
+     [("101%", "attainment"), ("90,58%", "attainment")]),
+    ("Vốn FDI đạt 101% kế hoạch và chiếm 30% tổng vốn.", [("101%", "attainment"), ("30%", "ratio")]),
     # "đến nay" is a word of result, nearer than a plan named in the clause before.
     ("Dự kiến triển khai thêm 15 KCN, đến nay đạt kết quả như sau: 02 KCN được phê duyệt.",
      [("15 KCN", "target"), ("02 KCN", "actual")]),

@@ -67,7 +67,7 @@ _AGAINST = re.compile(r"so với|so cùng kỳ", _I)
 # What is submitted or proposed for approval is sought, not done, though the submitting is
 # ("Ban đã trình Thủ tướng bổ sung 2 KCN với diện tích khoảng 1.200 ha").
 _TARGET = (r"mục tiêu|chỉ tiêu|kế hoạch|(?-i:KH)|phấn đấu|đề ra|định hướng|đặt ra|phải đạt|cần đạt|"
-           r"nhằm đạt|theo quy hoạch(?=[^,.;\d]{0,40}(?:đến|tới)\s+năm)|dự kiến(?!\s+đã)|"
+           r"nhằm đạt|(?<!mong )muốn|theo quy hoạch(?=[^,.;\d]{0,40}(?:đến|tới)\s+năm)|dự kiến(?!\s+đã)|"
            r"trình\s+(?:Thủ tướng|Chính phủ|Quốc hội|Bộ|UBND|HĐND|cấp có thẩm quyền)|đề xuất")
 # "quy mô" describes what is ("KCN … với quy mô 2.200ha", "- Quy mô 148,6 ha" of a project
 # listed among a plan's tasks): a size, not a figure to reach.

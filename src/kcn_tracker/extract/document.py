@@ -259,13 +259,24 @@ def _plan_in_brackets(quantities: list[Quantity], first: int) -> None:
 _BETWEEN_SHARED = re.compile(r"\s*(?:,|và|hoặc|,\s*và)\s*")
 
 
+# "đạt tỷ lệ 101% dự án và 90,58% vốn đầu tư": what each share is of, then the next share.
+_OF_THEN_SHARED = re.compile(r"\s+(?:(?!(?:chiếm|tăng|giảm|bằng|đạt|so|tỷ|tỉ|lệ)\s)[^\W\d]+\s+)"
+                             r"{1,4}(?:,\s*)?và\s*", re.IGNORECASE)
+
+
 def _share_roles(original: str, quantities: list[Quantity], first: int) -> None:
-    """ "lần lượt bằng 156% và 128% kế hoạch": the first takes the role of the second."""
+    """ "lần lượt bằng 156% và 128% kế hoạch": the first takes the role of the second;
+    "đạt 101% dự án và 90,58% vốn" of the plan: the second takes the role of the first."""
     for i in range(len(quantities) - 2, first - 1, -1):
         q, nxt = quantities[i], quantities[i + 1]
         if q.unit == nxt.unit and q.role == "ratio" and nxt.role in ("attainment", "growth") \
                 and _BETWEEN_SHARED.fullmatch(original, q.end, nxt.start):
             quantities[i] = dataclasses.replace(q, role=nxt.role)
+    for i in range(first, len(quantities) - 1):
+        q, nxt = quantities[i], quantities[i + 1]
+        if q.unit == nxt.unit == "percent" and q.role == "attainment" and nxt.role == "ratio" \
+                and nxt.start - q.end <= 60 and _OF_THEN_SHARED.fullmatch(original, q.end, nxt.start):
+            quantities[i + 1] = dataclasses.replace(nxt, role="attainment")
 
 
 # Text without sentence marks (a pasted table, a run-on list) can make one "sentence"
