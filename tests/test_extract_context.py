@@ -633,3 +633,9 @@ def test_a_stock_over_a_month_the_text_names_stands_at_its_end():
 ])
 def test_units_named_around_the_figure(text, expected):
     assert [(q.text, q.unit, q.role) for q in extract_text(text)[0]] == expected
+
+
+def test_a_lead_in_the_text_does_not_move_a_date_the_index_knows_to_the_day():
+    text = "Ngày 6/10, Ủy ban nhân dân tỉnh nghe báo cáo. Đến nay, 32 KCN đã thành lập."
+    assert [p for *_, p in draft(text, "2025-10-07", True)] == ["2025-10-07"]
+    assert [p for *_, p in draft(text, "2025-10", False)] == ["2025-10-06"]

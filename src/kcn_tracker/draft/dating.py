@@ -1,8 +1,9 @@
 """When a document speaks: the date "đến nay" and "từ đầu năm đến nay" stand at.
 
 The date is the document's in seeds/index.toml (else the one its dateline or its header
-gives), unless the text dates its own figures in a lead ("Ngày 26-9, Ban Quản lý … cho
-biết, từ đầu năm đến nay …"): a board's figures stand at the day it gave them. A year to
+gives); when the index knows only the month or the year, a lead in the text that dates its
+own figures ("Ngày 26-9, Ban Quản lý … cho biết, từ đầu năm đến nay …") gives the day: a
+board's figures stand at the day it gave them. A year to
 date ends at that day; else at the last month of the span from January the title or lead
 names for that year ("Chỉ trong 5 tháng đầu năm 2025, … Lũy kế từ đầu năm đến nay …":
 January to May), else at the document's month.
@@ -58,7 +59,7 @@ def document_date(text: str, published: str | None, precise: bool) -> DocumentDa
     if m:
         year = m.group(3) or (published or "")[:4]
         day = _day(year, int(m.group(2)), int(m.group(1))) if year else None
-        if day and (published is None or published[:4] == year):
+        if day and (published is None or not precise and published[:4] == year):
             published, precise, stated, source = day, True, True, _("its own dateline")
     return DocumentDate(published, precise, stated, _span_ends(text, published), source)
 
