@@ -22,18 +22,16 @@ from kcn_tracker.draft.indicators import guess_indicator, in_unit, is_pair_secon
 from kcn_tracker.draft.periods import carried_periods, period_of
 from kcn_tracker.draft.quotes import (
     SPLITS,
-    bracketed,
-    clause_break,
     clause_head,
     lead_in,
     quote_of,
     span_quote,
-    words_before,
     year_of_part,
 )
+from kcn_tracker.draft.referents import attained, named_figure, plan_of, referred
 from kcn_tracker.draft.scope import guess_scope
 from kcn_tracker.extract import cues
-from kcn_tracker.extract.document import Quantity
+from kcn_tracker.extract.document import Quantity, headline_end, restated_in_body
 from kcn_tracker.extract.figures import growth_of_multiple, multiplied, percent_of_plan
 from kcn_tracker.plans.ids import Ids
 from kcn_tracker.plans.model import Comparator, Plan
@@ -57,17 +55,8 @@ class Proposal:
 
 
 _PLANNING = re.compile(r"quy hoạch", re.IGNORECASE)
-_NEW_PROJECTS_NAMED = re.compile(r"(?<!\w)số dự án(?:\s+(?:FDI|DDI|đầu tư trong nước|trong nước))?"
-                                 r"\s+(?:được\s+)?cấp mới", re.IGNORECASE)
 _PLAN = re.compile(r"mục tiêu|chỉ tiêu|kế hoạch|phấn đấu|đề ra|định hướng|đặt ra|dự kiến",
                    re.IGNORECASE)
-# A figure that names what it is only by referring back: "Giai đoạn 2021–2025, tỉnh đặt chỉ
-# tiêu thu hút 3,5 tỷ USD vốn FDI. Sau 4 năm, con số này đã đạt 3,92 tỷ USD"; "đặt mục tiêu
-# thu hút 3 tỷ USD vốn FDI mỗi năm; 9 tháng năm 2024, thành phố đã đạt khoảng 2,45 tỷ USD".
-_THIS_FIGURE = re.compile(r"(?<!\w)(?:con số|số liệu)\s+(?:này|đó|trên)(?!\w)[^,;]*$",
-                          re.IGNORECASE)
-_REACHED = re.compile(r"(?<!\w)đã\s+đạt(?:\s+được)?(?:\s+(?:khoảng|hơn|gần|trên|xấp xỉ))?\s*$",
-                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -106,6 +95,11 @@ class _Proposing:
                                   self.published, self.precise)
         self.published, self.precise = self.when.published, self.when.precise
         self._last_period = carried_periods(quantities)
+        # A headline says less than the body that states its figure again ("Hưng Yên thu
+        # hút 271 dự án FDI" over "… 271 dự án đầu tư còn hiệu lực"): the body's words say
+        # what the figure is.
+        self._restated = restated_in_body(quantities, headline_end(quantities[0].document)) \
+            if quantities else {}
         proposals = [self._one(i) for i in range(len(quantities))]
         # One fact, many mentions (a headline, a caption, the body): one proposal.
         seen: dict[tuple, str] = {}
@@ -156,20 +150,22 @@ class _Proposing:
     def _figure(self, i: int, section: str) -> Proposal:
         q = self.quantities[i]
         checks: list[str] = []
-        indicator = guess_indicator(q, is_pair_second(q), self._split(i))
-        plan_of = self._plan_of(i)
-        if plan_of is not None:
+        said = self._restated.get(i, i)
+        indicator = guess_indicator(self.quantities[said], is_pair_second(self.quantities[said]),
+                                    self._split(said))
+        planned = plan_of(self.quantities, i)
+        if planned is not None:
             # "đạt 132% kế hoạch của năm 2025 (gần 1,9 tỉ USD)": the plan of the figure before.
-            indicator = guess_indicator(self.quantities[plan_of])
+            indicator = guess_indicator(self.quantities[planned])
         if indicator is None:
-            indicator = self._referred(i, checks)
+            indicator = referred(self.quantities, i, checks)
         if section == "targets" and indicator == "zones_planned" and \
                 _PLANNING.search(clause_head(q)) and not _PLAN.search(clause_head(q)):
             # "Theo quy hoạch … đến năm 2030, tỉnh có 59 KCN": the zones the planning holds are
             # the count of zones planned, as the document stands.
             section, q = "actuals", dataclasses.replace(q, period="to_date")
         fields = self._base(i, q, indicator, section, checks)
-        year = year_of_part(fields["period"], self.quantities[i - 1]) if plan_of is not None \
+        year = year_of_part(fields["period"], self.quantities[i - 1]) if planned is not None \
             else None
         if year:
             fields["period"] = year
@@ -211,38 +207,6 @@ class _Proposing:
         proposal.existing = self._existing(q, fields)
         return proposal
 
-    def _referred(self, i: int, checks: list[str]) -> str | None:
-        """The indicator of the figure this one refers back to: "con số này" is the nearest
-        earlier figure in its unit; "đã đạt" with no word of its own, an earlier figure in its
-        unit in its sentence."""
-        q = self.quantities[i]
-        head = words_before(q)
-        back = _THIS_FIGURE.search(head)
-        if back is None and not _REACHED.search(head):
-            return None
-        for k in range(i - 1, max(-1, i - 65), -1):
-            p = self.quantities[k]
-            if back is None and p.sentence_start != q.sentence_start:
-                return None
-            indicator = guess_indicator(p) if p.unit == q.unit else None
-            if indicator:
-                checks.append(_("indicator: {indicator}, of {figure} before it, which it "
-                                "refers back to", indicator=indicator, figure=p.text))
-                return indicator
-        return None
-
-    def _plan_of(self, i: int) -> int | None:
-        """The figure whose plan a target in brackets after an attainment is: "đạt 132% kế
-        hoạch (gần 1,9 tỉ USD)" is the plan of the figure the 132% is of."""
-        q = self.quantities[i]
-        if i == 0 or q.role != "target":
-            return None
-        attainment = self.quantities[i - 1]
-        if attainment.role != "attainment" or attainment.sentence_start != q.sentence_start \
-                or "(" not in q.document[attainment.end:q.start]:
-            return None
-        return self._attained(i - 1)
-
     def _split(self, i: int) -> str:
         """The sentence of the whole this one splits: "… 261 dự án còn hiệu lực. Trong đó,
         có 52 dự án FDI". The whole is the nearest earlier figure in the same unit that is not
@@ -260,9 +224,9 @@ class _Proposing:
 
     def _implied(self, i: int) -> Proposal:
         q = self.quantities[i]
-        actual = self._attained(i)
+        actual = attained(self.quantities, i)
         if actual is None:
-            actual = self._named_figure(i)
+            actual = named_figure(self.quantities, i)
         if actual is None or q.unit not in ("percent", "times"):
             return Proposal(q, None, checks=[_("an attainment whose figure the sentence does "
                                                "not pair with it: not proposed")])
@@ -295,61 +259,6 @@ class _Proposing:
         proposal = Proposal(q, "targets", fields, checks)
         proposal.existing = self._existing_implied(q, attainment)
         return proposal
-
-    def _named_figure(self, i: int) -> int | None:
-        """The figure an attainment whose clause names it but does not state it is of: "Số
-        dự án FDI cấp mới bằng 105% kế hoạch năm" after "… 21 dự án FDI …": the nearest
-        earlier count of new projects of that kind."""
-        q = self.quantities[i]
-        head = clause_head(q)
-        digits = [m.end() for m in re.finditer(r"\d", head)]
-        named = _NEW_PROJECTS_NAMED.search(head, max([head.rfind(";") + 1, *digits[-1:]]))
-        if named is None:
-            return None
-        kind = "_fdi" if re.search(r"\bFDI\b", named.group()) else (
-            "_ddi" if re.search(r"\bDDI\b|trong nước", named.group(), re.IGNORECASE) else "")
-        for k in range(i - 1, max(-1, i - 65), -1):
-            p = self.quantities[k]
-            if p.unit == "project" and p.role == "actual" and p.sentence_start != q.sentence_start \
-                    and guess_indicator(p) == "new_projects" + kind:
-                return k
-        return None
-
-    def _attained(self, i: int) -> int | None:
-        """The figure an attainment is of: the one before it in its clause; for the n-th
-        of a run ("lần lượt bằng 156% và 128% kế hoạch"), the n-th of the run of figures
-        before it. A restated amount is not one of them, nor a figure of another clause
-        ("… đạt 716,9 triệu USD, đạt 92,1% kế hoạch; vốn đầu tư trong nước vượt 18,6 lần
-        kế hoạch năm": the 18,6 is not of the 716,9, and does not make the 92,1 a run)."""
-        q = self.quantities[i]
-        same = []  # the figures before it in its clause, nearest first
-        for k in range(i - 1, max(-1, i - 65), -1):
-            if self.quantities[k].sentence_start != q.sentence_start \
-                    or clause_break(q.document, self.quantities[k].end, q.start):
-                break
-            same.append(k)
-        run = []  # the attainments right before it, with no other figure between
-        for k in same:
-            if self.quantities[k].role != "attainment":
-                break
-            run.append(k)
-        figures = [k for k in reversed(same) if self.quantities[k].role == "actual"
-                   and self.quantities[k].unit not in (None, "percent", "times")
-                   and self.quantities[k].equivalent_of is None
-                   and not bracketed(q.document, self.quantities[k].end, q.start)]
-        later = []
-        for k in range(i + 1, min(len(self.quantities), i + 64)):
-            if self.quantities[k].sentence_start != q.sentence_start \
-                    or self.quantities[k].role != "attainment" \
-                    or clause_break(q.document, q.end, self.quantities[k].start):
-                break
-            later.append(k)
-        attainments = len(run) + 1 + len(later)
-        if attainments == 1:
-            return figures[-1] if figures else None
-        if len(figures) >= attainments:
-            return figures[len(figures) - attainments + len(run)]
-        return None
 
     def _id(self, period: str, indicator: str | None, section: str) -> str:
         return self.ids.allocate(self.plan.province.id, period if period != "?" else "",

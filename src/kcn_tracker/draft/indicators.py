@@ -55,6 +55,9 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("workers", ("person",), r""),
     ("zone_area", ("ha",), r""),
 ]
+_REACHES = re.compile(r"(?<!\w)đạt(?:\s+(?:ít nhất|tối thiểu|khoảng|hơn|trên|gần))?\s*$", _I)
+_KIND_OF_CAPITAL = re.compile(r"\s*vốn (?:đầu tư )?(?:trực tiếp )?(?:FDI|DDI|nước ngoài|trong nước)",
+                              _I)
 _NEW_AND_ADJUSTED_COUNTS = re.compile(r"\d\s*dự án (?:\w+\s+){0,3}?mới\s+(?:và|,)\s*\d[\d.,]*\s*"
                                       r"lượt(?:\s+dự án)?\s+(?:điều chỉnh|tăng vốn)", _I)
 _MAKES_JOBS = re.compile(r"tạo(?:\s+thêm)?\s+việc làm(?:\s+mới)?\s+cho(?:\s+(?:khoảng|trên|hơn|ít nhất|"
@@ -151,6 +154,8 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
         return None
     if best in ("added_capital", "new_capital") and _TOTAL.search(own):
         best = "total_capital_attracted"
+    if best == "new_capital" and _REACHES.search(own) and _KIND_OF_CAPITAL.match(after):
+        best = "total_capital_attracted"  # "đạt ít nhất 1,5 tỷ USD vốn FDI", as "vốn FDI đạt …"
     if best == "new_capital" and _NEW_AND_ADJUSTED_COUNTS.search(before) \
             and not re.search(r"\bmới\b", own, _I):
         # "thu hút 38 dự án mới và 27 lượt điều chỉnh vốn, tổng vốn đăng ký quy đổi đạt …":
@@ -276,7 +281,8 @@ def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str 
         return "valid_projects" + kind
     if re.search(r"hoạt động", after, _I):
         return "operating_projects"
-    if q.period == "to_date" or re.search(r"tổng số|tổn số|lũy kế|luỹ kế", before, _I) or (
+    if q.period == "to_date" or re.search(r"tổng số|tổn số|lũy kế|luỹ kế",
+                                          _YEAR_TO_DATE.sub(" ", before), _I) or (
             split and _STOCK.search(split_head)):
         return "projects" + kind
     return "new_projects" + kind
