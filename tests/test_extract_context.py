@@ -639,6 +639,12 @@ def test_a_stock_over_a_month_the_text_names_stands_at_its_end():
      [("70 dự án", "project", "actual"), ("2 lần", "times", "growth"),
       ("3 lần", "times", "growth")]),
     ("Năm 2021 có 3 lần kiểm tra.", []),
+    # "khu" says "khu công nghiệp" again when the text has just named them; "khu" before a
+    # noun of its own is another kind of area.
+    ("Về khu công nghiệp, Thủ tướng đã phê duyệt 53 khu với tổng diện tích hơn 12 nghìn ha.",
+     [("53 khu", "zone", "actual"), ("12 nghìn ha", "ha", "actual")]),
+    ("Tỉnh có 3 khu chức năng và 2 khu tái định cư.", []),
+    ("Ninh Bình có 2 khu với 300 ha.", [("300 ha", "ha", "actual")]),
 ])
 def test_units_named_around_the_figure(text, expected):
     assert [(q.text, q.unit, q.role) for q in extract_text(text)[0]] == expected
