@@ -654,3 +654,16 @@ def test_a_lead_in_the_text_does_not_move_a_date_the_index_knows_to_the_day():
     text = "Ngày 6/10, Ủy ban nhân dân tỉnh nghe báo cáo. Đến nay, 32 KCN đã thành lập."
     assert [p for *_, p in draft(text, "2025-10-07", True)] == ["2025-10-07"]
     assert [p for *_, p in draft(text, "2025-10", False)] == ["2025-10-06"]
+
+
+def test_a_restatement_a_thousand_times_off_is_flagged_not_read():
+    found, flagged = extract_text("Tổng vốn đăng ký 169,1 triệu USD (tương đương 3.873 nghìn tỷ "
+                                  "đồng).")
+    assert [q.text for q in found] == ["169,1 triệu USD"]
+    assert [(f.text, f.reason) for f in flagged] == [(
+        "3.873 nghìn tỷ đồng", "restates the amount before it at 22.903.607 đồng to the dollar, "
+        "a thousand times off: an English decimal point or a typo")]
+    found, flagged = extract_text("Vốn 100 triệu USD (tương đương 2.300 tỷ đồng).")
+    assert [(q.text, q.equivalent_of) for q in found] == [("100 triệu USD", None),
+                                                          ("2.300 tỷ đồng", 0)]
+    assert flagged == []

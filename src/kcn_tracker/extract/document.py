@@ -115,6 +115,8 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                     continue
                 span = doc.span(f.start, f.end)
                 shown = _window(original, sentence_span, span)
+                if previous and not f.flagged and _restates(text, f, previous):
+                    f = _rate_checked(text, f, previous)
                 if f.flagged:
                     flagged.append(Flagged(original[slice(*span)], *span, *shown, f.flagged,
                                            original))
@@ -306,6 +308,28 @@ def _clause_end(text: str, start: int, sentence_end: int, found, k: int) -> int:
     limit = min(sentence_end, start + 300, found[k].start if k < len(found) else sentence_end)
     semicolon = text.find(";", start, limit)
     return limit if semicolon < 0 else semicolon
+
+
+# What a dollar costs in đồng, in any year a document of this tool speaks of.
+_RATE = (Decimal(5000), Decimal(50000))
+
+
+def _rate_checked(text: str, f, previous):
+    """A restated amount whose rate is a thousand times off while its number holds a dot:
+    "169,1 triệu USD (tương đương 3.873 nghìn tỷ đồng)" is 22,9 million đồng a dollar read
+    the Vietnamese way, 22 903 with the dot a decimal point. Either reading could put a
+    wrong figure in a plan file, so it is flagged, not read."""
+    vnd, usd = (f, previous) if f.unit == "vnd_billion" else (previous, f)
+    if not usd.value or vnd.value is None or "." not in text[f.start:f.end]:
+        return f
+    rate = vnd.value * 1000 / usd.value
+    low, high = _RATE
+    if low <= rate <= high or not (low <= rate / 1000 <= high or low <= rate * 1000 <= high):
+        return f
+    rate_as_written = f"{round(rate):,}".replace(",", ".")
+    return dataclasses.replace(f, value=None, flagged=(
+        f"restates the amount before it at {rate_as_written} đồng to the dollar, a thousand "
+        "times off: an English decimal point or a typo"))
 
 
 def _restates(text: str, f, previous) -> bool:
