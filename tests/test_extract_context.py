@@ -130,6 +130,12 @@ def draft(text, published="2023-08-20", precise=True):
     # "lũy kế từ đầu năm" counts a flow, not the stock.
     ("Lũy kế từ đầu năm đến nay, tỉnh đã thu hút được 50 dự án đầu tư.", "50 dự án",
      "new_projects"),
+    ("Năm 2026, HEPZA đặt chỉ tiêu thu hút tổng vốn đầu tư đạt 4,25 tỷ USD.", "4,25 tỷ USD",
+     "total_capital_attracted"),
+    ("Năm 2025 có 37 dự án đăng ký đầu tư 9.064 tỷ đồng, 31 dự án được điều chỉnh.",
+     "9.064 tỷ đồng", "new_capital"),
+    ("Năm 2025 có 37 dự án đăng ký đầu tư 9.064 tỷ đồng, 31 dự án được điều chỉnh.",
+     "31 dự án", "adjusted_projects"),
     # "đạt X vốn FDI" is "vốn FDI đạt X": the capital attracted.
     ("Năm 2023, tỉnh phấn đấu đạt ít nhất 1,5 tỷ USD vốn FDI.", "1,5 tỷ USD",
      "total_capital_attracted"),
@@ -220,6 +226,10 @@ def test_a_cue_inside_a_proper_name_says_nothing(text, expected):
     # A report's "N tháng qua" is its year's first N months.
     ("10 tháng qua, các KCN thu hút 966,358 triệu USD.",
      [("966,358 triệu USD", "this_year-01..this_year-10")]),
+    # From a year to a month of a later year; the start of a month.
+    ("Từ năm 2016 đến tháng 6/2020, giá trị sản xuất đạt 9.947 tỷ đồng.",
+     [("9.947 tỷ đồng", "2016-01..2020-06")]),
+    ("Tính đến đầu tháng 7, toàn tỉnh thu hút được 268 dự án.", [("268 dự án", "this_year-07")]),
     # A count of months in words.
     ("Sáu tháng đầu năm 2024, các KCN cấp mới 9 dự án.", [("9 dự án", "2024-01..2024-06")]),
     ("Trong mười một tháng năm 2022, các KCN cấp mới 9 dự án.",
@@ -629,6 +639,9 @@ def test_a_stock_over_a_month_the_text_names_stands_at_its_end():
 
 
 @pytest.mark.parametrize("text, expected", [
+    # A decision on an investment policy licenses a project, as a certificate does.
+    ("Năm 2019, cấp mới 6 quyết định chủ trương đầu tư.",
+     [("6 quyết định chủ trương đầu tư", "project", "actual")]),
     # Amendments named after "lượt dự án đăng ký".
     ("Năm 2023 có 47 lượt dự án đăng ký điều chỉnh.", [("47 lượt dự án", "adjustment", "actual")]),
     # Money with no currency before a verb or a preposition: listed, its currency unknown.
@@ -667,3 +680,23 @@ def test_a_restatement_a_thousand_times_off_is_flagged_not_read():
     assert [(q.text, q.equivalent_of) for q in found] == [("100 triệu USD", None),
                                                           ("2.300 tỷ đồng", 0)]
     assert flagged == []
+
+
+def test_a_stock_now_stands_at_the_time_its_paragraph_gave_its_figures():
+    drafted = draft("Tổng vốn thu hút đến hết tháng 11/2022 là 84,48 triệu USD. Như vậy, hiện các "
+                    "KCN đã thu hút được 110 dự án.\nHiện nay có 50 dự án đang hoạt động.",
+                    "2022-12", False)
+    assert [(t, p) for t, _, _, p in drafted if t != "84,48 triệu USD"] == [
+        ("110 dự án", "2022-11-30"), ("50 dự án", "2022-12")]
+    # At the start of a month, a stock is of that month, not of its last day.
+    drafted = draft("Tính đến đầu tháng 7, toàn tỉnh thu hút được 268 dự án. Trong đó, khu kinh tế "
+                    "có 160 dự án. Thời điểm hiện tại có 79 dự án đi vào hoạt động.", "2019-07-15")
+    assert [(t, i, p) for t, _, i, p in drafted] == [
+        ("268 dự án", "projects", "2019-07"), ("160 dự án", "projects", "2019-07"),
+        ("79 dự án", "operating_projects", "2019-07")]
+
+
+def test_a_title_repeated_above_the_body_takes_the_body_figures_period():
+    text = ("Thu hút 268 dự án đầu tư\nThu hút 268 dự án đầu tư\nTính đến đầu tháng 7/2019, "
+            "toàn tỉnh thu hút được 268 dự án đầu tư.")
+    assert [q.period for q in extract_text(text)[0]] == ["2019-07", None, "2019-07"]

@@ -31,7 +31,7 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
      # attracted, new and added.
      _NEW_AND_ADDED + r"|tổng (?:vốn )?(?:đầu tư )?thu hút|vốn (?:đầu tư )?thu hút|"
      r"vốn (?:đầu tư )?(?:trực tiếp )?(?:FDI|DDI|nước ngoài|trong nước)(?= đạt)|"
-     r"thu hút (?:được|vốn(?: đầu tư)?|đầu tư)|" + _ATTRACTS),
+     r"thu hút (?:được|(?:tổng )?vốn(?: đầu tư)?|đầu tư)|" + _ATTRACTS),
     # "tổng vốn tăng trên 1,4 tỉ USD", "tổng vốn đầu tư đăng ký tăng 48 triệu USD".
     ("added_capital", _MONEY, r"điều chỉnh tăng(?: vốn)?|tăng thêm|tăng vốn|"
                               r"vốn(?: đầu tư)?(?: đăng ký)? tăng(?! trưởng)"),
@@ -74,7 +74,7 @@ _STOCK = re.compile(r"còn hiệu lực|lũy kế|luỹ kế|tính đến|đến
 # "Từ đầu năm (2023) đến nay" counts a flow since January, not a stock; so does a running
 # total over the months of a year ("Lũy kế 5 tháng đầu năm", "Lũy kế từ đầu năm").
 _YEAR_TO_DATE = re.compile(r"(?:(?:lũy kế|luỹ kế)\s+)?(?:từ đầu năm(?:\s+nay|\s+\d{4})?"
-                           r"(?:\s+(?:đến|tới)\s+nay)?|\d{1,2} tháng đầu năm)", _I)
+                           r"(?:\s+(?:tính\s+)?(?:đến|tới)\s+nay)?|\d{1,2} tháng đầu năm)", _I)
 # "chấm dứt 1 dự án" (the certificate withdrawn) is counted with the revoked.
 _REVOKED = re.compile(r"thu hồi|chấm dứt", _I)
 # "nâng tổng vốn đăng ký FDI … đạt 545,1 triệu USD": the figure is the new total, a stock.
@@ -247,6 +247,7 @@ _INCREASES = re.compile(r"tăng vốn|điều chỉnh tăng|điều chỉnh vố
 # "220 dự án đang hoạt động": its own words say what it counts, whatever the whole it splits.
 _OPERATING = re.compile(r"đang hoạt động|đi vào hoạt động|đang sản xuất|đi vào sản xuất", _I)
 _OPERATING_BEFORE = re.compile(rf"(?:{_OPERATING.pattern})\s*:?\s*$", _I)
+_ADJUSTED_AFTER = re.compile(r"\s*(?:đã\s+)?(?:được\s+)?(?:cấp\s+)?điều chỉnh(?!\s+(?:tăng|giảm|vốn))", _I)
 # "148 dự án đầu tư mới", "37 dự án cấp mới": new, though counted among a total.
 _NEW = re.compile(r"^\s*(?:đầu tư\s+)?(?:cấp\s+)?mới\b", _I)
 
@@ -271,8 +272,8 @@ def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str 
     if _INCREASES.search(own[-60:] + " " + after) or (
             in_clause and _INCREASES.search(_whole_words(head, in_clause))):
         return "capital_increases" + kind
-    if re.search(r"điều chỉnh", before[-60:], _I):
-        return "adjusted_projects"
+    if re.search(r"điều chỉnh", before[-60:], _I) or _ADJUSTED_AFTER.match(after):
+        return "adjusted_projects"  # "cấp điều chỉnh cho 5 dự án", "31 dự án được điều chỉnh"
     if _OPERATING.search(after) or _OPERATING_BEFORE.search(own):
         return "operating_projects"  # "Số dự án đã đi vào hoạt động: 471 dự án"
     if _NEW.match(after):
@@ -281,14 +282,15 @@ def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str 
         return "valid_projects" + kind
     if re.search(r"hoạt động", after, _I):
         return "operating_projects"
-    if q.period == "to_date" or re.search(r"tổng số|tổn số|lũy kế|luỹ kế",
-                                          _YEAR_TO_DATE.sub(" ", before), _I) or (
+    if q.period == "to_date" or re.search(r"tổng số|tổn số", before, _I) or _STOCK.search(
+            _YEAR_TO_DATE.sub(" ", before)) or (
             split and _STOCK.search(split_head)):
         return "projects" + kind
     return "new_projects" + kind
 
 
-_AFTER_COUNT = re.compile(r"\d\s*(?:dự án|DA)\s*[,:]?\s*(?:với\s+)?$", _I)
+_AFTER_COUNT = re.compile(r"\d\s*(?:dự án|DA)(?:\s+(?:đăng ký\s+)?đầu tư)?\s*[,:]?\s*(?:với\s+)?$",
+                          _I)
 _KIND_WORD = re.compile(r"\bFDI\b|\bDDI\b|nước ngoài|trong nước", _I)
 _LINK = re.compile(r"(?<!\w)(?:với|từ)\s", _I)
 _TOPIC = re.compile(r"\W*(?:về|đối với|riêng)\s", _I)

@@ -4,14 +4,18 @@ that goes with it."""
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from kcn_tracker.draft.dating import DocumentDate, month_end_of, resolve_period
 from kcn_tracker.draft.indicators import STOCK_OF, is_flow, is_stock
 from kcn_tracker.draft.quotes import clause_head
 from kcn_tracker.extract import cues
+from kcn_tracker.extract.dates import Periods
 from kcn_tracker.extract.document import Quantity, headline_end, restated_in_body
 from kcn_tracker.text.i18n import _
+from kcn_tracker.text.sentences import paragraphs
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"\d{4}-\d{2}")
@@ -40,13 +44,42 @@ def carried_periods(quantities: list[Quantity]) -> list[str | None]:
     return carried
 
 
+# Where a paragraph says when its figures stand: "tính đến đầu tháng 7", "đến hết tháng
+# 11/2022", "Đến 30/6/2024".
+_POINT = re.compile(r"(?:tính\s+)?(?:đến|tới)\s|hết\s|cuối\s", re.IGNORECASE)
+_EARLY = re.compile(r"(?:đầu|giữa)\s+tháng", re.IGNORECASE)
+# A stock counted through a month ("Lũy kế tháng 7/2023", "đến hết tháng 7") stands at its
+# last day; one of a month otherwise, in that month.
+_THROUGH = re.compile(r"lũy kế|luỹ kế|(?<!\w)hết\s+tháng|cuối\s+tháng", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4)
+def _paragraph_starts(text: str) -> list[int]:
+    return [a for a, _ in paragraphs(text)]
+
+
+def dated_before(q: Quantity) -> tuple[str, bool] | None:
+    """The time its paragraph gave its figures before ``q`` ("tính đến đầu tháng 7, … Thời
+    điểm hiện tại có 79 dự án"), and whether it is the start of a month; a stock "hiện
+    nay" there stands at that time, not at the document's date."""
+    starts = _paragraph_starts(q.document)
+    start = starts[max(0, bisect.bisect_right(starts, q.start) - 1)] if starts else 0
+    points = [(a, b, p) for a, b, p in Periods(q.document, start, q.start).named
+              if p != "to_date" and _POINT.match(q.document, a)]
+    if not points:
+        return None
+    a, b, period = points[-1]
+    return period, bool(_EARLY.search(q.document, a, b))
+
+
 def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: str | None,
               checks: list[str]) -> tuple[str, str | None]:
     """The quantity's period, and its indicator (a flow counted to a day is a stock).
     When its paragraph names no period, ``carried``, the last one named before it; "to date"
     is the document's date (its year for a flow)."""
     published, precise = when.published, when.precise
-    period = resolve_period(when, q.period, checks)
+    dated = dated_before(q) if q.period == "to_date" else None
+    period = resolve_period(when, dated[0] if dated else q.period, checks)
     if period == "?":
         return period, indicator
     if period is None and carried:
@@ -85,7 +118,8 @@ def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: s
         checks.append(_("period: {indicator} adds up over time; write the period it covers "
                         "up to {period}", indicator=indicator, period=period))
         return "?", indicator
-    if named and is_stock(indicator) and (".." in period or _MONTH.fullmatch(period)):
+    through = _THROUGH.search(clause_head(q)) and not (dated and dated[1])
+    if named and is_stock(indicator) and (".." in period or _MONTH.fullmatch(period) and through):
         # "từ đầu năm đến nay … nâng tổng vốn đăng ký đạt 545,1 triệu USD", "Lũy kế tháng
         # 7/2023, … 212 dự án": a stock stands at a day, the end of the span its sentence names.
         end = period.split("..")[-1]

@@ -60,7 +60,7 @@ _GROWTH_AFTER = re.compile(r"\s*(?:/\s*năm|mỗi năm|so với|so cùng kỳ|c�
 # an earlier one: "tăng 5.000 người so với năm 2022", "So với cùng kỳ, tăng 10 dự án".
 _CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|nhiều hơn|ít hơn|cao hơn|thấp hơn)"
                             r"(?:\s+(?:thêm|khoảng|gần|hơn|trên))*\s*$", _I)
-_AGAINST = re.compile(r"so với|so cùng kỳ", _I)
+_AGAINST = re.compile(r"so với|so cùng kỳ|so năm", _I)
 # "dự kiến" announces what is planned ("Dự kiến thành lập thêm 4 KCN"), unless a
 # result follows ("dự kiến đã thu hút khoảng 800 triệu USD": an estimate of what was done);
 # "theo quy hoạch … đến năm 2025" is a plan to a year.

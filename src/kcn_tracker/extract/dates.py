@@ -41,7 +41,11 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlrbmQkKvVR\d])(?:" + "|".join((
     rf"(?:\s+(?:đề ra|được giao|giao))?\s+(?:của\s+)?năm\s+{_Y}"
     rf"|so cùng kỳ|gấp\s+(?:đôi|ba|rưỡi|\d+(?:,\d+)?\s+lần)\s+(?:cùng kỳ\s+)?(?:năm\s+)?"
     rf"(?:trước|{_Y})|tầm nhìn\s+(?:đến|tới)\s+năm\s+{_Y})",
-    rf"từ\s+năm\s+(?P<from_year>{_Y})\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<to_year>{_Y})",
+    rf"từ\s+năm\s+(?P<from_year>{_Y})\s+(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+(?P<to_year>{_Y})|tháng\s+"
+    rf"(?P<to_year_month>\d{{1,2}})\s*/\s*(?P<to_year_month_year>{_Y}))",
+    # "tính đến đầu tháng 7": a stock of that month.
+    rf"(?:tính\s+)?(?:đến|tới)\s+(?:đầu|giữa)\s+tháng\s+(?P<early_month>\d{{1,2}})"
+    rf"(?:\s*(?:/|năm)\s*(?P<early_month_year>{_Y}))?(?![\d/])",
     # "vào năm 2003 … Sau 20 năm phát triển, tỉnh đã có 09 KCN": years counted from a year
     # named before.
     r"(?<!\w)sau\s+(?P<years_after>\d{1,2})\s+năm(?!\s*(?:nữa|tới)\b)(?!\s*\d)",
@@ -119,8 +123,18 @@ def _period(m: re.Match) -> str | None:
         return "year_to_date"
     if g["years_after"]:
         return _AFTER + g["years_after"]
+    if g["from_year"] and g["to_year_month"]:
+        # "Từ năm 2016 đến tháng 6/2020": whole months, January of the first year on.
+        month = int(g["to_year_month"])
+        last = g["to_year_month_year"]
+        return f"{g['from_year']}-01..{last}-{month:02d}" \
+            if 1 <= month <= 12 and g["from_year"] < last else None
     if g["from_year"]:
         return f"{g['from_year']}-{g['to_year']}" if g["from_year"] < g["to_year"] else None
+    if g["early_month"]:
+        month = int(g["early_month"])
+        year = g["early_month_year"] or THIS_YEAR
+        return f"{year}-{month:02d}" if 1 <= month <= 12 else None
     if g["from_month"]:
         first, last, year = int(g["from_month"]), int(g["to_month"]), g["to_month_year"]
         return f"{year}-{first:02d}..{year}-{last:02d}" if 1 <= first < last <= 12 else None

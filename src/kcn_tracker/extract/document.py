@@ -182,8 +182,11 @@ def restated_in_body(quantities: list[Quantity], title_end: int) -> dict[int, in
     body with the same value and unit, which it restates: index to index."""
     body: dict[tuple, int] = {}
     for j, q in enumerate(quantities):
-        if q.start >= title_end:
-            body.setdefault((q.value, q.value_max, q.unit), j)
+        key = (q.value, q.value_max, q.unit)
+        # The first that names its period, when a title repeated above the body names none.
+        if q.start >= title_end and (key not in body or (
+                quantities[body[key]].period is None and q.period is not None)):
+            body[key] = j
     restated = {}
     for i, q in enumerate(quantities):
         if q.start >= title_end:

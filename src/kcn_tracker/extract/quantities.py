@@ -81,7 +81,7 @@ _UNIT = _within_line(r"""\s*(?:
  | (?P<m2>m2|m²)(?!\w)
  | (?P<km2>km2|km²)(?!\w)
  | (?P<adjustment>lượt(?:\ dự\ án)?)(?!\w)
- | (?P<project>dự\ án|giấy\ chứng\ nhận|GCNĐKĐT|GCN|(?-i:DA))(?!\w)
+ | (?P<project>dự\ án|giấy\ chứng\ nhận|quyết\ định\ chủ\ trương(?:\ đầu\ tư)?|GCNĐKĐT|GCN|(?-i:DA))(?!\w)
  | (?P<enterprise>doanh\ nghiệp|(?-i:DN))(?!\w)
  | (?P<person>lao\ động|người|công\ nhân|sinh\ viên|học\ viên|việc\ làm|kỹ\ sư|(?-i:LĐ))(?!\w)
  | (?P<zone>KCN|khu\ công\ nghiệp)(?!\w)
