@@ -55,6 +55,9 @@ class Proposal:
 
 
 _PLANNING = re.compile(r"quy hoạch", re.IGNORECASE)
+# Counts of projects and capital a headline names loosely and its body exactly.
+_SAME_KIND = re.compile(r"(?:new_|valid_|operating_)?projects|new_capital|total_capital_attracted|"
+                        r"registered_capital_cumulative")
 _PLAN = re.compile(r"mục tiêu|chỉ tiêu|kế hoạch|phấn đấu|đề ra|định hướng|đặt ra|dự kiến",
                    re.IGNORECASE)
 
@@ -150,9 +153,15 @@ class _Proposing:
     def _figure(self, i: int, section: str) -> Proposal:
         q = self.quantities[i]
         checks: list[str] = []
-        said = self._restated.get(i, i)
-        indicator = guess_indicator(self.quantities[said], is_pair_second(self.quantities[said]),
-                                    self._split(said))
+        indicator = guess_indicator(q, is_pair_second(q), self._split(i))
+        if i in self._restated:
+            j = self._restated[i]
+            said = guess_indicator(self.quantities[j], is_pair_second(self.quantities[j]),
+                                   self._split(j))
+            # The body says more of the same figure, not another thing of the same size.
+            if said and _SAME_KIND.match(said) and _SAME_KIND.match(indicator or "") and \
+                    said.split("_")[-1] == (indicator or "").split("_")[-1]:
+                indicator = said
         planned = plan_of(self.quantities, i)
         if planned is not None:
             # "đạt 132% kế hoạch của năm 2025 (gần 1,9 tỉ USD)": the plan of the figure before.

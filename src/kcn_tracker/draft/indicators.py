@@ -154,7 +154,8 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
         return None
     if best in ("added_capital", "new_capital") and _TOTAL.search(own):
         best = "total_capital_attracted"
-    if best == "new_capital" and _REACHES.search(own) and _KIND_OF_CAPITAL.match(after):
+    if best == "new_capital" and _REACHES.search(own) and _KIND_OF_CAPITAL.match(after) \
+            and not re.search(r"(?<!\w)vốn(?!\w)", own, _I):
         best = "total_capital_attracted"  # "đạt ít nhất 1,5 tỷ USD vốn FDI", as "vốn FDI đạt …"
     if best == "new_capital" and _NEW_AND_ADJUSTED_COUNTS.search(before) \
             and not re.search(r"\bmới\b", own, _I):

@@ -19,8 +19,14 @@ _NEW_PROJECTS_NAMED = re.compile(r"(?<!\w)số dự án(?:\s+(?:FDI|DDI|đầu t
 _THIS_FIGURE = re.compile(r"(?<!\w)(?:con số|số liệu)\s+(?:này|đó|trên)(?!\w)[^,;]*$",
                           re.IGNORECASE)
 
-_REACHED = re.compile(r"(?<!\w)đã\s+đạt(?:\s+được)?(?:\s+(?:khoảng|hơn|gần|trên|xấp xỉ))?\s*$",
+# "đã đạt" names nothing of its own only after a place or a board as its subject ("nộp ngân
+# sách đã đạt 300 triệu USD" names what it is, though no indicator fits).
+_REACHED = re.compile(r"(?<!\w)(?:thành phố|tỉnh|toàn tỉnh|địa phương|các KCN|các khu công nghiệp|"
+                      r"chúng tôi)\s+đã\s+đạt(?:\s+được)?(?:\s+(?:khoảng|hơn|gần|trên|xấp xỉ))?\s*$",
                       re.IGNORECASE)
+# How far back a figure is looked for: a run of figures of one sentence or two.
+_BACK = 64
+_REFERRED_BACK = 16
 
 
 def attained(quantities: list[Quantity], i: int) -> int | None:
@@ -31,7 +37,7 @@ def attained(quantities: list[Quantity], i: int) -> int | None:
     kế hoạch năm": the 18,6 is not of the 716,9, and does not make the 92,1 a run)."""
     q = quantities[i]
     same = []  # the figures before it in its clause, nearest first
-    for k in range(i - 1, max(-1, i - 65), -1):
+    for k in range(i - 1, max(-1, i - _BACK - 1), -1):
         if quantities[k].sentence_start != q.sentence_start \
                 or clause_break(q.document, quantities[k].end, q.start):
             break
@@ -72,7 +78,7 @@ def named_figure(quantities: list[Quantity], i: int) -> int | None:
         return None
     kind = "_fdi" if re.search(r"\bFDI\b", named.group()) else (
         "_ddi" if re.search(r"\bDDI\b|trong nước", named.group(), re.IGNORECASE) else "")
-    for k in range(i - 1, max(-1, i - 65), -1):
+    for k in range(i - 1, max(-1, i - _BACK - 1), -1):
         p = quantities[k]
         if p.unit == "project" and p.role == "actual" and p.sentence_start != q.sentence_start \
                 and guess_indicator(p) == "new_projects" + kind:
@@ -102,7 +108,7 @@ def referred(quantities: list[Quantity], i: int, checks: list[str]) -> str | Non
     back = _THIS_FIGURE.search(head)
     if back is None and not _REACHED.search(head):
         return None
-    for k in range(i - 1, max(-1, i - 65), -1):
+    for k in range(i - 1, max(-1, i - _REFERRED_BACK - 1), -1):
         p = quantities[k]
         if back is None and p.sentence_start != q.sentence_start:
             return None

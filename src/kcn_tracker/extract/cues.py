@@ -67,7 +67,7 @@ _AGAINST = re.compile(r"so với|so cùng kỳ|so năm", _I)
 # What is submitted or proposed for approval is sought, not done, though the submitting is
 # ("Ban đã trình Thủ tướng bổ sung 2 KCN với diện tích khoảng 1.200 ha").
 _TARGET = (r"mục tiêu|chỉ tiêu|kế hoạch|(?-i:KH)|phấn đấu|đề ra|định hướng|đặt ra|phải đạt|cần đạt|"
-           r"nhằm đạt|(?<!mong )muốn|theo quy hoạch(?=[^,.;\d]{0,40}(?:đến|tới)\s+năm)|dự kiến(?!\s+đã)|"
+           r"nhằm đạt|muốn(?=\s+thu hút)|theo quy hoạch(?=[^,.;\d]{0,40}(?:đến|tới)\s+năm)|dự kiến(?!\s+đã)|"
            r"trình\s+(?:Thủ tướng|Chính phủ|Quốc hội|Bộ|UBND|HĐND|cấp có thẩm quyền)|đề xuất")
 # "quy mô" describes what is ("KCN … với quy mô 2.200ha", "- Quy mô 148,6 ha" of a project
 # listed among a plan's tasks): a size, not a figure to reach.
@@ -191,8 +191,9 @@ _WHEN = re.compile(r"\W*(?:khi|sau khi)\s", _I)
 # "Lũy kế đến hết tháng 7/2023 dự kiến thu hút 490 dự án", "7 tháng đầu năm dự kiến thu hút
 # 14.371,88 tỷ đồng": a figure of the period under report, not yet final, is an estimate of
 # a result, not a plan.
-_PRELIMINARY = re.compile(r"(?<!\w)(?:lũy kế|luỹ kế|từ đầu năm|tính đến|đến hết|"
-                          r"\w+\s+tháng\s+(?:đầu\s+năm|qua))(?!\w)(?:[^\d;]|\d{1,2}/\d{4})*$", _I)
+_PRELIMINARY = re.compile(r"(?<!\w)(?:lũy kế|luỹ kế|từ đầu năm|\w+\s+tháng\s+(?:đầu\s+năm|qua))"
+                          r"(?:\s+(?:nay|(?:tính\s+)?(?:đến|tới)\s+nay|(?:(?:tính\s+)?(?:đến|tới)\s+)?"
+                          r"(?:hết\s+)?tháng\s+\d{1,2}(?:\s*/\s*\d{4})?))?\s*,?\s*$", _I)
 
 
 # "bằng 45% so với cùng kỳ năm trước": a level against last year, neither a plan's share

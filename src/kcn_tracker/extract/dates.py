@@ -16,12 +16,18 @@ _Y = r"(?:19|20)\d{2}"
 # A count of months written in words: "chín tháng năm 2025", "sáu tháng đầu năm".
 _COUNTS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
            "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12}
-_COUNT = r"(?<!\w)(?:mười\s+một|mười\s+hai|" + "|".join(
-    w for w in _COUNTS if " " not in w) + ")"
+# Longest first, so that "mười một" is not read as "mười"; "những năm tháng qua" is an idiom.
+_COUNT = r"(?<!\w)(?<!những )(?:" + "|".join(
+    w.replace(" ", r"\s+") for w in sorted(_COUNTS, key=len, reverse=True)) + ")"
+_COUNT_WORD = [(re.compile(w.replace(" ", r"\s+"), re.IGNORECASE), n) for w, n in _COUNTS.items()]
 
 
 def _months(written: str) -> int:
-    return int(written) if written.isdigit() else _COUNTS[" ".join(written.lower().split())]
+    """The count a number of months is written with, in digits or words. The word is matched
+    as the pattern matched it, ignoring case ("Mười", "MƯỜİ" with a dotted capital)."""
+    if written.isdigit():
+        return int(written)
+    return next(n for pattern, n in _COUNT_WORD if pattern.fullmatch(written))
 
 
 def _quarter_pattern(name: str) -> str:
@@ -57,7 +63,7 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlrbmQkKvVR\d])(?:" + "|".join((
     # Without a year, the year of the document: "6 tháng đầu năm (nay)", "từ đầu năm đến nay";
     # a report's "10 tháng qua" is its year's first ten months.
     rf"(?P<more_now>hơn\s+)?(?P<months_now>\d{{1,2}}|{_COUNT})\s+tháng\s+(?:(?P<edge_now>đầu|cuối)"
-    rf"\s+năm(?:\s+nay)?|qua)(?!\s*{_Y})",
+    rf"\s+năm(?:\s+nay)?|(?P<past>qua))(?!\s*{_Y})",
     rf"(?P<year_to_date>từ\s+đầu\s+năm(?:\s+nay)?(?:\s+(?:đến|tới)\s+nay)?(?!\s*{_Y})"
     # "từ đầu năm 2023 đến nay": the year named is the document's own.
     rf"|từ\s+đầu\s+năm\s+{_Y}\s+(?:đến|tới)\s+nay)",
@@ -88,6 +94,7 @@ THIS_YEAR = "this_year"
 # gives (resolved in Periods).
 _AFTER = "after:"
 _ANCHOR = re.compile(r"((?:19|20)\d{2})(?:-\d{2}(?:-\d{2})?)?")
+_HORIZON = re.compile(r"(?:đến|tới)\s+$", re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -114,11 +121,11 @@ def _period(m: re.Match) -> str | None:
         return None
     if g["months_now"]:
         n = _months(g["months_now"])
-        if not 1 <= n <= 12:
+        if not 1 <= n <= 12 or g["past"] and not 6 <= n <= 11:
+            # "2 tháng qua", "12 tháng qua": the months just past, which the text does not
+            # date; a report's "6 tháng qua" to "11 tháng qua" are its year's first months.
             return None
-        first, last = (13 - n, 12) if (g["edge_now"] or "").lower() == "cuối" else (1, n)
-        last = min(12, last + 1) if g["more_now"] and first == 1 else last
-        return f"{THIS_YEAR}-{first:02d}..{THIS_YEAR}-{last:02d}"
+        return f"{THIS_YEAR}-01..{THIS_YEAR}-{n:02d}" if g["past"] else _now_months(g, n)
     if g["year_to_date"]:
         return "year_to_date"
     if g["years_after"]:
@@ -176,19 +183,31 @@ def _period(m: re.Match) -> str | None:
     return "to_date"
 
 
-def _counted_from(found: list[tuple[int, int, str | None]], before: str | None) -> list:
+def _counted_from(text: str, found: list[tuple[int, int, str | None]],
+                  before: str | None) -> tuple[list[tuple[int, int, str]], str | None]:
     """The periods named, "Sau N năm" made the year N after the last year named before it
     (in the sentence, else ``before``, its paragraph's); with no such year it names none."""
     named = []
     anchor = before
     for a, b, p in found:
-        if p and p.startswith(_AFTER):
+        counted = p is not None and p.startswith(_AFTER)
+        if counted:
             m = _ANCHOR.fullmatch(anchor or "")
             p = str(int(m[1]) + int(p[len(_AFTER):])) if m else None
         if p:
             named.append((a, b, p))
-            anchor = p if _ANCHOR.fullmatch(p) else anchor
-    return named
+        if p and not counted and _ANCHOR.fullmatch(p):
+            # Counted from a year the text names, not from one counted, nor from a plan's
+            # horizon ("Theo kế hoạch đến năm 2030, … Sau 5 năm").
+            anchor = None if _HORIZON.search(text, max(0, a - 8), a) else p
+    return named, anchor
+
+
+def _now_months(g: dict, n: int) -> str:
+    """ "6 tháng đầu năm", "6 tháng cuối năm", "hơn 2 tháng đầu năm" of the document's year."""
+    first, last = (13 - n, 12) if g["edge_now"].lower() == "cuối" else (1, n)
+    last = min(12, last + 1) if g["more_now"] and first == 1 else last
+    return f"{THIS_YEAR}-{first:02d}..{THIS_YEAR}-{last:02d}"
 
 
 # A period standing right after the figure is its own: "đạt 500 triệu USD năm 2024".
@@ -203,9 +222,10 @@ class Periods:
 
     ``of`` is asked for the figures of the sentence in the order they stand."""
 
-    def __init__(self, text: str, start: int, end: int, before: str | None = None) -> None:
+    def __init__(self, text: str, start: int, end: int, anchor: str | None = None) -> None:
+        """``anchor``: the year "Sau N năm" counts from, as the sentences before left it."""
         found = [(m.start(), m.end(), _period(m)) for m in _PERIOD.finditer(text, start, end)]
-        named = _counted_from(found, before)
+        named, self.anchor = _counted_from(text, found, anchor)
         if any(_DAY.fullmatch(p) for _, _, p in named):
             # "Đến 30/6/2024, lũy kế có 700 dự án": the date says when "to date" is.
             named = [item for item in named if item[2] != "to_date"]

@@ -102,10 +102,12 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
     plan_before = False  # the sentence before names a plan
     for p_start, p_end in paragraphs(text):
         carried = outline.enter(text, p_start, p_end)
+        anchor = None  # the year "Sau N năm" counts from
         first = len(quantities)
         for s_start, s_end in sentences(text, p_start, p_end):
             in_sentence = len(quantities)
-            named = Periods(text, s_start, s_end, carried)
+            named = Periods(text, s_start, s_end, anchor)
+            anchor = named.anchor
             words = cues.Cues(text, s_start, s_end)
             sentence_span = doc.span(s_start, s_end)
             while k < len(found) and found[k].start < s_end:
@@ -264,9 +266,11 @@ def _plan_in_brackets(quantities: list[Quantity], first: int) -> None:
 _BETWEEN_SHARED = re.compile(r"\s*(?:,|và|hoặc|,\s*và)\s*")
 
 
-# "đạt tỷ lệ 101% dự án và 90,58% vốn đầu tư": what each share is of, then the next share.
-_OF_THEN_SHARED = re.compile(r"\s+(?:(?!(?:chiếm|tăng|giảm|bằng|đạt|so|tỷ|tỉ|lệ)\s)[^\W\d]+\s+)"
-                             r"{1,4}(?:,\s*)?và\s*", re.IGNORECASE)
+# "đạt tỷ lệ 101% dự án và 90,58% vốn đầu tư": what the first share is of, then the next.
+# A verb or a word of plan between ends the run: "đạt 105% kế hoạch năm và 70% vốn đến
+# từ Hàn Quốc" names the plan of the first only.
+_OF_THEN_SHARED = re.compile(r"\s+(?:(?!(?:chiếm|tăng|giảm|bằng|đạt|so|tỷ|tỉ|lệ|kế|hoạch|chỉ|tiêu|"
+                             r"mục|KH)\s)[^\W\d]+\s+){1,4}(?:,\s*)?và\s*", re.IGNORECASE)
 
 
 def _share_roles(original: str, quantities: list[Quantity], first: int) -> None:

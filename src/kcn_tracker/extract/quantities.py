@@ -85,7 +85,7 @@ _UNIT = _within_line(r"""\s*(?:
  | (?P<enterprise>doanh\ nghiệp|(?-i:DN))(?!\w)
  | (?P<person>lao\ động|người|công\ nhân|sinh\ viên|học\ viên|việc\ làm|kỹ\ sư|(?-i:LĐ))(?!\w)
  | (?P<zone>KCN|khu\ công\ nghiệp)(?!\w)
- | (?P<zone_named_before>khu)(?=\s*[,.;:)]|\s+(?:với|đã|được|trong|và|có|đang|là|thuộc|tại)(?!\w))
+ | (?P<zone_named_before>khu)(?=\s+(?:với\s+tổng|đã|được)(?!\w))
  | (?P<cluster>CCN|cụm\ công\ nghiệp|cụm\ CN)(?!\w)
  | (?P<other>euro|EUR|yên|JPY|won|KRW|SGD|CNY|nhân\ dân\ tệ|NDT|bảng\ Anh|GBP|baht)(?!\w)
  | (?P<times>lần)(?!\w)
@@ -99,7 +99,7 @@ _AMENDMENT_BEFORE = _within_line(r"điều chỉnh[^.;]{0,40}$", re.IGNORECASE)
 # "lần" is a multiple only after a word of comparison: "vượt 18,6 lần", "gấp 2 lần".
 _COMPARISON = _within_line(r"(?:vượt|gấp|tăng|giảm|bằng|hơn|cao|thấp)(?:\s+(?:gần|hơn|khoảng|"
                          r"trên|xấp xỉ|gấp))*\s*$", re.IGNORECASE)
-_ZONES_NAMED = _within_line(r"khu công nghiệp|(?-i:KCN)", re.IGNORECASE)
+_ZONES_NAMED = _within_line(r"(?:về|đối với|các|số)\s+(?:khu công nghiệp|(?-i:KCN))", re.IGNORECASE)
 # "tăng gấp 2 lần về số dự án và 3 lần về số vốn": the second multiple shares the word.
 _MULTIPLE_BEFORE = _within_line(r"(?:vượt|gấp)\s+\d[\d.,]*\s+lần(?!\w)[^,;.\d]{0,40}\s+và\s*$",
                                 re.IGNORECASE)

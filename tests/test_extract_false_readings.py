@@ -1,0 +1,69 @@
+"""Sentences the rules of the language must not misread: each was read wrong by a first
+version of a rule (a review's findings), and is held here to the reading a person gives."""
+
+import pytest
+
+from kcn_tracker.extract.document import extract_text
+from test_extract_context import draft
+
+
+def read(text):
+    return [(q.text, q.unit, q.role, q.period) for q in extract_text(text)[0]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Counts of months in words that lower() does not map back: read, not a crash.
+    ("Mườı tháng đầu năm 2023, các KCN thu hút 8 dự án.",
+     [("8 dự án", "project", "actual", "2023-01..2023-10")]),
+    ("MƯỜİ tháng qua, các KCN thu hút 8 dự án.",
+     [("8 dự án", "project", "actual", "this_year-01..this_year-10")]),
+    # The months just past are not the year's first months; nor is "những năm tháng qua".
+    ("Trong 2 tháng qua, Ban Quản lý đã cấp mới 6 dự án.", [("6 dự án", "project", "actual", None)]),
+    ("12 tháng qua, các KCN thu hút 45 dự án mới.", [("45 dự án", "project", "actual", None)]),
+    ("Trong những năm tháng qua, các KCN đã thu hút 500 dự án.",
+     [("500 dự án", "project", "actual", None)]),
+    # A title and a table's rows keep their lines.
+    ("Thanh Hóa: lũy kế 50 dự án FDI\n12 dự án FDI mới được cấp phép trong quý III/2023.",
+     [("50 dự án", "project", "actual", "to_date"),
+      ("12 dự án", "project", "actual", "2023-07..2023-09")]),
+    ("Năm 2022, các KCN thu hút 30 dự án mới\n2023 dự kiến thu hút 40 dự án",
+     [("30 dự án", "project", "actual", "2022"), ("40 dự án", "project", "target", None)]),
+    # "dự kiến" after words that are no period under report is a plan.
+    ("Từ nay đến hết năm, dự kiến các KCN thu hút thêm 15 dự án mới.",
+     [("15 dự án", "project", "target", None)]),
+    ("Đến hết nhiệm kỳ, dự kiến thu hút thêm 20 dự án FDI.",
+     [("20 dự án", "project", "target", None)]),
+    # Who wants something is no plan, unless it is to attract.
+    ("Có 15 nhà đầu tư muốn thuê khoảng 200 ha đất tại KCN Yên Phong.",
+     [("200 ha", "ha", "actual", None)]),
+    # "khu" of a zone's parts or of land is no zone.
+    ("KCN VSIP được chia thành 3 khu, gồm khu sản xuất.", []),
+    ("Các KCN đã bố trí 2 khu và 5 lô đất cho nhà ở công nhân.", []),
+    # A share after an attainment of a named plan stays a share.
+    ("Vốn FDI đạt 105% kế hoạch năm và 70% vốn đến từ Hàn Quốc.",
+     [("105%", "percent", "attainment", None), ("70%", "percent", "ratio", None)]),
+    # "Sau N năm" counts from a year the text names, not from one it counted or a horizon.
+    ("KCN thành lập năm 1998. Sau 10 năm, lấp đầy 100%; sau 20 năm, KCN có 150 dự án.",
+     [("100%", "percent", "ratio", "2008"), ("150 dự án", "project", "actual", "2018")]),
+    ("Theo kế hoạch đến năm 2030, tỉnh có 10 KCN. Sau 5 năm, tỉnh phấn đấu lấp đầy 80%.",
+     [("10 KCN", "zone", "target", "2030"), ("80%", "percent", "target", "2030")]),
+])
+def test_what_a_rule_must_not_misread(text, expected):
+    assert read(text) == expected
+
+
+def test_a_figure_that_names_what_it_is_borrows_no_indicator():
+    rows = draft("Năm 2023, các KCN thu hút 500 triệu USD vốn FDI; nộp ngân sách đã đạt 300 triệu "
+                 "USD.")
+    assert [(t, i) for t, _, i, _ in rows] == [("500 triệu USD", "total_capital_attracted"),
+                                              ("300 triệu USD", "?")]
+    rows = draft("Năm 2023, vốn cấp mới đạt khoảng 300 triệu USD vốn FDI.")
+    assert [(t, i) for t, _, i, _ in rows] == [("300 triệu USD", "new_capital_fdi")]
+
+
+def test_a_headline_takes_the_body_words_only_of_the_same_figure():
+    rows = draft("Hưng Yên có 271 dự án FDI\nHiện các doanh nghiệp FDI thực hiện 271 dự án còn "
+                 "hiệu lực.")
+    assert rows[0][:3] == ("271 dự án", "actuals", "valid_projects_fdi")
+    rows = draft("Hưng Yên cấp mới 12 dự án FDI\nQuý III/2023, các KCN có 12 dự án bị thu hồi.")
+    assert rows[0][:3] == ("12 dự án", "actuals", "new_projects_fdi")
