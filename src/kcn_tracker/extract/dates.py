@@ -61,7 +61,7 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlrbmQkKvVR\d])(?:" + "|".join((
     rf"(?P<more>hơn\s+)?(?P<months>\d{{1,2}}|{_COUNT})\s+tháng\s+(?:(?P<edge>đầu|cuối)\s+)?"
     rf"(?:(?:của\s+)?năm\s+)?(?P<months_year>{_Y})",
     # Without a year, the year of the document: "6 tháng đầu năm (nay)", "từ đầu năm đến nay";
-    # a report's "10 tháng qua" is its year's first ten months.
+    # a report's "10 tháng qua" (six to eleven months) is its year's first months.
     rf"(?P<more_now>hơn\s+)?(?P<months_now>\d{{1,2}}|{_COUNT})\s+tháng\s+(?:(?P<edge_now>đầu|cuối)"
     rf"\s+năm(?:\s+nay)?|(?P<past>qua))(?!\s*{_Y})",
     rf"(?P<year_to_date>từ\s+đầu\s+năm(?:\s+nay)?(?:\s+(?:đến|tới)\s+nay)?(?!\s*{_Y})"

@@ -18,7 +18,7 @@ from kcn_tracker.extract import cues, readers
 from kcn_tracker.extract.dates import Periods
 from kcn_tracker.extract.figures import percent_of_plan
 from kcn_tracker.extract.outline import Outline
-from kcn_tracker.extract.quantities import find, shares_multiple
+from kcn_tracker.extract.quantities import Found, find, shares_multiple
 from kcn_tracker.text.offsets import Normalized
 from kcn_tracker.text.sentences import paragraphs, sentences
 
@@ -117,7 +117,8 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                     continue
                 span = doc.span(f.start, f.end)
                 shown = _window(original, sentence_span, span)
-                if previous and not f.flagged and _restates(text, f, previous):
+                restates = bool(previous and not f.flagged and _restates(text, f, previous))
+                if restates:
                     f = _rate_checked(text, f, previous)
                 if f.flagged:
                     flagged.append(Flagged(original[slice(*span)], *span, *shown, f.flagged,
@@ -125,7 +126,7 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                     continue
                 role = cues.role(text, f.start, f.end, f.unit, words, plan_before)
                 equivalent = None
-                if previous and _restates(text, f, previous):
+                if restates:
                     equivalent = len(quantities) - 1
                     role = quantities[-1].role
                 elif f.unit == "times" and len(quantities) > in_sentence and \
@@ -321,7 +322,7 @@ def _clause_end(text: str, start: int, sentence_end: int, found, k: int) -> int:
 _RATE = (Decimal(5000), Decimal(50000))
 
 
-def _rate_checked(text: str, f, previous):
+def _rate_checked(text: str, f: Found, previous: Found) -> Found:
     """A restated amount whose rate is a thousand times off while its number holds a dot:
     "169,1 triệu USD (tương đương 3.873 nghìn tỷ đồng)" is 22,9 million đồng a dollar read
     the Vietnamese way, 22 903 with the dot a decimal point. Either reading could put a
