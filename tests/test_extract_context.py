@@ -697,3 +697,36 @@ def test_a_title_repeated_above_the_body_takes_the_body_figures_period():
     text = ("Thu hút 268 dự án đầu tư\nThu hút 268 dự án đầu tư\nTính đến đầu tháng 7/2019, "
             "toàn tỉnh thu hút được 268 dự án đầu tư.")
     assert [q.period for q in extract_text(text)[0]] == ["2019-07", None, "2019-07"]
+
+
+def test_amendments_of_any_kind_are_adjusted_projects_counted_as_projects():
+    plan = Plan.model_validate({"province": {"id": "thu", "name": "Tỉnh Thử"}})
+    drafter = Drafter(plan, "seeds/x.txt", "2022-12", False, lambda section, i: None)
+    first, second = drafter.propose(extract_text(
+        "Năm 2022, tỉnh đã điều chỉnh giấy chứng nhận đăng ký đầu tư cho 25 lượt dự án, trong đó "
+        "có 03 lượt dự án điều chỉnh tăng vốn.")[0])
+    assert (first.fields["indicator"], first.fields["unit"], first.fields["value"]) == (
+        "adjusted_projects", "project", Decimal("25"))
+    assert "unit: 25 lượt counted as 25 projects; a project amended twice counts twice" \
+        in first.checks
+    assert (second.fields["indicator"], second.fields["unit"]) == ("capital_increases",
+                                                                   "adjustment")
+
+
+def test_a_count_done_in_a_text_that_names_no_period_is_all_to_date():
+    drafted = draft("Các KCN đã thu hút được 61 dự án, với tổng vốn đầu tư đăng ký đạt 11.680 tỷ "
+                    "đồng. Trong đó, có 56 dự án đầu tư trong nước và 5 dự án FDI.", "2020-07",
+                    False)
+    assert [(t, i, p) for t, _, i, p in drafted] == [
+        ("61 dự án", "projects", "2020-07"),
+        ("11.680 tỷ đồng", "registered_capital_cumulative", "2020-07"),
+        ("56 dự án", "projects_ddi", "2020-07"), ("5 dự án", "projects_fdi", "2020-07")]
+    # A period named before it makes it a flow of that period.
+    drafted = draft("Năm 2019, các KCN đã thu hút được 12 dự án.", "2020-07", False)
+    assert [(t, i, p) for t, _, i, p in drafted] == [("12 dự án", "new_projects", "2019")]
+
+
+def test_the_share_of_industrial_land_let_is_the_fill_rate():
+    drafted = draft("Đến nay diện tích đất thuê là 525,51 ha, chiếm tỷ lệ 56,65% diện tích đất công "
+                    "nghiệp cho thuê.")
+    assert [(t, i) for t, _, i, _ in drafted][-1] == ("56,65%", "fill_rate")

@@ -143,6 +143,9 @@ class _Proposing:
               checks: list[str]) -> dict:
         period, indicator = period_of(self.when, q, self._last_period[i], indicator, checks)
         unit, value = in_unit(indicator, q)
+        if unit != q.unit and q.unit == "adjustment":
+            checks.append(_("unit: {count} lượt counted as {count} projects; a project amended "
+                            "twice counts twice", count=plain(q.value)))
         if indicator is None:
             checks.append(_("indicator: not recognised from the words; pick one from "
                             "`kcn-tracker indicators`"))

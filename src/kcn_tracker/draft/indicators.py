@@ -41,7 +41,8 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("industrial_output", _MONEY, r"giá trị sản xuất"),
     ("export_value", _MONEY, r"xuất khẩu"),
     ("average_monthly_income", ("vnd_billion",), r"thu nhập"),
-    ("fill_rate", ("percent",), r"lấp đầy"),
+    # "chiếm tỷ lệ 56,65% diện tích đất công nghiệp cho thuê": the land let, the fill rate.
+    ("fill_rate", ("percent",), r"lấp đầy|đất công nghiệp(?: có thể)? cho thuê"),
     ("green_space_share", ("percent",), r"cây xanh"),
     ("local_worker_share", ("percent",), r"lao động địa phương"),
     ("export_growth", ("percent",), r"xuất khẩu"),
@@ -117,6 +118,8 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
     own = own_words(before)
     if q.unit == "project":
         return _project_indicator(before, after, q, whole)
+    if q.unit == "adjustment" and not _INCREASES.search(own[-60:] + " " + after + " " + whole):
+        return "adjusted_projects"  # "điều chỉnh giấy chứng nhận … cho 25 lượt dự án"
     if q.unit == "adjustment":  # "24 lượt dự án tăng vốn" of the DDI named before
         others = _OTHER_COUNTS.sub(" ", before)
         return "capital_increases" + _kind(after, own_words(others),
@@ -365,6 +368,9 @@ def in_unit(indicator: str | None, q: Quantity) -> tuple[str, Decimal]:
     if q.unit == "project" and units == ("adjustment",):
         # "điều chỉnh tăng vốn cho 15 dự án": each project's increase is one adjustment.
         return "adjustment", q.value
+    if q.unit == "adjustment" and units == ("project",):
+        # "25 lượt dự án" amended: a project for each, draft's check line says so.
+        return "project", q.value
     return q.unit, q.value
 
 

@@ -48,6 +48,7 @@ def carried_periods(quantities: list[Quantity]) -> list[str | None]:
 # 11/2022", "Đến 30/6/2024".
 _POINT = re.compile(r"(?:tính\s+)?(?:đến|tới)\s|hết\s|cuối\s", re.IGNORECASE)
 _EARLY = re.compile(r"(?:đầu|giữa)\s+tháng", re.IGNORECASE)
+_DONE = re.compile(r"(?<!\w)đã(?!\w)|^\W*trong đó", re.IGNORECASE)
 # A stock counted through a month ("Lũy kế tháng 7/2023", "đến hết tháng 7") stands at its
 # last day; one of a month otherwise, in that month.
 _THROUGH = re.compile(r"lũy kế|luỹ kế|(?<!\w)hết\s+tháng|cuối\s+tháng", re.IGNORECASE)
@@ -80,6 +81,11 @@ def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: s
     published, precise = when.published, when.precise
     dated = dated_before(q) if q.period == "to_date" else None
     period = resolve_period(when, dated[0] if dated else q.period, checks)
+    if period is None and carried is None and indicator in STOCK_OF and \
+            _DONE.search(clause_head(q)):
+        # "Các KCN đã thu hút được 61 dự án" in a text that names no period before it: all
+        # it has attracted, to date.
+        period = "to_date"
     if period == "?":
         return period, indicator
     if period is None and carried:
