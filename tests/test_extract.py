@@ -413,23 +413,31 @@ def test_twice_the_text_takes_about_twice_the_time(make):
     assert_linear_in(make, extract_text, "extract")
 
 
-def test_draft_takes_twice_the_time_on_twice_the_report():
+@pytest.mark.parametrize("paragraph, separator", [
+    ("Lũy kế đến nay, các KCN có 21 dự án còn hiệu lực. Trong đó có 5 dự án FDI, vốn 225,8 "
+     "triệu USD, đạt 120% kế hoạch năm (188 triệu USD).", "\n"),
+    # One paragraph of figures that look back: to the time it gave its figures, to the
+    # figure "con số này" is, across wrapped lines.
+    ("hiện các KCN có 5 dự án tính đến hết tháng 11/2022, con số này đã đạt 4 tỷ USD, "
+     "thành phố đã đạt khoảng", "\n"),
+])
+def test_draft_takes_twice_the_time_on_twice_the_report(paragraph, separator):
     """Draft reads the whole document (its dateline, the spans it names) and each figure's
-    neighbours: still linear, on a report whose every paragraph splits a whole."""
+    neighbours: still linear, on a report whose every paragraph splits a whole, and on one
+    paragraph of figures that refer back."""
     from linearity import assert_linear_in
 
     from kcn_tracker.draft.drafter import Drafter
     from kcn_tracker.plans.model import Plan
 
     plan = Plan.model_validate({"province": {"id": "thu", "name": "Tỉnh Thử"}})
-    paragraph = ("Lũy kế đến nay, các KCN có 21 dự án còn hiệu lực. Trong đó có 5 dự án FDI, "
-                 "vốn 225,8 triệu USD, đạt 120% kế hoạch năm (188 triệu USD).\n")
 
     def run(text):
         quantities, _ = extract_text(text)
         Drafter(plan, "seeds/x.txt", "2024-05", False, lambda s, i: None).propose(quantities)
 
-    assert_linear_in(lambda n: "Ngày 26-9, Ban Quản lý cho biết.\n" + paragraph * n, run, "draft")
+    assert_linear_in(lambda n: "Ngày 26-9, Ban Quản lý cho biết.\n" + (paragraph + separator) * n,
+                     run, "draft")
 
 
 def test_a_long_documents_quantities_go_to_a_pipe_as_plain_lines(run, tmp_path):

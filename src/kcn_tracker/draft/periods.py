@@ -54,6 +54,9 @@ _DONE = re.compile(r"(?<!\w)đã(?!\w)|^\W*trong đó", re.IGNORECASE)
 _THROUGH = re.compile(r"lũy kế|luỹ kế|(?<!\w)hết\s+tháng|cuối\s+tháng", re.IGNORECASE)
 
 
+_LOOK_BACK = 1500
+
+
 @functools.lru_cache(maxsize=4)
 def _paragraph_starts(text: str) -> list[int]:
     return [a for a, _ in paragraphs(text)]
@@ -65,6 +68,8 @@ def dated_before(q: Quantity) -> tuple[str, bool] | None:
     nay" there stands at that time, not at the document's date."""
     starts = _paragraph_starts(q.document)
     start = starts[max(0, bisect.bisect_right(starts, q.start) - 1)] if starts else 0
+    # Looked for nearby only, so that a paragraph of thousands of figures stays linear.
+    start = max(start, q.start - _LOOK_BACK)
     points = [(a, b, p) for a, b, p in Periods(q.document, start, q.start).named
               if p != "to_date" and _POINT.match(q.document, a)]
     if not points:
@@ -81,6 +86,9 @@ def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: s
     published, precise = when.published, when.precise
     dated = dated_before(q) if q.period == "to_date" else None
     period = resolve_period(when, dated[0] if dated else q.period, checks)
+    if dated:
+        checks.append(_("period: 'now' is {period}, when its paragraph gives its figures",
+                        period=period))
     if period is None and carried is None and indicator in STOCK_OF and \
             _DONE.search(clause_head(q)):
         # "Các KCN đã thu hút được 61 dự án" in a text that names no period before it: all
