@@ -26,7 +26,8 @@ SETS = {"seeds": ROOT / "tests" / "extraction" / "seeds",
         "real 2": ROOT / "tests" / "extraction" / "real2",
         "real 3": ROOT / "tests" / "extraction" / "real3",
         "real 4": ROOT / "tests" / "extraction" / "real4",
-        "real 5": ROOT / "tests" / "extraction" / "real5"}
+        "real 5": ROOT / "tests" / "extraction" / "real5",
+        "real 6": ROOT / "tests" / "extraction" / "real6"}
 PLAN_ROLES = ("target", "attainment")
 
 
