@@ -60,6 +60,9 @@ def periods(text):
     ("So với kế hoạch năm 2021 đạt tỷ lệ 101% dự án và 90,58% vốn đầu tư.",
      [("101%", "attainment"), ("90,58%", "attainment")]),
     ("Vốn FDI đạt 101% kế hoạch và chiếm 30% tổng vốn.", [("101%", "attainment"), ("30%", "ratio")]),
+    # The plan is what reached a share: "Các chỉ tiêu đề ra đều đạt trên 70%".
+    ("Các chỉ tiêu đề ra đều đạt trên 70%. Trong đó, thu hút đầu tư được 5.780 tỷ đồng.",
+     [("70%", "attainment"), ("5.780 tỷ đồng", "actual")]),
     # "đến nay" is a word of result, nearer than a plan named in the clause before.
     ("Dự kiến triển khai thêm 15 KCN, đến nay đạt kết quả như sau: 02 KCN được phê duyệt.",
      [("15 KCN", "target"), ("02 KCN", "actual")]),
@@ -133,6 +136,9 @@ def draft(text, published="2023-08-20", precise=True):
      "9.064 tỷ đồng", "new_capital"),
     ("Năm 2025 có 37 dự án đăng ký đầu tư 9.064 tỷ đồng, 31 dự án được điều chỉnh.",
      "31 dự án", "adjusted_projects"),
+    ("Hiện KKT Cầu Treo có 24 dự án với tổng mức đầu tư 1.727 tỷ đồng.", "1.727 tỷ đồng",
+     "registered_capital_cumulative"),
+    ("Năm 2024, Ban đặt mục tiêu thu hút 15.000 lao động.", "15.000 lao động", "new_jobs"),
     # "đạt X vốn FDI" is "vốn FDI đạt X": the capital attracted.
     ("Năm 2023, tỉnh phấn đấu đạt ít nhất 1,5 tỷ USD vốn FDI.", "1,5 tỷ USD",
      "total_capital_attracted"),
@@ -220,6 +226,8 @@ def test_a_cue_inside_a_proper_name_says_nothing(text, expected):
      [("9 dự án", "year_to_date"), ("9 dự án", "year_to_date")]),
     ("Các KCN thu hút hơn 300 dự án\nĐến nay các KCN có 312 dự án.",
      [("300 dự án", None), ("312 dự án", "to_date")]),
+    # "Hiện" opening a line is now, whatever the line before ended with.
+    ("Ảnh: Hà Duy\nHiện khu công nghiệp Trà Đa có 63 dự án.", [("63 dự án", "to_date")]),
     # A report's "N tháng qua" is its year's first N months.
     ("10 tháng qua, các KCN thu hút 966,358 triệu USD.",
      [("966,358 triệu USD", "this_year-01..this_year-10")]),

@@ -67,3 +67,11 @@ def test_a_headline_takes_the_body_words_only_of_the_same_figure():
     assert rows[0][:3] == ("271 dự án", "actuals", "valid_projects_fdi")
     rows = draft("Hưng Yên cấp mới 12 dự án FDI\nQuý III/2023, các KCN có 12 dự án bị thu hồi.")
     assert rows[0][:3] == ("12 dự án", "actuals", "new_projects_fdi")
+
+
+def test_a_headline_with_no_indicator_of_its_own_takes_the_body_s():
+    rows = draft("Hà Tĩnh: Các khu kinh tế 'hút' trên 2.467 tỷ đồng từ 16 dự án trong năm 2019\n"
+                 "Các khu kinh tế đã thu hút 16 dự án với tổng số vốn đăng ký trên 2.467 tỷ đồng "
+                 "trong năm 2019.")
+    assert [(t, i) for t, _, i, _ in rows][:2] == [("2.467 tỷ đồng", "new_capital"),
+                                                  ("16 dự án", "new_projects")]

@@ -162,8 +162,8 @@ class _Proposing:
             said = guess_indicator(self.quantities[j], is_pair_second(self.quantities[j]),
                                    self._split(j))
             # The body says more of the same figure, not another thing of the same size.
-            if said and _SAME_KIND.match(said) and _SAME_KIND.match(indicator or "") and \
-                    said.split("_")[-1] == (indicator or "").split("_")[-1]:
+            if said and (indicator is None or _SAME_KIND.match(said) and _SAME_KIND.match(
+                    indicator) and said.split("_")[-1] == indicator.split("_")[-1]):
                 indicator = said
         planned = plan_of(self.quantities, i)
         if planned is not None:

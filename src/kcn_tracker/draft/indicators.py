@@ -36,7 +36,8 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("added_capital", _MONEY, r"điều chỉnh tăng(?: vốn)?|tăng thêm|tăng vốn|"
                               r"vốn(?: đầu tư)?(?: đăng ký)? tăng(?! trưởng)"),
     ("new_capital", _MONEY,
-     r"vốn (?:đầu tư )?đăng ký|vốn đăng ký (?:đầu tư )?mới|cấp mới|số vốn|tổng vốn(?: đầu tư)?|vốn"),
+     r"vốn (?:đầu tư )?đăng ký|vốn đăng ký (?:đầu tư )?mới|cấp mới|số vốn|tổng vốn(?: đầu tư)?|"
+     r"tổng mức đầu tư|vốn"),
     ("revenue", _MONEY, r"doanh thu"),
     ("industrial_output", _MONEY, r"giá trị sản xuất"),
     ("export_value", _MONEY, r"xuất khẩu"),
@@ -130,8 +131,11 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
                                pair_second, q.role == "target")
     if q.unit == "person" and re.search(r"việc làm$", nfc(q.text), _I):
         return "new_jobs"  # "tạo 1.500 việc làm": jobs made; workers are "lao động", "người"
-    if q.unit == "person" and q.role == "target" and _MAKES_JOBS.search(own):
-        return "new_jobs"  # a plan to "tạo việc làm cho 45.000 lao động": jobs to make
+    if q.unit == "person" and q.role == "target" and (
+            _MAKES_JOBS.search(own) or re.search(r"thu hút(?:\s+thêm)?\s*$", own, _I)):
+        # A plan to "tạo việc làm cho 45.000 lao động", to "thu hút 15.000 lao động": jobs to
+        # make.
+        return "new_jobs"
     if q.unit == "ha" and re.search(r"đi vào hoạt động|đang hoạt động", before, _I):
         return "operating_zone_area"
     if q.unit in _MONEY and re.search(r"(?<!\w)giảm\s*$", own, _I):

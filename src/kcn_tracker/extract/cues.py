@@ -41,7 +41,10 @@ PLAN_WORDS = r"(?:kế hoạch|(?-i:KH)|chỉ tiêu|mục tiêu|dự toán)"
 _ATTAINMENT_AFTER = re.compile(rf"\s*(?:so với\s+)?{PLAN_WORDS}(?!\w)", _I)
 _ATTAINMENT_BEFORE = re.compile(
     rf"(?:vượt|đạt|bằng|hoàn thành)\s+{PLAN_WORDS}(?:\s+(?:năm|đề ra|được giao|\d{{4}}))*"
-    rf"(?:\s+{_Q})*\s*$|so với\s+{PLAN_WORDS}\b[^;.%]{{0,60}}$", _I)
+    rf"(?:\s+{_Q})*\s*$|so với\s+{PLAN_WORDS}\b[^;.%]{{0,60}}$"
+    # "Các chỉ tiêu đề ra đều đạt trên 70%": the plan is what reached it.
+    rf"|(?<!\w)(?:các\s+)?{PLAN_WORDS}(?:\s+(?:chủ yếu|đề ra|được giao|năm\s+\d{{4}})){{0,2}}"
+    rf"\s+(?:đều\s+)?(?:đạt|vượt)(?:\s+{_Q})*\s*$", _I)
 # Words of plan consumed by an attainment ("vượt 40% kế hoạch đề ra") are not
 # cues for the figures around it.
 # Repetitions are bounded so that no run of words is tried again from each word in it.
