@@ -113,7 +113,8 @@ def resolve_period(when: DocumentDate, period: str | None, checks: list[str]) ->
                     published=published, source=when.source))
     if period != "year_to_date":
         return period.replace(THIS_YEAR, year)
-    if when.stated:
+    if when.precise:
+        # To the day the document gives: "now" does not reach the rest of its month.
         return f"{year}-01-01..{published}"
     month = when.span_end.get(year) or (int(published[5:7]) if len(published) >= 7 else 12)
     return year if month == 12 else (f"{year}-01" if month == 1

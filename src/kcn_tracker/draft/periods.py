@@ -96,7 +96,15 @@ def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: s
         period = "to_date"
     if period == "?":
         return period, indicator
-    if period is None and carried:
+    if period is None and carried and is_stock(indicator) and published and \
+            not _DAY.fullmatch(carried):
+        # A stock its paragraph does not date stands at the document's date: an earlier
+        # paragraph's period is that of its flows ("10 tháng qua, … thu hút …" then "KCN
+        # Yên Phong (651 ha)"), while a day it named ("tính đến hết 30/11/2019") is when
+        # the report's figures stand.
+        checks.append(_("period: not stated in its paragraph; a stock, so at the document's "
+                        "date"))
+    elif period is None and carried:
         period = resolve_period(when, carried, checks)
         checks.append(_("period: not stated in its paragraph; {period}, the last one named "
                         "before it, is used", period=period))
