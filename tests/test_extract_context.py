@@ -149,11 +149,15 @@ def test_indicators_from_the_words_of_the_figure(text, figure, indicator):
 
 
 def test_year_to_date_and_a_year_stated_once():
+    # To the day of a document dated to the day; to its month when the month is all that
+    # is known.
     drafted = draft("Từ đầu năm đến nay, các KCN thu hút 12 dự án mới.\n"
                     "Trong đó có 8 dự án FDI.")
     assert [(t, s, i, p) for t, s, i, p in drafted] == [
-        ("12 dự án", "actuals", "new_projects", "2023-01..2023-08"),
-        ("8 dự án", "actuals", "new_projects_fdi", "2023-01..2023-08")]
+        ("12 dự án", "actuals", "new_projects", "2023-01-01..2023-08-20"),
+        ("8 dự án", "actuals", "new_projects_fdi", "2023-01-01..2023-08-20")]
+    drafted = draft("Từ đầu năm đến nay, các KCN thu hút 12 dự án mới.", "2023-08", False)
+    assert [p for *_, p in drafted] == ["2023-01..2023-08"]
 
 
 def test_a_stock_to_date_stands_at_the_documents_date_as_precisely_as_it_is_known():
@@ -530,7 +534,7 @@ def test_what_no_indicator_counts_is_left_to_the_reviewer():
 def test_a_headline_figure_is_read_with_its_body_restatement():
     drafted = draft("Các KCN thu hút thêm 14 dự án FDI\nTừ đầu năm đến nay, các KCN thu hút "
                     "90 triệu USD vốn FDI. Trong đó có 14 dự án FDI mới.", "2023-08-20")
-    assert drafted[0] == ("14 dự án", "actuals", "new_projects_fdi", "2023-01..2023-08")
+    assert drafted[0] == ("14 dự án", "actuals", "new_projects_fdi", "2023-01-01..2023-08-20")
 
 
 @pytest.mark.parametrize("head", ["09:40 | 12/03/2024", "Cập nhật: 09:40 | 12/03/2024",
@@ -738,3 +742,15 @@ def test_the_share_of_industrial_land_let_is_the_fill_rate():
     drafted = draft("Đến nay diện tích đất thuê là 525,51 ha, chiếm tỷ lệ 56,65% diện tích đất công "
                     "nghiệp cho thuê.")
     assert [(t, i) for t, _, i, _ in drafted][-1] == ("56,65%", "fill_rate")
+
+
+def test_a_stock_its_paragraph_does_not_date_stands_at_the_documents_date():
+    drafted = draft("10 tháng qua, các KCN thu hút 966 triệu USD.\nKCN Yên Phong có diện tích "
+                    "651 ha.", "2021-11", False)
+    assert [(t, p) for t, _, _, p in drafted] == [("966 triệu USD", "2021-01..2021-10"),
+                                                ("651 ha", "2021-11")]
+    # A day an earlier paragraph named is when the report's figures stand.
+    drafted = draft("Tính đến ngày 30/11/2019, các KCN có 3.000 dự án.\nTỷ lệ lấp đầy đạt 53%.",
+                    "2019-12", False)
+    assert [(t, p) for t, _, _, p in drafted] == [("3.000 dự án", "2019-11-30"),
+                                                ("53%", "2019-11-30")]
