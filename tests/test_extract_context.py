@@ -60,6 +60,10 @@ def periods(text):
     ("So với kế hoạch năm 2021 đạt tỷ lệ 101% dự án và 90,58% vốn đầu tư.",
      [("101%", "attainment"), ("90,58%", "attainment")]),
     ("Vốn FDI đạt 101% kế hoạch và chiếm 30% tổng vốn.", [("101%", "attainment"), ("30%", "ratio")]),
+    # "chỉ tiêu" reached are the key figures, not a plan.
+    ("Trong 6 tháng đầu năm 2023, các doanh nghiệp đạt được các chỉ tiêu chủ yếu như sau: "
+     "Doanh thu đạt 11.067 tỷ đồng, đạt 50,3% kế hoạch.",
+     [("11.067 tỷ đồng", "actual"), ("50,3%", "attainment")]),
     # The plan is what reached a share: "Các chỉ tiêu đề ra đều đạt trên 70%".
     ("Các chỉ tiêu đề ra đều đạt trên 70%. Trong đó, thu hút đầu tư được 5.780 tỷ đồng.",
      [("70%", "attainment"), ("5.780 tỷ đồng", "actual")]),
@@ -648,6 +652,9 @@ def test_a_stock_over_a_month_the_text_names_stands_at_its_end():
 
 
 @pytest.mark.parametrize("text, expected", [
+    # The đồng sign, after a stray full stop as a relay site writes it.
+    ("Vốn đầu tư khoảng 630 tỷ. ₫. Năm 2022 thu hút 5 tỷ ₫.",
+     [("630 tỷ. ₫", "vnd_billion", "actual"), ("5 tỷ ₫", "vnd_billion", "actual")]),
     # A decision on an investment policy licenses a project, as a certificate does.
     ("Năm 2019, cấp mới 6 quyết định chủ trương đầu tư.",
      [("6 quyết định chủ trương đầu tư", "project", "actual")]),

@@ -50,7 +50,9 @@ _ATTAINMENT_BEFORE = re.compile(
 # Repetitions are bounded so that no run of words is tried again from each word in it.
 _ATTAINMENT_PHRASE = re.compile(
     rf"(?:(?<![\d.,])\d[\d.,]*\s*(?:%|lần)\s*(?:so với\s+)?|(?:vượt|đạt|bằng|hoàn thành)"
-    rf"(?:\s+(?:vượt|mức)){{0,2}}\s+|so với\s+){PLAN_WORDS}(?:\s+(?:năm|đề ra|được giao|\d{{4}})){{0,3}}"
+    # "đạt được các chỉ tiêu chủ yếu như sau: Doanh thu đạt …": the key figures reached.
+    rf"(?:\s+(?:vượt|mức|được|các)){{0,3}}\s+|so với\s+){PLAN_WORDS}(?:\s+(?:năm|đề ra|được giao|"
+    rf"\d{{4}}|chủ yếu|như sau)){{0,3}}"
     # The name of a document is no word of plan: "Kế hoạch số 45/KH-UBND".
     r"|(?:Kế hoạch|Quyết định|Nghị quyết|Chương trình)\s+(?:số\s+)?\d\S*"
     # "các KCN đã đi vào hoạt động" names the zones; it says nothing of the figure.

@@ -75,7 +75,7 @@ _SCALES = _within_line(rf"(?:\s*(?:(?:{_SCALE_WORDS})(?!\w)|tr\.?(?=\s*(?:USD|đ
 MAX_DIGITS = 20
 _UNIT = _within_line(r"""\s*(?:
    (?P<usd>USD|US\$|đô[- ]?la(?:\s+Mỹ)?|đô(?![- ]?thị)(?!\w))
- | (?P<vnd>đồng|VNĐ|VND|đ(?!\w))
+ | (?P<vnd>đồng|VNĐ|VND|đ(?!\w)|\.?\ ?₫)
  | (?P<percent>%|％|phần\ trăm)
  | (?P<ha>ha|héc[- ]?ta|hecta)(?!\w)
  | (?P<m2>m2|m²)(?!\w)
