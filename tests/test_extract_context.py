@@ -761,3 +761,14 @@ def test_a_stock_its_paragraph_does_not_date_stands_at_the_documents_date():
                     "2019-12", False)
     assert [(t, p) for t, _, _, p in drafted] == [("3.000 dự án", "2019-11-30"),
                                                 ("53%", "2019-11-30")]
+
+
+def test_a_years_flows_run_as_far_as_the_document_says_its_figures_run():
+    text = ("Trong năm 2022, tỉnh đã thu hút 06 dự án đầu tư mới, với tổng vốn đầu tư đăng ký "
+            "là 38,48 triệu USD.\nTổng vốn thu hút đến hết tháng 11/2022 là 84,48 triệu USD.")
+    assert [(t, p) for t, _, _, p in draft(text, "2022-12", False)][:2] == [
+        ("06 dự án", "2022-01..2022-11"), ("38,48 triệu USD", "2022-01..2022-11")]
+    # An estimate of the whole year stays the year's; a document of a later year too.
+    assert draft("Cả năm 2022 ước thu hút 7 dự án. Đến hết tháng 11/2022 có 6 dự án.",
+                 "2022-12", False)[0][3] == "2022"
+    assert draft(text, "2023-02", False)[0][3] == "2022"

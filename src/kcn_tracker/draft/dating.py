@@ -36,6 +36,10 @@ _PUBLISHED = re.compile(
 _FROM_JANUARY = re.compile(r"(\d{4}|this_year)-01\.\.\1-(\d{2})|(\d{4}|this_year)-01")
 
 
+# "Tổng vốn thu hút đến hết tháng 11/2022 là …": how far the year's figures run.
+_RUNS_TO = re.compile(r"(?:đến|tới)\s+hết\s+tháng\s+(\d{1,2})\s*/\s*((?:19|20)\d{2})", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class DocumentDate:
     published: str | None  # "2023-06-07", "2023-06", "2023" or unknown
@@ -43,6 +47,7 @@ class DocumentDate:
     stated: bool  # the day is the one the text gives its figures, not a publication date
     span_end: dict[str, int]  # year -> the last month of the span from January the text names
     source: str = "seeds/index.toml"  # where the date comes from, as a check line says it
+    runs_to: int | None = None  # the last month of the document's year its figures run to
 
 
 def document_date(text: str, published: str | None, precise: bool) -> DocumentDate:
@@ -61,7 +66,18 @@ def document_date(text: str, published: str | None, precise: bool) -> DocumentDa
         day = _day(year, int(m.group(2)), int(m.group(1))) if year else None
         if day and (published is None or not precise and published[:4] == year):
             published, precise, stated, source = day, True, True, _("its own dateline")
-    return DocumentDate(published, precise, stated, _span_ends(text, published), source)
+    return DocumentDate(published, precise, stated, _span_ends(text, published), source,
+                        _runs_to(text, published))
+
+
+def _runs_to(text: str, published: str | None) -> int | None:
+    """The month a document of a year not yet over says that year's figures run to ("đến
+    hết tháng 11/2022" in a report of December 2022), if it says one."""
+    if not published or len(published) < 7:
+        return None
+    months = [int(m[1]) for m in _RUNS_TO.finditer(text) if m[2] == published[:4]
+              and 1 <= int(m[1]) < 12 and int(m[1]) >= int(published[5:7]) - 1]
+    return max(months) if months else None
 
 
 def _day(year: str, month: int, day: int) -> str | None:

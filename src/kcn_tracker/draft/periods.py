@@ -48,6 +48,8 @@ def carried_periods(quantities: list[Quantity]) -> list[str | None]:
 # 11/2022", "Đến 30/6/2024".
 _POINT = re.compile(r"(?:tính\s+)?(?:đến|tới)\s|hết\s|cuối\s", re.IGNORECASE)
 _EARLY = re.compile(r"(?:đầu|giữa)\s+tháng", re.IGNORECASE)
+# What is said of the whole year: an estimate or a plan for it ("Cả năm 2022 ước thu hút").
+_WHOLE_YEAR = re.compile(r"(?<!\w)(?:ước|cả năm|dự kiến)(?!\w)", re.IGNORECASE)
 _DONE = re.compile(r"(?<!\w)đã(?!\w)|^\W*trong đó", re.IGNORECASE)
 # A stock counted through a month ("Lũy kế tháng 7/2023", "đến hết tháng 7") stands at its
 # last day; one of a month otherwise, in that month.
@@ -108,6 +110,13 @@ def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: s
         period = resolve_period(when, carried, checks)
         checks.append(_("period: not stated in its paragraph; {period}, the last one named "
                         "before it, is used", period=period))
+    if period and when.runs_to and period == (published or "")[:4] and is_flow(indicator) \
+            and not _WHOLE_YEAR.search(clause_head(q)):
+        # "trong năm 2022, tỉnh đã thu hút 06 dự án …" in a report whose figures run "đến hết
+        # tháng 11/2022": the year so far.
+        period = f"{period}-01..{period}-{when.runs_to:02d}"
+        checks.append(_("period: the year so far; the document's figures run to {period}",
+                        period=period))
     named = period not in (None, "to_date")  # by the text, not by the document's date
     if not named:
         if published is None:
