@@ -28,7 +28,8 @@ SETS = {"seeds": ROOT / "tests" / "extraction" / "seeds",
         "real 4": ROOT / "tests" / "extraction" / "real4",
         "real 5": ROOT / "tests" / "extraction" / "real5",
         "real 6": ROOT / "tests" / "extraction" / "real6",
-        "real 7": ROOT / "tests" / "extraction" / "real7"}
+        "real 7": ROOT / "tests" / "extraction" / "real7",
+        "real 8": ROOT / "tests" / "extraction" / "real8"}
 PLAN_ROLES = ("target", "attainment")
 
 
