@@ -243,6 +243,10 @@ def test_a_cue_inside_a_proper_name_says_nothing(text, expected):
     ("Từ năm 2016 đến tháng 6/2020, giá trị sản xuất đạt 9.947 tỷ đồng.",
      [("9.947 tỷ đồng", "2016-01..2020-06")]),
     ("Tính đến đầu tháng 7, toàn tỉnh thu hút được 268 dự án.", [("268 dự án", "this_year-07")]),
+    # The end of a month, and months from January, without their year.
+    ("Lũy kế đến cuối tháng 5, Hà Nội có 588 dự án.", [("588 dự án", "this_year-05-31")]),
+    ("Từ tháng 1 đến tháng 5, các KCN thu hút 20 dự án.",
+     [("20 dự án", "this_year-01..this_year-05")]),
     # A count of months in words.
     ("Sáu tháng đầu năm 2024, các KCN cấp mới 9 dự án.", [("9 dự án", "2024-01..2024-06")]),
     ("Trong mười một tháng năm 2022, các KCN cấp mới 9 dự án.",
@@ -652,6 +656,16 @@ def test_a_stock_over_a_month_the_text_names_stands_at_its_end():
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "hạ tầng 2 KCN" is no second floor; zones named after "khu"; clusters and "điểm".
+    ("Bộ đang thẩm định dự án kinh doanh kết cấu hạ tầng 2 KCN với tổng diện tích 363ha.",
+     [("2 KCN", "zone", "actual"), ("363ha", "ha", "actual")]),
+    ("Khu công nghiệp ở Bến Tre có tổng diện tích 240 ha, gồm 2 khu Giao Long và An Hiệp.",
+     [("240 ha", "ha", "actual"), ("2 khu", "zone", "actual")]),
+    ("Đến nay, toàn tỉnh có 9 cụm, điểm công nghiệp được thành lập.",
+     [("9 cụm, điểm công nghiệp", "cluster", "actual")]),
+    # Per one hectare, and money a year with no currency.
+    ("Bình quân 1 ha đất công nghiệp tạo ra giá trị sản xuất 115,6 tỷ/năm.",
+     [("115,6 tỷ", None, "actual")]),
     # The đồng sign, after a stray full stop as a relay site writes it.
     ("Vốn đầu tư khoảng 630 tỷ. ₫. Năm 2022 thu hút 5 tỷ ₫.",
      [("630 tỷ. ₫", "vnd_billion", "actual"), ("5 tỷ ₫", "vnd_billion", "actual")]),

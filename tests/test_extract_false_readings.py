@@ -1,6 +1,8 @@
 """Sentences the rules of the language must not misread: each was read wrong by a first
 version of a rule (a review's findings), and is held here to the reading a person gives."""
 
+from decimal import Decimal
+
 import pytest
 
 from kcn_tracker.extract.document import extract_text
@@ -38,6 +40,9 @@ def read(text):
      [("200 ha", "ha", "actual", None)]),
     # "khu" of a zone's parts or of land is no zone.
     ("KCN VSIP được chia thành 3 khu, gồm khu sản xuất.", []),
+    ("KCN VSIP được chia thành 3 khu Bắc và Nam.", []),
+    ("Văn phòng Ban Quản lý ở tầng 2 tòa nhà, làm việc với 15 doanh nghiệp.",
+     [("15 doanh nghiệp", "enterprise", "actual", None)]),
     ("Các KCN đã bố trí 2 khu và 5 lô đất cho nhà ở công nhân.", []),
     # A share after an attainment of a named plan stays a share.
     ("Vốn FDI đạt 105% kế hoạch năm và 70% vốn đến từ Hàn Quốc.",
@@ -75,3 +80,14 @@ def test_a_headline_with_no_indicator_of_its_own_takes_the_body_s():
                  "trong năm 2019.")
     assert [(t, i) for t, _, i, _ in rows][:2] == [("2.467 tỷ đồng", "new_capital"),
                                                   ("16 dự án", "new_projects")]
+
+
+def test_more_money_than_a_province_could_state_is_flagged_not_read():
+    found, flagged = extract_text("Doanh thu đạt 2.962 tỷ USD, nhập khẩu 2,4 tỷ USD.")
+    assert [q.text for q in found] == ["2,4 tỷ USD"]
+    assert [(f.text, f.reason) for f in flagged] == [(
+        "2.962 tỷ USD", "more money than any province's zones could state: an English decimal "
+        "point or a typo")]
+    # A figure that large written with all its groups is read as written.
+    assert [q.value for q in extract_text("Vốn 1.000.000.000,5 nghìn USD.")[0]] == [
+        Decimal("1000000.0005")]

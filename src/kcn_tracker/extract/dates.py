@@ -56,7 +56,7 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlrbmQkKvVR\d])(?:" + "|".join((
     # named before.
     r"(?<!\w)sau\s+(?P<years_after>\d{1,2})\s+năm(?!\s*(?:nữa|tới)\b)(?!\s*\d)",
     rf"từ\s+tháng\s+(?P<from_month>\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+"
-    rf"(?P<to_month>\d{{1,2}})\s*(?:/|năm)\s*(?P<to_month_year>{_Y})",
+    rf"(?P<to_month>\d{{1,2}})(?:\s*(?:/|năm)\s*(?P<to_month_year>{_Y})|(?![\d/]|\s*năm\s*\d))",
     # "hơn 2 tháng đầu năm": past the second month, so into the third: January to March.
     rf"(?P<more>hơn\s+)?(?P<months>\d{{1,2}}|{_COUNT})\s+tháng\s+(?:(?P<edge>đầu|cuối)\s+)?"
     rf"(?:(?:của\s+)?năm\s+)?(?P<months_year>{_Y})",
@@ -71,7 +71,7 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlrbmQkKvVR\d])(?:" + "|".join((
     _quarter_pattern("quarter"),
     rf"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+năm\s+(?P<end_year>{_Y})",
     rf"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|(?:hết|cuối)\s+)tháng\s+"
-    rf"(?P<end_month>\d{{1,2}})\s*(?:/|năm)\s*(?P<end_month_year>{_Y})",
+    rf"(?P<end_month>\d{{1,2}})(?:\s*(?:/|năm)\s*(?P<end_month_year>{_Y})|(?![\d/]|\s*năm\s*\d))",
     rf"(?P<half>nửa đầu|nửa cuối)\s+năm\s+(?P<half_year>{_Y})",
     # "Đến ngày 21/8," with no year: a day of the document's year.
     rf"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<day>\d{{1,2}})\s*/\s*(?P<day_month>"
@@ -144,7 +144,8 @@ def _period(m: re.Match) -> str | None:
         year = g["early_month_year"] or THIS_YEAR
         return f"{year}-{month:02d}" if 1 <= month <= 12 else None
     if g["from_month"]:
-        first, last, year = int(g["from_month"]), int(g["to_month"]), g["to_month_year"]
+        first, last = int(g["from_month"]), int(g["to_month"])
+        year = g["to_month_year"] or THIS_YEAR
         return f"{year}-{first:02d}..{year}-{last:02d}" if 1 <= first < last <= 12 else None
     if g["months"]:
         n, year = _months(g["months"]), g["months_year"]
@@ -160,6 +161,14 @@ def _period(m: re.Match) -> str | None:
         return f"{g['quarter_year']}-{3 * q - 2:02d}..{g['quarter_year']}-{3 * q:02d}"
     if g["end_year"]:
         return f"{g['end_year']}-12-31"
+    if g["end_month"] and g["end_month_year"] is None:
+        # "Lũy kế đến cuối tháng 5": the month's last day in the document's year (a day
+        # of February waits for the year; the month says it).
+        month = int(g["end_month"])
+        if not 1 <= month <= 12:
+            return None
+        return f"{THIS_YEAR}-02" if month == 2 else _month_end("2001", month).replace(
+            "2001", THIS_YEAR, 1)
     if g["end_month"]:
         return _month_end(g["end_month_year"], int(g["end_month"]))
     if g["half"]:

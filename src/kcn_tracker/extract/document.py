@@ -120,6 +120,7 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                 restates = bool(previous and not f.flagged and _restates(text, f, previous))
                 if restates:
                     f = _rate_checked(text, f, previous)
+                f = _size_checked(text, f)
                 if f.flagged:
                     flagged.append(Flagged(original[slice(*span)], *span, *shown, f.flagged,
                                            original))
@@ -338,6 +339,24 @@ def _rate_checked(text: str, f: Found, previous: Found) -> Found:
     return dataclasses.replace(f, value=None, flagged=(
         f"restates the amount before it at {rate_as_written} đồng to the dollar, a thousand "
         "times off: an English decimal point or a typo"))
+
+
+# More money than any province's zones could state (a trillion dollars; about four in
+# đồng): "doanh thu đạt 2.962 tỷ USD" is 2,962 written the English way, or a typo.
+_MOST = {"usd_million": Decimal(1_000_000), "vnd_billion": Decimal(100_000_000)}
+_ENGLISH_DECIMAL = re.compile(r"\d{1,3}\.\d{3}(?![\d.,])")
+
+
+def _size_checked(text: str, f: Found) -> Found:
+    """Money beyond any figure of a province's zones, written as a number an English text
+    would write with a decimal point ("2.962"): flagged."""
+    most = _MOST.get(f.unit or "")
+    if f.flagged or most is None or f.value is None or f.value <= most \
+            or not _ENGLISH_DECIMAL.match(text, f.start):
+        return f
+    return dataclasses.replace(f, value=None, flagged=(
+        "more money than any province's zones could state: an English decimal point or a "
+        "typo"))
 
 
 def _restates(text: str, f, previous) -> bool:

@@ -56,14 +56,15 @@ _BLOCKS = _within_line("|".join((
     # Page counters, article and document numbers, ordinals, names with a number.
     r"\b(?:Trang|trang|Page|page|Tr\.)\s*\d+(?:\s*/\s*\d+)?",
     r"\b(?:giai đoạn|Giai đoạn|GĐ|đợt|Đợt|lần thứ|Lần thứ|thứ|Thứ|khóa|khoá|Khóa|Khoá|"
-    r"lô|Lô|phân khu|tầng|Điều|điều|khoản|Khoản|Mục|chương|Chương|tuyến|quốc lộ|Quốc lộ|QL|"
+    r"lô|Lô|phân khu|(?<!hạ )tầng|Điều|điều|khoản|Khoản|Mục|chương|Chương|tuyến|quốc lộ|Quốc lộ|QL|"
     r"tỉnh lộ|ĐT|đường|Đường|phường|Phường|quận|Quận|tháng|Tháng|ngày|Ngày|quý|Quý|Top|"
     r"top|hạng|nhóm|Nhóm|mã|Mã|kỳ họp|Kỳ họp|thôn|xóm|Phase|phase|số hiệu|version)\s+\d+"
     r"(?:\s*/\s*\d+)?(?![\d.,]\d)",
     r"\b(?:Quyết định|Nghị quyết|Chỉ thị|Công văn|Thông tư|Nghị định|Kế hoạch|Văn bản|"
     r"Thông báo|Tờ trình|Báo cáo|Luật)\s+(?:số\s+)?\d+",
     r"\b(?:tỷ|tỉ) lệ\s+1\s*/\s*\d[\d.]*",  # map scales: tỷ lệ 1/500, 1/2.000
-    r"\b(?:bình quân|trung bình)\s+(?:trên|mỗi|cho)\s+1\b",  # "per one": bình quân trên 1 dự án
+    # "per one": bình quân trên 1 dự án, bình quân 1 ha đất công nghiệp tạo ra …
+    r"\b(?:[Bb]ình quân|[Tt]rung bình)\s+(?:(?:trên|mỗi|cho)\s+)?1\b",
 )))
 
 _RUN = _within_line(r"(?<![\w.,])\d+(?:[.,]\d+)*")
@@ -85,8 +86,8 @@ _UNIT = _within_line(r"""\s*(?:
  | (?P<enterprise>doanh\ nghiệp|(?-i:DN))(?!\w)
  | (?P<person>lao\ động|người|công\ nhân|sinh\ viên|học\ viên|việc\ làm|kỹ\ sư|(?-i:LĐ))(?!\w)
  | (?P<zone>KCN|khu\ công\ nghiệp)(?!\w)
- | (?P<zone_named_before>khu)(?=\s+(?:với\s+tổng|đã|được)(?!\w))
- | (?P<cluster>CCN|cụm\ công\ nghiệp|cụm\ CN)(?!\w)
+ | (?P<zone_named_before>khu)(?=\s+(?:với\s+tổng|đã|được)(?!\w)|\s+(?-i:[A-ZĐ]\w*\s+(?:[A-ZĐ]\w*|và)))
+ | (?P<cluster>CCN|cụm(?:,\ điểm)?\ công\ nghiệp|cụm\ CN)(?!\w)
  | (?P<other>euro|EUR|yên|JPY|won|KRW|SGD|CNY|nhân\ dân\ tệ|NDT|bảng\ Anh|GBP|baht)(?!\w)
  | (?P<times>lần)(?!\w)
 )""", re.VERBOSE | re.IGNORECASE)
@@ -99,6 +100,8 @@ _AMENDMENT_BEFORE = _within_line(r"điều chỉnh[^.;]{0,40}$", re.IGNORECASE)
 # "lần" is a multiple only after a word of comparison: "vượt 18,6 lần", "gấp 2 lần".
 _COMPARISON = _within_line(r"(?:vượt|gấp|tăng|giảm|bằng|hơn|cao|thấp)(?:\s+(?:gần|hơn|khoảng|"
                          r"trên|xấp xỉ|gấp))*\s*$", re.IGNORECASE)
+_PARTS_OF = _within_line(r"(?:chia|phân)\s+(?:thành|làm)\s*$", re.IGNORECASE)
+_ZONES_SAID = _within_line(r"khu công nghiệp|(?-i:KCN)", re.IGNORECASE)
 _ZONES_NAMED = _within_line(r"(?:về|đối với|các|số)\s+(?:khu công nghiệp|(?-i:KCN))", re.IGNORECASE)
 # "tăng gấp 2 lần về số dự án và 3 lần về số vốn": the second multiple shares the word.
 _MULTIPLE_BEFORE = _within_line(r"(?:vượt|gấp)\s+\d[\d.,]*\s+lần(?!\w)[^,;.\d]{0,40}\s+và\s*$",
@@ -122,7 +125,7 @@ _NOUN_UNIT = {"dự án": "project", "doanh nghiệp": "enterprise", "lao độn
 # After money with no currency, a following noun means it counts something else
 # ("2 triệu tấn"); punctuation or "và" leaves it as money of unknown currency.
 # A verb or a preposition after it too: "Gần 11.000 tỷ rót vào …", "thu hút 11.000 tỷ vào KCN".
-_MONEY_END = _within_line(r"\s*(?:$|[\r\n,;.)\]]|(?:và|hoặc|vào|cho|rót|đổ|chảy|được|để|từ)\b|\()",
+_MONEY_END = _within_line(r"\s*(?:$|[\r\n,;.)\]/]|(?:và|hoặc|vào|cho|rót|đổ|chảy|được|để|từ)\b|\()",
                           re.IGNORECASE)
 
 
@@ -290,7 +293,12 @@ def _tail(text: str, pos: int, number_start: int):
             kind = "project"
         if kind == "zone_named_before":
             # "Về khu công nghiệp, Thủ tướng đã phê duyệt 53 khu với …": "khu" says it again.
-            if not _ZONES_NAMED.search(text, max(0, number_start - 300), number_start):
+            # Zones named after it ("gồm 2 khu Giao Long và An Hiệp") after khu công nghiệp
+            # is said; otherwise the text's topic is khu công nghiệp.
+            named = text[unit.end():unit.end() + 2].strip()[:1].isupper() and \
+                not _PARTS_OF.search(text, max(0, number_start - 30), number_start)
+            if not (_ZONES_NAMED.search(text, max(0, number_start - 300), number_start) or
+                    named and _ZONES_SAID.search(text, max(0, number_start - 150), number_start)):
                 return None
             kind = "zone"
         if kind == "times" and not _COMPARISON.search(text, max(0, number_start - 40),
