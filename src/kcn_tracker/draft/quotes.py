@@ -99,7 +99,8 @@ def lead_in(q: Quantity) -> str:
             # The sentence that opens the list, not the paragraph it ends.
             return nfc(line[line.rfind(". ") + 1:].strip()) if line.endswith(":") else ""
     return ""
-_PART_OF_YEAR = re.compile(r"(\d{4})-\d{2}(?:\.\.\1-\d{2})?|(\d{4})-\d{2}-\d{2}")
+# A month, months, a day or days of one year ("2023-01-01..2023-06-23").
+_PART_OF_YEAR = re.compile(r"(\d{4})-\d{2}(?:\.\.\1-\d{2})?|(\d{4})-\d{2}-\d{2}(?:\.\.\2-\d{2}-\d{2})?")
 _YEAR_PLAN = re.compile(rf"\s*(?:so với\s+)?{cues.PLAN_WORDS}(?:\s+(?:đề ra|được giao|giao))?"
                         r"\s+(?:của\s+)?(?:cả\s+)?năm\b", re.IGNORECASE)
 
