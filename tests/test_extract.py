@@ -416,10 +416,10 @@ def test_twice_the_text_takes_about_twice_the_time(make):
 @pytest.mark.parametrize("paragraph, separator", [
     ("Lũy kế đến nay, các KCN có 21 dự án còn hiệu lực. Trong đó có 5 dự án FDI, vốn 225,8 "
      "triệu USD, đạt 120% kế hoạch năm (188 triệu USD).", "\n"),
-    # One paragraph of figures that look back: to the time it gave its figures, to the
-    # figure "con số này" is, across wrapped lines.
-    ("hiện các KCN có 5 dự án tính đến hết tháng 11/2022, con số này đã đạt 4 tỷ USD, "
-     "thành phố đã đạt khoảng", "\n"),
+    # One paragraph of figures that look back: stocks "Hiện" to the time an earlier
+    # sentence of the paragraph gave, the figure "con số này" is, across wrapped lines.
+    ("Tính đến hết tháng 11/2022, các KCN có 3 dự án. Hiện có 5 dự án, con số này đã đạt 4 "
+     "tỷ USD; thành phố đã đạt khoảng 2 tỷ USD.", " "),
 ])
 def test_draft_takes_twice_the_time_on_twice_the_report(paragraph, separator):
     """Draft reads the whole document (its dateline, the spans it names) and each figure's

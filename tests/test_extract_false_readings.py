@@ -91,3 +91,48 @@ def test_more_money_than_a_province_could_state_is_flagged_not_read():
     # A figure that large written with all its groups is read as written.
     assert [q.value for q in extract_text("Vốn 1.000.000.000,5 nghìn USD.")[0]] == [
         Decimal("1000000.0005")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A plan to reach a share, and key figures to reach, are plans.
+    ("Năm 2024, tỉnh đặt mục tiêu đạt 80% tỷ lệ lấp đầy các KCN.",
+     [("80%", "percent", "target", "2024")]),
+    ("Năm 2024 các KCN cần đạt được các chỉ tiêu sau: thu hút 300 triệu USD vốn FDI.",
+     [("300 triệu USD", "usd_million", "target", "2024")]),
+    # "thực hiện" wrapped over two lines is no "hiện" of now.
+    ("Năm 2023, tổng vốn đầu tư thực\nhiện các dự án đạt 500 tỷ đồng.",
+     [("500 tỷ đồng", "vnd_billion", "actual", "2023")]),
+])
+def test_what_the_second_review_found_misread(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, published, figure, expected", [
+    # A plan of the year is not cut at the month a report's figures run to, nor at a deadline.
+    ("Tính đến hết tháng 7/2023, các KCN thu hút 10 dự án mới.\nNăm 2023, phấn đấu thu hút 25 "
+     "dự án mới.", "2023-08", "25 dự án", ("targets", "new_projects", "2023")),
+    ("Năm 2023, các KCN thu hút 12 dự án mới.\nYêu cầu hoàn thành giải phóng mặt bằng đến hết "
+     "tháng 10/2023.", "2023-08", "12 dự án", ("actuals", "new_projects", "2023")),
+    # A plan "đã đề ra", and news of the week, are no count of everything to date.
+    ("UBND tỉnh đã đề ra mục tiêu thu hút 20 dự án mới.", "2023-08", "20 dự án",
+     ("targets", "new_projects", "2023")),
+    ("Trong tuần qua, Ban Quản lý đã cấp mới 3 dự án.", "2023-08", "3 dự án",
+     ("actuals", "new_projects", "2023")),
+    # A day an earlier paragraph named without its year dates the stocks after it.
+    ("Tính đến 30/6, các KCN có 300 dự án còn hiệu lực.\nDiện tích đất đã cho thuê đạt 450 ha.",
+     "2023-08-20", "450 ha", ("actuals", "zone_area", "2023-06-30")),
+    # The land to let as a share of the zones is no fill rate; a workforce to a horizon is
+    # no new jobs; "tổng mức đầu tư tăng" is added capital; lượt with capital added are
+    # increases.
+    ("Đến nay, diện tích đất công nghiệp cho thuê chiếm 68% tổng diện tích các KCN.", "2023-08",
+     "68%", ("actuals", "?", "2023")),
+    ("Phấn đấu đến năm 2030, các KCN thu hút 100.000 lao động làm việc.", "2023-08",
+     "100.000 lao động", ("targets", "workers", "2030")),
+    ("Năm 2023, KCN có 5 dự án điều chỉnh với tổng mức đầu tư tăng 200 tỷ đồng.", "2023-08",
+     "200 tỷ đồng", ("actuals", "added_capital", "2023")),
+    ("Năm 2023, Ban đã điều chỉnh 15 lượt dự án, với tổng vốn tăng thêm 50 triệu USD.",
+     "2023-08", "15 lượt dự án", ("actuals", "capital_increases", "2023")),
+])
+def test_what_the_second_review_found_misproposed(text, published, figure, expected):
+    rows = {t: (s, i, p) for t, s, i, p in draft(text, published, len(published) == 10)}
+    assert rows[figure] == expected

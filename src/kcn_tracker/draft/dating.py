@@ -3,10 +3,11 @@
 The date is the document's in seeds/index.toml (else the one its dateline or its header
 gives); when the index knows only the month or the year, a lead in the text that dates its
 own figures ("Ngày 26-9, Ban Quản lý … cho biết, từ đầu năm đến nay …") gives the day: a
-board's figures stand at the day it gave them. A year to
-date ends at that day; else at the last month of the span from January the title or lead
-names for that year ("Chỉ trong 5 tháng đầu năm 2025, … Lũy kế từ đầu năm đến nay …":
-January to May), else at the document's month.
+board's figures stand at the day it gave them. A year to date ends at the document's day
+when it is known to the day; else at the last month of the span from January the title or
+lead names for that year ("Chỉ trong 5 tháng đầu năm 2025, … Lũy kế từ đầu năm đến nay …":
+January to May), else at the document's month. A report of a year not yet over may say how
+far its year's figures run ("đến hết tháng 11/2022"): its flows of that year stop there.
 """
 
 from __future__ import annotations
@@ -36,15 +37,15 @@ _PUBLISHED = re.compile(
 _FROM_JANUARY = re.compile(r"(\d{4}|this_year)-01\.\.\1-(\d{2})|(\d{4}|this_year)-01")
 
 
-# "Tổng vốn thu hút đến hết tháng 11/2022 là …": how far the year's figures run.
-_RUNS_TO = re.compile(r"(?:đến|tới)\s+hết\s+tháng\s+(\d{1,2})\s*/\s*((?:19|20)\d{2})", re.IGNORECASE)
+# "Tổng vốn thu hút đến hết tháng 11/2022 là …": where a report says its year's figures
+# run to, read by the reader of periods.
+_RUNS_TO = re.compile(r"(?:tính\s+)?(?:đến|tới)\s+hết\s+tháng", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class DocumentDate:
     published: str | None  # "2023-06-07", "2023-06", "2023" or unknown
     precise: bool  # a day
-    stated: bool  # the day is the one the text gives its figures, not a publication date
     span_end: dict[str, int]  # year -> the last month of the span from January the text names
     source: str = "seeds/index.toml"  # where the date comes from, as a check line says it
     runs_to: int | None = None  # the last month of the document's year its figures run to
@@ -60,24 +61,27 @@ def document_date(text: str, published: str | None, precise: bool) -> DocumentDa
         if day:
             published, precise, source = day, True, _("the date its text gives")
     m = _DATELINE.search(text, 0, 2000)
-    stated = False
     if m:
         year = m.group(3) or (published or "")[:4]
         day = _day(year, int(m.group(2)), int(m.group(1))) if year else None
         if day and (published is None or not precise and published[:4] == year):
-            published, precise, stated, source = day, True, True, _("its own dateline")
-    return DocumentDate(published, precise, stated, _span_ends(text, published), source,
+            published, precise, source = day, True, _("its own dateline")
+    return DocumentDate(published, precise, _span_ends(text, published), source,
                         _runs_to(text, published))
 
 
 def _runs_to(text: str, published: str | None) -> int | None:
-    """The month a document of a year not yet over says that year's figures run to ("đến
-    hết tháng 11/2022" in a report of December 2022), if it says one."""
+    """The month a report of a year not yet over says that year's figures run to ("đến
+    hết tháng 11/2022" in a report of December 2022). Only the month before the report's or
+    its own: a later one is a deadline ("hoàn thành đến hết tháng 10/2023" in August), an
+    earlier one the end of a part of the year the report goes beyond."""
     if not published or len(published) < 7:
         return None
-    months = [int(m[1]) for m in _RUNS_TO.finditer(text) if m[2] == published[:4]
-              and 1 <= int(m[1]) < 12 and int(m[1]) >= int(published[5:7]) - 1]
-    return max(months) if months else None
+    month = int(published[5:7])
+    ends = [int(p[5:7]) for a, _b, p in Periods(text, 0, len(text)).named
+            if _RUNS_TO.match(text, a) and re.fullmatch(rf"{published[:4]}-\d{{2}}-\d{{2}}", p)]
+    ends = [m for m in ends if month - 1 <= m <= month and m < 12]
+    return max(ends) if ends else None
 
 
 def _day(year: str, month: int, day: int) -> str | None:
@@ -130,7 +134,8 @@ def resolve_period(when: DocumentDate, period: str | None, checks: list[str]) ->
     if period != "year_to_date":
         return period.replace(THIS_YEAR, year)
     if when.precise:
-        # To the day the document gives: "now" does not reach the rest of its month.
+        # To the day the document gives: "now" does not reach the rest of its month (the
+        # day it was published, or the day a lead in its text gives its figures).
         return f"{year}-01-01..{published}"
     month = when.span_end.get(year) or (int(published[5:7]) if len(published) >= 7 else 12)
     return year if month == 12 else (f"{year}-01" if month == 1

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kcn_tracker.draft.dating import document_date
-from kcn_tracker.draft.indicators import guess_indicator, in_unit, is_pair_second
+from kcn_tracker.draft.indicators import guess_indicator, is_pair_second
 from kcn_tracker.draft.periods import carried_periods, period_of
 from kcn_tracker.draft.quotes import (
     SPLITS,
@@ -30,6 +30,7 @@ from kcn_tracker.draft.quotes import (
 )
 from kcn_tracker.draft.referents import attained, named_figure, plan_of, referred
 from kcn_tracker.draft.scope import guess_scope
+from kcn_tracker.draft.units import in_unit
 from kcn_tracker.extract import cues
 from kcn_tracker.extract.document import Quantity, headline_end, restated_in_body
 from kcn_tracker.extract.figures import growth_of_multiple, multiplied, percent_of_plan

@@ -4,7 +4,6 @@ indicator is recorded in."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from kcn_tracker.draft.quotes import clause_head, nfc, words_after, words_before
 from kcn_tracker.extract.document import Quantity
@@ -34,7 +33,7 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
      r"thu hút (?:được|(?:tổng )?vốn(?: đầu tư)?|đầu tư)|" + _ATTRACTS),
     # "tổng vốn tăng trên 1,4 tỉ USD", "tổng vốn đầu tư đăng ký tăng 48 triệu USD".
     ("added_capital", _MONEY, r"điều chỉnh tăng(?: vốn)?|tăng thêm|tăng vốn|"
-                              r"vốn(?: đầu tư)?(?: đăng ký)? tăng(?! trưởng)"),
+                              r"(?:vốn|tổng mức đầu tư)(?: đầu tư)?(?: đăng ký)? tăng(?! trưởng)"),
     ("new_capital", _MONEY,
      r"vốn (?:đầu tư )?đăng ký|vốn đăng ký (?:đầu tư )?mới|cấp mới|số vốn|tổng vốn(?: đầu tư)?|"
      r"tổng mức đầu tư|vốn"),
@@ -42,8 +41,7 @@ _RULES: list[tuple[str, tuple[str, ...], str]] = [
     ("industrial_output", _MONEY, r"giá trị sản xuất"),
     ("export_value", _MONEY, r"xuất khẩu"),
     ("average_monthly_income", ("vnd_billion",), r"thu nhập"),
-    # "chiếm tỷ lệ 56,65% diện tích đất công nghiệp cho thuê": the land let, the fill rate.
-    ("fill_rate", ("percent",), r"lấp đầy|đất công nghiệp(?: có thể)? cho thuê"),
+    ("fill_rate", ("percent",), r"lấp đầy"),
     ("green_space_share", ("percent",), r"cây xanh"),
     ("local_worker_share", ("percent",), r"lao động địa phương"),
     ("export_growth", ("percent",), r"xuất khẩu"),
@@ -62,6 +60,10 @@ _KIND_OF_CAPITAL = re.compile(r"\s*vốn (?:đầu tư )?(?:trực tiếp )?(?:F
                               _I)
 _NEW_AND_ADJUSTED_COUNTS = re.compile(r"\d\s*dự án (?:\w+\s+){0,3}?mới\s+(?:và|,)\s*\d[\d.,]*\s*"
                                       r"lượt(?:\s+dự án)?\s+(?:điều chỉnh|tăng vốn)", _I)
+_ATTRACTS_WORKERS = re.compile(r"thu hút(?:\s+thêm)?\s*$", _I)
+_HORIZON = re.compile(r"(?:đến|tới)\s+năm\s+\d{4}", _I)
+# The share of the land to let that is let; not the share of a zone that is land to let.
+_LAND_LET = re.compile(r"\s*(?:tổng\s+)?diện tích đất công nghiệp(?: có thể)? cho thuê", _I)
 _MAKES_JOBS = re.compile(r"tạo(?:\s+thêm)?\s+việc làm(?:\s+mới)?\s+cho(?:\s+(?:khoảng|trên|hơn|ít nhất|"
                          r"tối thiểu))?\s*$", _I)
 _GROWS_BEFORE = re.compile(r"(?<!\w)tăng(?:\s+trưởng)?(?:\s+(?:bình quân|trung bình))?\s*$", _I)
@@ -119,7 +121,8 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
     own = own_words(before)
     if q.unit == "project":
         return _project_indicator(before, after, q, whole)
-    if q.unit == "adjustment" and not _INCREASES.search(own[-60:] + " " + after + " " + whole):
+    if q.unit == "adjustment" and not _INCREASES.search(
+            own[-60:] + " " + _OWN_PART.split(_clause_after(q))[0] + " " + whole):
         return "adjusted_projects"  # "điều chỉnh giấy chứng nhận … cho 25 lượt dự án"
     if q.unit == "adjustment":  # "24 lượt dự án tăng vốn" of the DDI named before
         others = _OTHER_COUNTS.sub(" ", before)
@@ -131,11 +134,13 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
                                pair_second, q.role == "target")
     if q.unit == "person" and re.search(r"việc làm$", nfc(q.text), _I):
         return "new_jobs"  # "tạo 1.500 việc làm": jobs made; workers are "lao động", "người"
-    if q.unit == "person" and q.role == "target" and (
-            _MAKES_JOBS.search(own) or re.search(r"thu hút(?:\s+thêm)?\s*$", own, _I)):
-        # A plan to "tạo việc làm cho 45.000 lao động", to "thu hút 15.000 lao động": jobs to
-        # make.
+    if q.unit == "person" and q.role == "target" and (_MAKES_JOBS.search(own) or (
+            _ATTRACTS_WORKERS.search(own) and not _HORIZON.search(clause_head(q)))):
+        # A plan to "tạo việc làm cho 45.000 lao động", to "thu hút 15.000 lao động" in its
+        # year: jobs to make; "đến năm 2030, … thu hút 100.000 lao động" is a workforce.
         return "new_jobs"
+    if q.unit == "percent" and _LAND_LET.match(after):
+        return "fill_rate"  # "chiếm tỷ lệ 56,65% diện tích đất công nghiệp cho thuê"
     if q.unit == "ha" and re.search(r"đi vào hoạt động|đang hoạt động", before, _I):
         return "operating_zone_area"
     if q.unit in _MONEY and re.search(r"(?<!\w)giảm\s*$", own, _I):
@@ -251,7 +256,9 @@ _FOREIGN = (rf"(?:nhà đầu tư|doanh nghiệp|tập đoàn|công ty)\s+(?:c�
             rf"|\((?:nhà đầu tư\s+|doanh nghiệp\s+)?{_COUNTRY}\)")
 _NO_KEY_STATUS = re.compile(r"\s*(?:đang|chưa)\s+(?:triển khai\s+)?xây dựng|\s*(?:tạm\s+)?(?:ngưng|ngừng|"
                             r"dừng)\s+hoạt động", _I)
-_INCREASES = re.compile(r"tăng vốn|điều chỉnh tăng|điều chỉnh vốn", _I)
+# What follows "trong đó" is a part, not what the figure before it counts.
+_OWN_PART = re.compile(r"(?<!\w)trong đó(?!\w)", _I)
+_INCREASES = re.compile(r"tăng vốn|điều chỉnh tăng|điều chỉnh vốn|vốn[^,;.]{0,20}tăng thêm", _I)
 # "220 dự án đang hoạt động": its own words say what it counts, whatever the whole it splits.
 _OPERATING = re.compile(r"đang hoạt động|đi vào hoạt động|đang sản xuất|đi vào sản xuất", _I)
 _OPERATING_BEFORE = re.compile(rf"(?:{_OPERATING.pattern})\s*:?\s*$", _I)
@@ -360,39 +367,3 @@ def _zone_indicator(own: str, clause: str, pair_second: bool, target: bool) -> s
 def is_pair_second(q: Quantity) -> bool:
     offset = q.start - q.sentence_start
     return offset > 0 and q.sentence[offset - 1] == "/"
-
-
-def in_unit(indicator: str | None, q: Quantity) -> tuple[str, Decimal]:
-    """The unit the indicator is recorded in: income per worker is in triệu đồng."""
-    from kcn_tracker.plans.vocabulary import INDICATORS
-
-    units = INDICATORS[indicator].units if indicator in INDICATORS else ()
-    if q.unit == "vnd_billion" and units and "vnd_billion" not in units and "vnd_million" in units:
-        return "vnd_million", q.value * 1000
-    if q.unit == "project" and units == ("adjustment",):
-        # "điều chỉnh tăng vốn cho 15 dự án": each project's increase is one adjustment.
-        return "adjustment", q.value
-    if q.unit == "adjustment" and units == ("project",):
-        # "25 lượt dự án" amended: a project for each, draft's check line says so.
-        return "project", q.value
-    return q.unit, q.value
-
-
-# A flow counted "to date" or up to a day is the stock of the same thing: "Tính đến hết
-# năm 2023, các KCN đã thu hút 1.595 dự án FDI" is the cumulative count.
-STOCK_OF = {"new_projects": "projects", "new_projects_fdi": "projects_fdi",
-             "new_projects_ddi": "projects_ddi", "new_capital": "registered_capital_cumulative",
-             "new_capital_fdi": "registered_capital_cumulative",
-             "total_capital_attracted": "registered_capital_cumulative"}
-
-
-def is_flow(indicator: str | None) -> bool:
-    from kcn_tracker.plans.vocabulary import INDICATORS, Aggregation
-
-    return indicator in INDICATORS and INDICATORS[indicator].aggregation == Aggregation.FLOW
-
-
-def is_stock(indicator: str | None) -> bool:
-    from kcn_tracker.plans.vocabulary import INDICATORS, Aggregation
-
-    return indicator in INDICATORS and INDICATORS[indicator].aggregation == Aggregation.STOCK

@@ -9,8 +9,8 @@ import functools
 import re
 
 from kcn_tracker.draft.dating import DocumentDate, month_end_of, resolve_period
-from kcn_tracker.draft.indicators import STOCK_OF, is_flow, is_stock
 from kcn_tracker.draft.quotes import clause_head
+from kcn_tracker.draft.units import STOCK_OF, is_flow, is_stock
 from kcn_tracker.extract import cues
 from kcn_tracker.extract.dates import Periods
 from kcn_tracker.extract.document import Quantity, headline_end, restated_in_body
@@ -49,8 +49,12 @@ def carried_periods(quantities: list[Quantity]) -> list[str | None]:
 _POINT = re.compile(r"(?:tính\s+)?(?:đến|tới)\s|hết\s|cuối\s", re.IGNORECASE)
 _EARLY = re.compile(r"(?:đầu|giữa)\s+tháng", re.IGNORECASE)
 # What is said of the whole year: an estimate or a plan for it ("Cả năm 2022 ước thu hút").
-_WHOLE_YEAR = re.compile(r"(?<!\w)(?:ước|cả năm|dự kiến)(?!\w)", re.IGNORECASE)
+_WHOLE_YEAR = re.compile(r"(?<!\w)(?:ước|cả năm|tính chung|dự kiến)(?!\w)", re.IGNORECASE)
+# What has been done, all told ("Các KCN đã thu hút được 61 dự án"), or a part of it ("Trong
+# đó, có 56 dự án …"); not what is new or recent ("Vừa qua, … đã cấp mới 3 dự án").
 _DONE = re.compile(r"(?<!\w)đã(?!\w)|^\W*trong đó", re.IGNORECASE)
+_RECENT = re.compile(r"(?<!\w)(?:mới|vừa|tuần|trong tháng|buổi lễ|trao|đang)(?!\w)", re.IGNORECASE)
+_A_DAY = re.compile(r"(?:\d{4}|this_year)-\d{2}-\d{2}")
 # A stock counted through a month ("Lũy kế tháng 7/2023", "đến hết tháng 7") stands at its
 # last day; one of a month otherwise, in that month.
 _THROUGH = re.compile(r"lũy kế|luỹ kế|(?<!\w)hết\s+tháng|cuối\s+tháng", re.IGNORECASE)
@@ -91,15 +95,15 @@ def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: s
     if dated:
         checks.append(_("period: 'now' is {period}, when its paragraph gives its figures",
                         period=period))
-    if period is None and carried is None and indicator in STOCK_OF and \
-            _DONE.search(clause_head(q)):
+    if period is None and carried is None and indicator in STOCK_OF and q.role == "actual" \
+            and _DONE.search(clause_head(q)) and not _RECENT.search(q.sentence):
         # "Các KCN đã thu hút được 61 dự án" in a text that names no period before it: all
         # it has attracted, to date.
         period = "to_date"
     if period == "?":
         return period, indicator
     if period is None and carried and is_stock(indicator) and published and \
-            not _DAY.fullmatch(carried):
+            not _A_DAY.fullmatch(carried):
         # A stock its paragraph does not date stands at the document's date: an earlier
         # paragraph's period is that of its flows ("10 tháng qua, … thu hút …" then "KCN
         # Yên Phong (651 ha)"), while a day it named ("tính đến hết 30/11/2019") is when
@@ -111,7 +115,7 @@ def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: s
         checks.append(_("period: not stated in its paragraph; {period}, the last one named "
                         "before it, is used", period=period))
     if period and when.runs_to and period == (published or "")[:4] and is_flow(indicator) \
-            and not _WHOLE_YEAR.search(clause_head(q)):
+            and q.role == "actual" and not _WHOLE_YEAR.search(clause_head(q)):
         # "trong năm 2022, tỉnh đã thu hút 06 dự án …" in a report whose figures run "đến hết
         # tháng 11/2022": the year so far.
         period = f"{period}-01..{period}-{when.runs_to:02d}"

@@ -42,17 +42,21 @@ _ATTAINMENT_AFTER = re.compile(rf"\s*(?:so với\s+)?{PLAN_WORDS}(?!\w)", _I)
 _ATTAINMENT_BEFORE = re.compile(
     rf"(?:vượt|đạt|bằng|hoàn thành)\s+{PLAN_WORDS}(?:\s+(?:năm|đề ra|được giao|\d{{4}}))*"
     rf"(?:\s+{_Q})*\s*$|so với\s+{PLAN_WORDS}\b[^;.%]{{0,60}}$"
-    # "Các chỉ tiêu đề ra đều đạt trên 70%": the plan is what reached it.
-    rf"|(?<!\w)(?:các\s+)?{PLAN_WORDS}(?:\s+(?:chủ yếu|đề ra|được giao|năm\s+\d{{4}})){{0,2}}"
-    rf"\s+(?:đều\s+)?(?:đạt|vượt)(?:\s+{_Q})*\s*$", _I)
+    # "Các chỉ tiêu đề ra đều đạt trên 70%": the plans, all of them, are what reached it
+    # (not "mục tiêu đạt 80% tỷ lệ lấp đầy", a plan to reach).
+    rf"|(?<!\w)(?:các\s+{PLAN_WORDS}(?:\s+(?:chủ yếu|đề ra|được giao|năm\s+\d{{4}})){{0,2}}"
+    rf"\s+(?:đều\s+)?|{PLAN_WORDS}(?:\s+(?:chủ yếu|đề ra|được giao|năm\s+\d{{4}})){{0,2}}\s+đều\s+)"
+    rf"(?:đạt|vượt)(?:\s+{_Q})*\s*$", _I)
 # Words of plan consumed by an attainment ("vượt 40% kế hoạch đề ra") are not
 # cues for the figures around it.
 # Repetitions are bounded so that no run of words is tried again from each word in it.
 _ATTAINMENT_PHRASE = re.compile(
     rf"(?:(?<![\d.,])\d[\d.,]*\s*(?:%|lần)\s*(?:so với\s+)?|(?:vượt|đạt|bằng|hoàn thành)"
-    # "đạt được các chỉ tiêu chủ yếu như sau: Doanh thu đạt …": the key figures reached.
-    rf"(?:\s+(?:vượt|mức|được|các)){{0,3}}\s+|so với\s+){PLAN_WORDS}(?:\s+(?:năm|đề ra|được giao|"
-    rf"\d{{4}}|chủ yếu|như sau)){{0,3}}"
+    rf"(?:\s+(?:vượt|mức)){{0,2}}\s+|so với\s+"
+    # "đạt được các chỉ tiêu chủ yếu như sau: Doanh thu đạt …": the key figures reached; not
+    # those to reach ("cần đạt được các chỉ tiêu sau: …").
+    rf"|(?<!cần )(?<!để )(?<!phải )(?<!nhằm )(?<!sẽ )đạt\s+được\s+(?:các\s+)?)"
+    rf"{PLAN_WORDS}(?:\s+(?:năm|đề ra|được giao|\d{{4}}|chủ yếu|như sau)){{0,3}}"
     # The name of a document is no word of plan: "Kế hoạch số 45/KH-UBND".
     r"|(?:Kế hoạch|Quyết định|Nghị quyết|Chương trình)\s+(?:số\s+)?\d\S*"
     # "các KCN đã đi vào hoạt động" names the zones; it says nothing of the figure.

@@ -85,7 +85,9 @@ _PERIOD = re.compile(r"(?=[sgtđhcqnlrbmQkKvVR\d])(?:" + "|".join((
     r"tính đến thời điểm này|"
     # "Hiện các KCN đã thu hút 324 dự án", "Hiện Thái Bình có 10 KCN": "hiện" opening a
     # clause, not "thực hiện".
-    r"(?<!\w[ \t\u00a0])(?<!\w)hiện(?=\s+(?:các|đã|toàn|trên|tỉnh|có|đang|khu|cụm|ban|địa bàn)\b|"
+    # (A line may end before it, not in the middle of "thực hiện", "thể hiện" wrapped.)
+    r"(?<!\w[ \t\u00a0])(?<!thực\s)(?<!thể\s)(?<!xuất\s)(?<!phát\s)(?<!biểu\s)(?<!\w)hiện"
+    r"(?=\s+(?:các|đã|toàn|trên|tỉnh|có|đang|khu|cụm|ban|địa bàn)\b|"
     r"\s+(?-i:KCN|CCN|[A-ZĐ])))",
 )) + ")", _I)
 # The document's year, in a period the text gives without one; draft puts in the year of
