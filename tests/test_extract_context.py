@@ -143,6 +143,8 @@ def draft(text, published="2023-08-20", precise=True):
     ("Hiện KKT Cầu Treo có 24 dự án với tổng mức đầu tư 1.727 tỷ đồng.", "1.727 tỷ đồng",
      "registered_capital_cumulative"),
     ("Năm 2024, Ban đặt mục tiêu thu hút 15.000 lao động.", "15.000 lao động", "new_jobs"),
+    ("Tính đến đầu năm 2022, tỉnh có 13 KCN đang triển khai hoạt động.", "13 KCN",
+     "zones_operating"),
     # "đạt X vốn FDI" is "vốn FDI đạt X": the capital attracted.
     ("Năm 2023, tỉnh phấn đấu đạt ít nhất 1,5 tỷ USD vốn FDI.", "1,5 tỷ USD",
      "total_capital_attracted"),

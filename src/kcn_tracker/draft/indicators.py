@@ -341,7 +341,8 @@ def _whole_words(head: str, split: re.Match) -> str:
     return m.group(1) if m else ""
 
 
-_ZONE_WORDS = ((r"đi vào hoạt động|đưa vào (?:khai thác|hoạt động)|đang hoạt động|vận hành|"
+_ZONE_WORDS = ((r"đi vào hoạt động|đưa vào (?:khai thác|hoạt động)|đang (?:triển khai )?hoạt động|"
+                r"vận hành|"
                 # "24 KCN đủ điều kiện tiếp nhận đầu tư": ready for investors, in operation.
                 r"đủ điều kiện", "zones_operating"),
                (r"quy hoạch chi tiết", "zones_with_detailed_plan"),
