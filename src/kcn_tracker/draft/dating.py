@@ -78,8 +78,10 @@ def _runs_to(text: str, published: str | None) -> int | None:
     if not published or len(published) < 7:
         return None
     month = int(published[5:7])
-    ends = [int(p[5:7]) for a, _b, p in Periods(text, 0, len(text)).named
-            if _RUNS_TO.match(text, a) and re.fullmatch(rf"{published[:4]}-\d{{2}}-\d{{2}}", p)]
+    # The periods read where the words stand only: reading a whole long text's costs more.
+    ends = [int(p[5:7]) for m in _RUNS_TO.finditer(text)
+            for a, _b, p in Periods(text, m.start(), min(len(text), m.start() + 40)).named[:1]
+            if a == m.start() and re.fullmatch(rf"{published[:4]}-\d{{2}}-\d{{2}}", p)]
     ends = [m for m in ends if month - 1 <= m <= month and m < 12]
     return max(ends) if ends else None
 

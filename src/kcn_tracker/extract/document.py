@@ -160,7 +160,8 @@ _HEADLINE_MAX = 200
 def headline_end(text: str) -> int:
     """Where the title line ends (the first line, when short and without a full stop), or 0
     when the document opens with prose."""
-    first = next(iter(paragraphs(text)), None)
+    # The first paragraph only: one longer than the part read is no title anyway.
+    first = next(iter(paragraphs(text[:_HEADLINE_MAX * 4])), None)
     if first is None or first[1] - first[0] > _HEADLINE_MAX \
             or text[first[0]:first[1]].rstrip().endswith((".", "!", "?", "…")):
         return 0
