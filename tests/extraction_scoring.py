@@ -29,7 +29,8 @@ SETS = {"seeds": ROOT / "tests" / "extraction" / "seeds",
         "real 5": ROOT / "tests" / "extraction" / "real5",
         "real 6": ROOT / "tests" / "extraction" / "real6",
         "real 7": ROOT / "tests" / "extraction" / "real7",
-        "real 8": ROOT / "tests" / "extraction" / "real8"}
+        "real 8": ROOT / "tests" / "extraction" / "real8",
+        "real 9": ROOT / "tests" / "extraction" / "real9"}
 PLAN_ROLES = ("target", "attainment")
 
 
