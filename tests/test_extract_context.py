@@ -60,6 +60,10 @@ def periods(text):
     ("So với kế hoạch năm 2021 đạt tỷ lệ 101% dự án và 90,58% vốn đầu tư.",
      [("101%", "attainment"), ("90,58%", "attainment")]),
     ("Vốn FDI đạt 101% kế hoạch và chiếm 30% tổng vốn.", [("101%", "attainment"), ("30%", "ratio")]),
+    # A named zone's size in brackets is what it is, whatever is planned for it.
+    ("Dự kiến đến tháng 5 năm 2024 sẽ bàn giao mặt bằng các KCN Đông Phú 2 (120ha), Sông Hậu 2 "
+     "(380ha) và thu hút 10 dự án.",
+     [("120ha", "actual"), ("380ha", "actual"), ("10 dự án", "target")]),
     # "chỉ tiêu" reached are the key figures, not a plan.
     ("Trong 6 tháng đầu năm 2023, các doanh nghiệp đạt được các chỉ tiêu chủ yếu như sau: "
      "Doanh thu đạt 11.067 tỷ đồng, đạt 50,3% kế hoạch.",
@@ -788,3 +792,12 @@ def test_a_years_flows_run_as_far_as_the_document_says_its_figures_run():
     assert draft("Cả năm 2022 ước thu hút 7 dự án. Đến hết tháng 11/2022 có 6 dự án.",
                  "2022-12", False)[0][3] == "2022"
     assert draft(text, "2023-02", False)[0][3] == "2022"
+
+
+def test_a_stock_to_a_month_not_over_at_the_documents_date_stands_in_that_month():
+    text = "Tính đến tháng 4/2019, các khu công nghiệp đã thu hút được 38 dự án đầu tư."
+    assert draft(text, "2019-04-05")[0][2:] == ("projects", "2019-04")
+    assert draft(text, "2019-05-10")[0][2:] == ("projects", "2019-04-30")
+    # The text says the month's end: it stands there.
+    assert draft("Lũy kế đến cuối tháng 5/2015, Hà Nội có 588 dự án còn hiệu lực.",
+                 "2015-05-28")[0][2:] == ("valid_projects", "2015-05-31")

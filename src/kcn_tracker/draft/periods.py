@@ -47,6 +47,7 @@ def carried_periods(quantities: list[Quantity]) -> list[str | None]:
 # Where a paragraph says when its figures stand: "tính đến đầu tháng 7", "đến hết tháng
 # 11/2022", "Đến 30/6/2024".
 _POINT = re.compile(r"(?:tính\s+)?(?:đến|tới)\s|hết\s|cuối\s", re.IGNORECASE)
+_END_OF_MONTH = re.compile(r"(?<!\w)(?:hết|cuối)\s+tháng", re.IGNORECASE)
 _EARLY = re.compile(r"(?:đầu|giữa)\s+tháng", re.IGNORECASE)
 # What is said of the whole year: an estimate or a plan for it ("Cả năm 2022 ước thu hút").
 _WHOLE_YEAR = re.compile(r"(?<!\w)(?:ước|cả năm|tính chung|dự kiến)(?!\w)", re.IGNORECASE)
@@ -88,7 +89,20 @@ def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: s
               checks: list[str]) -> tuple[str, str | None]:
     """The quantity's period, and its indicator (a flow counted to a day is a stock).
     When its paragraph names no period, ``carried``, the last one named before it; "to date"
-    is the document's date (its year for a flow)."""
+    is the document's date (its year for a flow). A stock "đến tháng M" in a document of
+    that month, which may not be over ("Tính đến tháng 4/2019" in an article of 5 April),
+    stands in that month, not at its end, unless the text says its end ("cuối tháng")."""
+    period, indicator = _period_of(when, q, carried, indicator, checks)
+    published = when.published
+    if published and _DAY.fullmatch(period) and period == month_end_of(published[:7]) \
+            and (period > published or not when.precise) \
+            and not _END_OF_MONTH.search(q.document, max(0, q.start - 300), q.start):
+        period = period[:7]
+    return period, indicator
+
+
+def _period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: str | None,
+               checks: list[str]) -> tuple[str, str | None]:
     published, precise = when.published, when.precise
     dated = dated_before(q) if q.period == "to_date" else None
     period = resolve_period(when, dated[0] if dated else q.period, checks)

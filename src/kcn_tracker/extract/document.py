@@ -130,6 +130,11 @@ def extract_text(original: str) -> tuple[list[Quantity], list[Flagged]]:
                 if restates:
                     equivalent = len(quantities) - 1
                     role = quantities[-1].role
+                elif f.unit == "ha" and _NAMED_ZONE_BEFORE.search(text, max(0, f.start - 60), f.start) \
+                        and _CLOSED_AFTER.match(text, f.end):
+                    # "bàn giao mặt bằng … KCN Đông Phú 2 (120ha)": a named zone's size, what
+                    # it is, whatever is planned for it.
+                    role = "actual"
                 elif f.unit == "times" and len(quantities) > in_sentence and \
                         quantities[-1].unit == "times" and shares_multiple(text, f.start):
                     role = quantities[-1].role
@@ -320,6 +325,12 @@ def _clause_end(text: str, start: int, sentence_end: int, found, k: int) -> int:
     return limit if semicolon < 0 else semicolon
 
 
+# A zone's name, or the next name of a list of them ("các KCN Đông Phú 2 (120ha), Sông Hậu 2
+# (380ha)"), then its size in brackets.
+_NAMED_ZONE_BEFORE = re.compile(r"(?:(?:KCN|khu công nghiệp|CCN|cụm công nghiệp)\s+(?-i:[A-ZĐ])"
+                                r"[^()\n]{0,40}|\)\s*,\s*(?-i:[A-ZĐ])[^()\n,]{0,30})\(\s*$",
+                                re.IGNORECASE)
+_CLOSED_AFTER = re.compile(r"\s*[);]")
 # What a dollar costs in đồng, in any year a document of this tool speaks of.
 _RATE = (Decimal(5000), Decimal(50000))
 
