@@ -149,6 +149,14 @@ def draft(text, published="2023-08-20", precise=True):
     ("Năm 2024, Ban đặt mục tiêu thu hút 15.000 lao động.", "15.000 lao động", "new_jobs"),
     ("Tính đến đầu năm 2022, tỉnh có 13 KCN đang triển khai hoạt động.", "13 KCN",
      "zones_operating"),
+    # A name in a list takes the indicator the list opened with.
+    ("Đến nay, tỷ lệ lấp đầy khu công nghiệp Tâm Thắng: 88,3%; Nhân Cơ: 86,5%.", "86,5%",
+     "fill_rate"),
+    # A "trong đó" of an earlier clause splits a list after it, not a new statement.
+    ("Năm 2021, KKT Định An thu hút 50 dự án, trong đó có 2 dự án đầu tư nước ngoài; KCN Long "
+     "Đức thu hút được 33 dự án.", "33 dự án", "new_projects"),
+    ("Đến nay có 446 dự án còn hiệu lực, bao gồm 97 dự án DDI với tổng vốn 26.558 tỷ đồng; 349 "
+     "dự án FDI với tổng vốn 5.685 triệu USD.", "349 dự án", "valid_projects_fdi"),
     # "đạt X vốn FDI" is "vốn FDI đạt X": the capital attracted.
     ("Năm 2023, tỉnh phấn đấu đạt ít nhất 1,5 tỷ USD vốn FDI.", "1,5 tỷ USD",
      "total_capital_attracted"),

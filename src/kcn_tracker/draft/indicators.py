@@ -256,6 +256,7 @@ _FOREIGN = (rf"(?:nhà đầu tư|doanh nghiệp|tập đoàn|công ty)\s+(?:c�
             rf"|\((?:nhà đầu tư\s+|doanh nghiệp\s+)?{_COUNTRY}\)")
 _NO_KEY_STATUS = re.compile(r"\s*(?:đang|chưa)\s+(?:triển khai\s+)?xây dựng|\s*(?:tạm\s+)?(?:ngưng|ngừng|"
                             r"dừng)\s+hoạt động", _I)
+_STATES = re.compile(r"(?<!\w)thu hút(?!\w)", _I)
 # What follows "trong đó" is a part, not what the figure before it counts.
 _OWN_PART = re.compile(r"(?<!\w)trong đó(?!\w)", _I)
 _INCREASES = re.compile(r"tăng vốn|điều chỉnh tăng|điều chỉnh vốn|vốn[^,;.]{0,20}tăng thêm", _I)
@@ -268,9 +269,13 @@ _NEW = re.compile(r"^\s*(?:đầu tư\s+)?(?:cấp\s+)?mới\b", _I)
 
 
 def _project_indicator(before: str, after: str, q: Quantity, whole: str) -> str | None:
+    # A "trong đó" of an earlier clause splits the figures of a list after it ("bao gồm 97 dự
+    # án DDI …; 349 dự án FDI …"), not those of a new statement ("…, trong đó có 2 dự án đầu
+    # tư nước ngoài …; KCN Long Đức thu hút được 33 dự án").
     head = clause_head(q)
     own = own_words(before)
-    in_clause = _split_word(head)
+    clause = head[head.rfind(";") + 1:]
+    in_clause = _split_word(clause if _STATES.search(clause) else head)
     split = in_clause or whole  # a whole is given only to a part or a list's item
     split_head = _YEAR_TO_DATE.sub(" ", whole + " " + head) if split else ""
     others = _OTHER_COUNTS.sub(" ", before)

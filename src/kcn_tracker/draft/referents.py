@@ -24,6 +24,8 @@ _THIS_FIGURE = re.compile(r"(?<!\w)(?:con số|số liệu)\s+(?:này|đó|trên
 _REACHED = re.compile(r"(?<!\w)(?:thành phố|tỉnh|toàn tỉnh|địa phương|các KCN|các khu công nghiệp|"
                       r"chúng tôi)\s+đã\s+đạt(?:\s+được)?(?:\s+(?:khoảng|hơn|gần|trên|xấp xỉ))?\s*$",
                       re.IGNORECASE)
+# An item of a list after ";" that names only what it is about: "; Nhân Cơ: 86,5%".
+_LABEL = re.compile(r"\s*(?-i:[A-ZĐ])[^\d,:;()]{0,40}:\s*")
 # How far back a figure is looked for: a run of figures of one sentence or two.
 _BACK = 64
 _REFERRED_BACK = 16
@@ -101,12 +103,13 @@ def plan_of(quantities: list[Quantity], i: int) -> int | None:
 
 def referred(quantities: list[Quantity], i: int, checks: list[str]) -> str | None:
     """The indicator of the figure this one refers back to: "con số này" is the nearest
-    earlier figure in its unit; "đã đạt" with no word of its own, an earlier figure in its
-    unit in its sentence."""
+    earlier figure in its unit; "đã đạt" with no word of its own, and a name in a list
+    ("Tỷ lệ lấp đầy khu công nghiệp Tâm Thắng: 88,3%; Nhân Cơ: 86,5%"), an earlier figure in
+    its unit in its sentence."""
     q = quantities[i]
     head = words_before(q)
     back = _THIS_FIGURE.search(head)
-    if back is None and not _REACHED.search(head):
+    if back is None and not (_REACHED.search(head) or _LABEL.fullmatch(head)):
         return None
     for k in range(i - 1, max(-1, i - _REFERRED_BACK - 1), -1):
         p = quantities[k]
