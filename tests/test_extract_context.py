@@ -60,6 +60,9 @@ def periods(text):
     ("So với kế hoạch năm 2021 đạt tỷ lệ 101% dự án và 90,58% vốn đầu tư.",
      [("101%", "attainment"), ("90,58%", "attainment")]),
     ("Vốn FDI đạt 101% kế hoạch và chiếm 30% tổng vốn.", [("101%", "attainment"), ("30%", "ratio")]),
+    # The workforce a zone is planned for; its area is what it is.
+    ("KCN Mai Sơn\n– Tổng diện tích: 150 ha.\n– Quy mô lao động: 1.000 – 1500 người.",
+     [("150 ha", "actual"), ("1.000 – 1500 người", "target")]),
     # A named zone's size in brackets is what it is, whatever is planned for it.
     ("Dự kiến đến tháng 5 năm 2024 sẽ bàn giao mặt bằng các KCN Đông Phú 2 (120ha), Sông Hậu 2 "
      "(380ha) và thu hút 10 dự án.",

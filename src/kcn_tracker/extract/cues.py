@@ -74,10 +74,12 @@ _AGAINST = re.compile(r"so với|so cùng kỳ|so năm", _I)
 # result follows ("dự kiến đã thu hút khoảng 800 triệu USD": an estimate of what was done);
 # "theo quy hoạch … đến năm 2025" is a plan to a year.
 # What is submitted or proposed for approval is sought, not done, though the submitting is
-# ("Ban đã trình Thủ tướng bổ sung 2 KCN với diện tích khoảng 1.200 ha").
+# ("Ban đã trình Thủ tướng bổ sung 2 KCN với diện tích khoảng 1.200 ha"). A zone's or a
+# project's "quy mô lao động" is the workforce it is planned for, not one it has.
 _TARGET = (r"mục tiêu|chỉ tiêu|kế hoạch|(?-i:KH)|phấn đấu|đề ra|định hướng|đặt ra|phải đạt|cần đạt|"
            r"nhằm đạt|muốn(?=\s+thu hút)|theo quy hoạch(?=[^,.;\d]{0,40}(?:đến|tới)\s+năm)|dự kiến(?!\s+đã)|"
-           r"trình\s+(?:Thủ tướng|Chính phủ|Quốc hội|Bộ|UBND|HĐND|cấp có thẩm quyền)|đề xuất")
+           r"trình\s+(?:Thủ tướng|Chính phủ|Quốc hội|Bộ|UBND|HĐND|cấp có thẩm quyền)|đề xuất|"
+           r"quy mô lao động")
 # "quy mô" describes what is ("KCN … với quy mô 2.200ha", "- Quy mô 148,6 ha" of a project
 # listed among a plan's tasks): a size, not a figure to reach.
 _ACTUAL = (r"dự kiến\s+đã|đã|hiện nay|hiện có|hiện đang|lũy kế|luỹ kế|tính đến|(?:đến|tới) nay|ước đạt|"
