@@ -98,6 +98,8 @@ def period_of(when: DocumentDate, q: Quantity, carried: str | None, indicator: s
             and (period > published or not when.precise) \
             and not _END_OF_MONTH.search(q.document, max(0, q.start - 300), q.start):
         period = period[:7]
+        checks.append(_("period: {period}, a month not over at the document's date",
+                        period=period))
     return period, indicator
 
 
