@@ -808,6 +808,10 @@ def test_a_years_flows_run_as_far_as_the_document_says_its_figures_run():
 def test_a_stock_to_a_month_not_over_at_the_documents_date_stands_in_that_month():
     text = "Tính đến tháng 4/2019, các khu công nghiệp đã thu hút được 38 dự án đầu tư."
     assert draft(text, "2019-04-05")[0][2:] == ("projects", "2019-04")
+    plan = Plan.model_validate({"province": {"id": "thu", "name": "Tỉnh Thử"}})
+    (proposal,) = Drafter(plan, "seeds/x.txt", "2019-04-05", True,
+                          lambda section, i: None).propose(extract_text(text)[0])
+    assert "period: 2019-04, a month not over at the document's date" in proposal.checks
     assert draft(text, "2019-05-10")[0][2:] == ("projects", "2019-04-30")
     # The text says the month's end: it stands there.
     assert draft("Lũy kế đến cuối tháng 5/2015, Hà Nội có 588 dự án còn hiệu lực.",

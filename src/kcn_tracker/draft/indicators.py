@@ -122,7 +122,7 @@ def guess_indicator(q: Quantity, pair_second: bool = False, whole: str = "") -> 
     if q.unit == "project":
         return _project_indicator(before, after, q, whole)
     if q.unit == "adjustment" and not _INCREASES.search(
-            own[-60:] + " " + _OWN_PART.split(_clause_after(q))[0] + " " + whole):
+            own[-60:] + " " + _SPLIT.split(_clause_after(q))[0] + " " + whole):
         return "adjusted_projects"  # "điều chỉnh giấy chứng nhận … cho 25 lượt dự án"
     if q.unit == "adjustment":  # "24 lượt dự án tăng vốn" of the DDI named before
         others = _OTHER_COUNTS.sub(" ", before)
@@ -256,9 +256,8 @@ _FOREIGN = (rf"(?:nhà đầu tư|doanh nghiệp|tập đoàn|công ty)\s+(?:c�
             rf"|\((?:nhà đầu tư\s+|doanh nghiệp\s+)?{_COUNTRY}\)")
 _NO_KEY_STATUS = re.compile(r"\s*(?:đang|chưa)\s+(?:triển khai\s+)?xây dựng|\s*(?:tạm\s+)?(?:ngưng|ngừng|"
                             r"dừng)\s+hoạt động", _I)
+# A clause that says something of its own ("KCN Long Đức thu hút được 33 dự án").
 _STATES = re.compile(r"(?<!\w)thu hút(?!\w)", _I)
-# What follows "trong đó" is a part, not what the figure before it counts.
-_OWN_PART = re.compile(r"(?<!\w)trong đó(?!\w)", _I)
 _INCREASES = re.compile(r"tăng vốn|điều chỉnh tăng|điều chỉnh vốn|vốn[^,;.]{0,20}tăng thêm", _I)
 # "220 dự án đang hoạt động": its own words say what it counts, whatever the whole it splits.
 _OPERATING = re.compile(r"đang hoạt động|đi vào hoạt động|đang sản xuất|đi vào sản xuất", _I)

@@ -58,7 +58,7 @@ _RECENT = re.compile(r"(?<!\w)(?:mới|vừa|tuần|trong tháng|buổi lễ|tra
 _A_DAY = re.compile(r"(?:\d{4}|this_year)-\d{2}-\d{2}")
 # A stock counted through a month ("Lũy kế tháng 7/2023", "đến hết tháng 7") stands at its
 # last day; one of a month otherwise, in that month.
-_THROUGH = re.compile(r"lũy kế|luỹ kế|(?<!\w)hết\s+tháng|cuối\s+tháng", re.IGNORECASE)
+_THROUGH = re.compile(rf"lũy kế|luỹ kế|{_END_OF_MONTH.pattern}", re.IGNORECASE)
 
 
 _LOOK_BACK = 1500
